@@ -1,0 +1,134 @@
+"""Compiler intrinsics.
+
+`export`, `host_import` and `I32` are the compiler's two generic features for
+talking to a wasm host; any module may use them.  Everything else here is a
+raw memory or region operation that only stdlib modules may use (the compiler
+rejects it in plugin code).  Under CPython these are plain Python so that
+stdlib modules import and type-check; the memory functions raise, because
+under CPython the SDK's bottom layer is replaced by `pwc.testing`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+F = TypeVar("F", bound=Callable[..., object])
+V = TypeVar("V")
+
+# A wasm i32 in an export/import signature; an ordinary int everywhere else.
+I32 = int
+
+
+def export(name: str, if_overridden: object = None) -> Callable[[F], F]:
+    """Export the decorated function from the wasm module under `name`.
+
+    With `if_overridden=Base.method`, the export exists only if some class of
+    the program overrides that method (so a host does not call callbacks that
+    would do nothing).
+    """
+
+    def mark(f: F) -> F:
+        return f
+
+    return mark
+
+
+def host_import(module: str, name: str) -> Callable[[F], F]:
+    """Declare a body-less (`...`) function as the wasm import `module.name`."""
+
+    def mark(f: F) -> F:
+        def unavailable(*args: object, **kwargs: object) -> object:
+            raise RuntimeError(
+                f"{module}.{name} is a wasm host function; under CPython run the plugin "
+                "through pwc.testing"
+            )
+
+        return unavailable  # type: ignore[return-value]
+
+    return mark
+
+
+class Registry(dict[int, V]):
+    """An int-keyed table whose stores never copy their values into the table's
+    region (the copy-on-store rule).  For runtime-owned tables that point into
+    shorter-lived regions, such as context id -> context object; the owner
+    must remove an entry before the value's region is freed."""
+
+
+def _unavailable() -> RuntimeError:
+    return RuntimeError("wasm memory intrinsics are not available under CPython")
+
+
+def load_u8(addr: int) -> int:
+    raise _unavailable()
+
+
+def load_i32(addr: int) -> int:
+    """Unsigned 32-bit little-endian load."""
+    raise _unavailable()
+
+
+def store_i32(addr: int, value: int) -> None:
+    raise _unavailable()
+
+
+def load_i64(addr: int) -> int:
+    raise _unavailable()
+
+
+def store_i64(addr: int, value: int) -> None:
+    raise _unavailable()
+
+
+def alloc(size: int) -> int:
+    """A zeroed raw block of `size` bytes in the current region."""
+    raise _unavailable()
+
+
+def bytes_ptr(data: bytes) -> int:
+    """Address of the first byte of `data` (valid while `data` lives)."""
+    raise _unavailable()
+
+
+def bytes_at(addr: int, size: int) -> bytes:
+    """A new bytes object holding a copy of memory [addr, addr+size)."""
+    raise _unavailable()
+
+
+def str_at(addr: int, size: int) -> str:
+    """A new str decoded from memory [addr, addr+size) as UTF-8 with surrogateescape."""
+    raise _unavailable()
+
+
+def host_encode(text: str) -> bytes:
+    """`text.encode("utf-8", "surrogateescape")`: the bytes a host should see."""
+    return text.encode("utf-8", "surrogateescape")
+
+
+def region_new(long_lived: bool) -> int:
+    raise _unavailable()
+
+
+def region_free(region: int) -> None:
+    raise _unavailable()
+
+
+def region_enter(region: int) -> int:
+    """Make `region` the current allocation region; returns the previous one."""
+    raise _unavailable()
+
+
+def region_of(obj: object) -> int:
+    raise _unavailable()
+
+
+def exception_location(exc: BaseException) -> str:
+    """`file.py:LINE in FUNCTION` of the innermost frame that raised `exc`."""
+    import os
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return "<unknown>"
+    last = frames[-1]
+    return f"{os.path.basename(last.filename)}:{last.lineno} in {last.name}"
