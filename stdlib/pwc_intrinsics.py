@@ -105,21 +105,27 @@ def host_encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+# Regions are the wasm memory model; under CPython the garbage collector does
+# their work, so these are no-ops that let the SDK's dispatch code run there too.
+
+
 def region_new(long_lived: bool) -> int:
-    raise _unavailable()
+    """A new empty region (long-lived: the VM's kind; else a stream's)."""
+    return 0
 
 
 def region_free(region: int) -> None:
-    raise _unavailable()
+    """Free every object of `region` at once; its chunks are reused."""
 
 
 def region_enter(region: int) -> int:
     """Make `region` the current allocation region; returns the previous one."""
-    raise _unavailable()
+    return 0
 
 
 def region_of(obj: object) -> int:
-    raise _unavailable()
+    """The region that holds `obj`."""
+    return 0
 
 
 def exception_location(exc: BaseException) -> str:

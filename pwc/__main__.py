@@ -1,0 +1,5 @@
+import sys
+
+from pwc.cli import main
+
+sys.exit(main())

@@ -1,0 +1,737 @@
+"""Type checking of one function body (or one module's top-level code): statements.
+
+Expressions are in exprs.py (a mixin); this file holds statements, narrowing
+and the flow facts the checker needs (does a block always leave?).
+"""
+
+from __future__ import annotations
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.check.builtin_calls import class_list
+from pwc.check.declare import Declarer, _text
+from pwc.check.exprs import ExprChecker, _fold_literal, _path, q
+from pwc.check.loader import PRELUDE
+from pwc.check.scope import FunctionScope
+from pwc.check.symbols import (
+    ClassInfo,
+    ClassRef,
+    FuncInfo,
+    GlobalInfo,
+    GlobalRef,
+    ModuleInfo,
+    ParamInfo,
+    SpecialRef,
+    Symbol,
+)
+from pwc.diagnostics import Diagnostics, Span
+from pwc.syntax import ast
+
+Narrowing = dict[str, T.Type]
+
+
+class BodyChecker(ExprChecker):
+    def __init__(self, declarer: Declarer, module: ModuleInfo, func: FuncInfo | None,
+                 cls: ClassInfo | None, diags: Diagnostics,
+                 pending: dict[str, set[str]]) -> None:
+        self.declarer = declarer
+        self.tables = declarer.tables
+        self.module = module
+        self.func = func
+        self.cls = cls
+        self.diags = diags
+        self.is_module_init = func is None
+        self._pending = pending
+        symbol = func.symbol if func else f"{module.name}.<module>"
+        self.scope = FunctionScope(symbol, func.ret if func else None)
+        if func is not None:
+            if cls is not None:
+                self.scope.params.append(("self", T.ClassType(cls.qualname, cls.is_enum)))
+            self.scope.params += [(p.name, p.type) for p in func.params]
+            self.scope.assigned_names = frozenset(_assigned_names(func.node.body))
+
+    # ------------------------------------------------------------ helpers
+
+    def default_value(self, p: ParamInfo, callee_module: str) -> tir.Expr:
+        assert p.default is not None
+        default = p.default
+        if isinstance(default, (ast.ListExpr, ast.DictExpr)):
+            self.error(default.span, "mutable default arguments are not supported",
+                       "use None as the default and create the value in the function")
+            return self.bad(default.span, p.type)
+        checker = BodyChecker(self.declarer, self.tables.modules[callee_module], None, None,
+                              self.diags, self._pending)
+        value = checker.expr(default, p.type)
+        if not isinstance(value, (tir.Const, tir.Coerce, tir.Global)):
+            self.error(default.span, "default values must be constants")
+        return checker.coerce(value, p.type, lambda got: f"Incompatible default for argument "
+                              f'"{p.name}" (default has type {q(got)}, argument has type '
+                              f"{q(p.type)})")
+
+    # ------------------------------------------------------------ bodies
+
+    def check_function(self) -> tir.Function:
+        f = self.func
+        assert f is not None
+        node = f.node
+        if f.host_import is not None:
+            if not (len(node.body) == 1 and isinstance(node.body[0], ast.ExprStmt)
+                    and isinstance(node.body[0].value, ast.Constant)):
+                self.error(node.name_span, "a @host_import function's body must be '...'")
+            body: list[tir.Stmt] = []
+        else:
+            body = self.block(node.body)
+            assert f.ret is not None
+            if not isinstance(f.ret, T.NoneType) and not _always_leaves(node.body):
+                self.error(node.name_span, "Missing return statement")
+        return tir.Function(
+            f.symbol,
+            tuple(self.scope.params),
+            f.ret or T.NONE,
+            tuple((n, self.scope.locals[n]) for n in self.scope.local_order),
+            tuple(body),
+            node.span,
+            None if self.module.name == PRELUDE else self.module.path.rsplit("/", 1)[-1],
+        )
+
+    def check_module_init(self) -> tir.Function:
+        body: list[tir.Stmt] = []
+        for stmt in self.module.tree.body:
+            match stmt:
+                case ast.FunctionDef() | ast.ClassDef() | ast.Import() | ast.ImportFrom():
+                    continue
+                case ast.ExprStmt(value=ast.Constant(value=str())):
+                    continue  # docstring
+            body += self.stmt(stmt)
+        return tir.Function(
+            f"{self.module.name}.<module>", (), T.NONE,
+            tuple((n, self.scope.locals[n]) for n in self.scope.local_order),
+            tuple(body), self.module.tree.span,
+            None if self.module.name == PRELUDE else self.module.path.rsplit("/", 1)[-1],
+        )
+
+    def block(self, stmts: tuple[ast.Stmt, ...]) -> list[tir.Stmt]:
+        out: list[tir.Stmt] = []
+        for s in stmts:
+            out += self.stmt(s)
+        return out
+
+    # ------------------------------------------------------------ statements
+
+    def stmt(self, s: ast.Stmt) -> list[tir.Stmt]:
+        match s:
+            case ast.ExprStmt(value=value):
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    return []
+                return [tir.ExprStmt(self.expr(value), s.span)]
+            case ast.Pass():
+                return []
+            case ast.Assign():
+                return self.assign(s)
+            case ast.AnnAssign():
+                return self.ann_assign(s)
+            case ast.AugAssign():
+                return self.aug_assign(s)
+            case ast.Return():
+                return self.return_(s)
+            case ast.If():
+                return self.if_(s)
+            case ast.While():
+                return self.while_(s)
+            case ast.For():
+                return self.for_(s)
+            case ast.Break() | ast.Continue():
+                if self.scope.loop_depth == 0:
+                    word = "break" if isinstance(s, ast.Break) else "continue"
+                    self.error(s.span, f'"{word}" outside loop')
+                    return []
+                return [tir.Break(s.span) if isinstance(s, ast.Break) else tir.Continue(s.span)]
+            case ast.Raise():
+                return self.raise_(s)
+            case ast.Try():
+                return self.try_(s)
+            case ast.Assert():
+                return self.assert_(s)
+            case ast.Delete():
+                return self.delete(s)
+            case ast.FunctionDef():
+                self.error(s.name_span, "nested functions are not supported yet",
+                           "define the function at module level")
+                return []
+            case ast.ClassDef():
+                self.error(s.name_span, "classes must be defined at module level")
+                return []
+            case ast.Import() | ast.ImportFrom():
+                self.error(s.span, "imports must be at module level")
+                return []
+        self.error(s.span, "this statement is not supported")
+        return []
+
+    # ---- assignment
+
+    def assign(self, s: ast.Assign) -> list[tir.Stmt]:
+        if len(s.targets) == 1:
+            return self.assign_to(s.targets[0], s.value, None, s.span)
+        # a = b = v: evaluate v once
+        value = self.expr(s.value, self.target_type(s.targets[0]))
+        tmp = self.scope.temp(value.type)
+        out: list[tir.Stmt] = [tir.SetLocal(tmp, value, s.span)]
+        for t in s.targets:
+            out += self.store(t, tir.Local(tmp, value.type, s.span), s.span)
+        return out
+
+    def target_type(self, target: ast.Expr) -> T.Type | None:
+        """The declared type of an assignment target, if already known (for literals)."""
+        match target:
+            case ast.Name(id=name):
+                t = self.scope.type_of(name)
+                if t is None and self.is_module_init:
+                    sym = self.lookup(name)
+                    if isinstance(sym, GlobalRef):
+                        return self.tables.globals[sym.symbol].type
+                return t
+            case ast.Attribute(value=v, attr=a):
+                obj_t = self.peek_type(v)
+                if isinstance(obj_t, T.ClassType):
+                    found = self.tables.find_field(obj_t.qualname, a)
+                    return found[1] if found else None
+            case ast.Subscript(value=v):
+                obj_t = self.peek_type(v)
+                if isinstance(obj_t, T.ListType):
+                    return obj_t.elem
+                if isinstance(obj_t, T.DictType):
+                    return obj_t.value
+        return None
+
+    def peek_type(self, e: ast.Expr) -> T.Type | None:
+        """The type of a simple path without reporting errors."""
+        match e:
+            case ast.Name(id=name):
+                t = self.scope.type_of(name)
+                if t is not None:
+                    return self.scope.narrowed.get(name, t)
+                sym = self.lookup(name)
+                if isinstance(sym, GlobalRef):
+                    return self.tables.globals[sym.symbol].type
+            case ast.Attribute(value=v, attr=a):
+                base = self.peek_type(v)
+                if isinstance(base, T.ClassType):
+                    found = self.tables.find_field(base.qualname, a)
+                    return found[1] if found else None
+        return None
+
+    def ann_assign(self, s: ast.AnnAssign) -> list[tir.Stmt]:
+        declared = self.declarer.resolve_type(self.module, s.annotation)
+        if declared is None:
+            return []
+        match s.target:
+            case ast.Name(id=name):
+                if not self.is_module_init:
+                    existing = self.scope.type_of(name)
+                    if existing is not None and existing != declared:
+                        self.error(s.target.span, f'Name "{name}" already defined with type '
+                                   f"{q(existing)}")
+                    self.scope.declare(name, declared)
+                else:
+                    g = self.global_of(name)
+                    if g is not None and g.type is None:
+                        g.type = declared
+            case ast.Attribute():
+                pass  # fields declared in __init__ were collected by the declarer
+            case _:
+                self.error(s.target.span, "only names and attributes can be annotated")
+                return []
+        if s.value is None:
+            return []
+        return self.assign_to(s.target, s.value, declared, s.span)
+
+    def global_of(self, name: str) -> GlobalInfo | None:
+        sym = self.lookup(name)
+        if isinstance(sym, GlobalRef):
+            return self.tables.globals[sym.symbol]
+        return None
+
+    def assign_to(self, target: ast.Expr, value_expr: ast.Expr, declared: T.Type | None,
+                  span: Span) -> list[tir.Stmt]:
+        if isinstance(target, ast.TupleExpr | ast.ListExpr):
+            value = self.expr(value_expr)
+            tmp = self.scope.temp(value.type)
+            return [tir.SetLocal(tmp, value, span),
+                    *self.unpack(target, tir.Local(tmp, value.type, span), span)]
+        expected = declared or self.target_type(target)
+        value = self.expr(value_expr, expected)
+        return self.store(target, value, span, declared)
+
+    def store(self, target: ast.Expr, value: tir.Expr, span: Span,
+              declared: T.Type | None = None) -> list[tir.Stmt]:
+        """Assign an already-checked value to a target."""
+        match target:
+            case ast.Name(id=name):
+                return self.store_name(name, value, target.span, declared)
+            case ast.Attribute(value=obj_expr, attr=attr):
+                return self.store_attr(target, obj_expr, attr, value, span)
+            case ast.Subscript(value=obj_expr, index=index):
+                obj = self.expr(obj_expr)
+                if isinstance(index, ast.Slice):
+                    self.error(index.span, "slice assignment is not supported yet")
+                    return []
+                match obj.type:
+                    case T.ListType(elem=elem):
+                        v = self.coerce(value, elem, lambda got: f"Incompatible types in "
+                                        f"assignment (expression has type {q(got)}, target has "
+                                        f"type {q(elem)})")
+                        return [tir.ExprStmt(tir.Prim("list.set", (
+                            obj, self.expect(index, T.INT), v), T.NONE, span), span)]
+                    case T.DictType(key=k, value=vt):
+                        v = self.coerce(value, vt, lambda got: f"Incompatible types in "
+                                        f"assignment (expression has type {q(got)}, target has "
+                                        f"type {q(vt)})")
+                        return [tir.ExprStmt(tir.Prim("dict.setitem", (
+                            obj, self.expect(index, k), v), T.NONE, span), span)]
+                self.error(target.span, f'Unsupported target for indexed assignment '
+                           f'({q(obj.type)})')
+                return []
+            case ast.TupleExpr() | ast.ListExpr():
+                tmp = self.scope.temp(value.type)
+                return [tir.SetLocal(tmp, value, span),
+                        *self.unpack(target, tir.Local(tmp, value.type, span), span)]
+        self.error(target.span, "cannot assign to this expression")
+        return []
+
+    def store_name(self, name: str, value: tir.Expr, span: Span,
+                   declared: T.Type | None) -> list[tir.Stmt]:
+        if self.is_module_init:
+            sym = self.lookup(name)
+            if isinstance(sym, GlobalRef):
+                g = self.tables.globals[sym.symbol]
+                if g.type is None:
+                    g.type = _widen_literal(value.type)
+                    if isinstance(value.type, T.NoneType):
+                        self.error(span, f'Need type annotation for "{name}"')
+                gt = g.type
+                v = self.coerce(value, gt, lambda got: f"Incompatible types in assignment "
+                                f"(expression has type {q(got)}, variable has type {q(gt)})")
+                self.scope.invalidate(f"<global>{g.symbol}")
+                return [tir.SetGlobal(g.symbol, v, span)]
+            self.error(span, f'cannot assign to "{name}" here')
+            return []
+        existing = self.scope.type_of(name)
+        if existing is None:
+            if isinstance(value.type, T.NoneType):
+                self.error(span, f'Need type annotation for "{name}"',
+                           f'e.g. "{name}: str | None = None"')
+                return []
+            existing = declared or _widen_literal(value.type)
+            self.scope.declare(name, existing)
+        t = existing
+        v = self.coerce(value, t, lambda got: f"Incompatible types in assignment (expression "
+                        f"has type {q(got)}, variable has type {q(t)})")
+        self.scope.invalidate(name)
+        if isinstance(t, T.OptionalType) and not isinstance(value.type, (T.OptionalType,
+                                                                         T.NoneType)):
+            self.scope.narrowed[name] = value.type if self.assignable(value.type, t.inner) \
+                else t.inner
+        return [tir.SetLocal(name, v, span)]
+
+    def store_attr(self, target: ast.Attribute, obj_expr: ast.Expr, attr: str,
+                   value: tir.Expr, span: Span) -> list[tir.Stmt]:
+        obj = self.expr(obj_expr)
+        if not isinstance(obj.type, T.ClassType) or obj.type.is_enum:
+            self.error(target.span, f'{q(obj.type)} has no attribute "{attr}"')
+            return []
+        qn = obj.type.qualname
+        found = self.tables.find_field(qn, attr)
+        if found is None:
+            in_init = (self.func is not None and self.func.name == "__init__"
+                       and self.cls is not None and self.cls.qualname == qn
+                       and isinstance(obj_expr, ast.Name) and obj_expr.id == "self")
+            if not in_init:
+                self.error(target.attr_span, f'{q(obj.type)} has no attribute "{attr}"',
+                           "declare the field in the class body or assign it in __init__")
+                return []
+            if isinstance(value.type, T.NoneType):
+                self.error(span, f'Need type annotation for "{attr}"',
+                           f'e.g. "self.{attr}: str | None = None"')
+                return []
+            assert self.cls is not None
+            self.cls.fields[attr] = _widen_literal(value.type)
+            self.cls.field_spans[attr] = target.span
+            self._pending.get(qn, set()).discard(attr)
+            found = (self.cls, self.cls.fields[attr])
+        owner, ft = found
+        v = self.coerce(value, ft, lambda got: f"Incompatible types in assignment (expression "
+                        f"has type {q(got)}, variable has type {q(ft)})")
+        path = _path(target)
+        if path:
+            self.scope.invalidate(path)
+            if isinstance(ft, T.OptionalType) and not isinstance(value.type, (T.OptionalType,
+                                                                              T.NoneType)):
+                self.scope.narrowed[path] = ft.inner
+        return [tir.SetField(obj, owner.qualname, attr, v, span)]
+
+    def unpack(self, target: ast.TupleExpr | ast.ListExpr, value: tir.Expr,
+               span: Span) -> list[tir.Stmt]:
+        t = value.type
+        if not isinstance(t, T.TupleType):
+            self.error(target.span, f"cannot unpack a value of type {q(t)}",
+                       "only tuples can be unpacked")
+            return []
+        if len(t.items) != len(target.elts):
+            self.error(target.span, f"Need {len(target.elts)} values to unpack, "
+                       f"but the tuple has {len(t.items)}")
+            return []
+        out: list[tir.Stmt] = []
+        for i, (elt, it) in enumerate(zip(target.elts, t.items, strict=True)):
+            item = tir.Prim("tuple.get", (value, tir.Const(i, T.INT, span)), it, span)
+            out += self.store(elt, item, span)
+        return out
+
+    def aug_assign(self, s: ast.AugAssign) -> list[tir.Stmt]:
+        target = s.target
+        match target:
+            case ast.Name():
+                cur = self.expr(target)
+                new = self.arith(s.op, cur, self.expr(s.value), s.span)
+                return self.store(target, new, s.span)
+            case ast.Attribute(value=obj_expr, attr=attr):
+                obj = self.expr(obj_expr)
+                tmp = self.scope.temp(obj.type)
+                holder = tir.Local(tmp, obj.type, s.span)
+                cur = self.member(holder, attr, target.span, target.attr_span, None)
+                new = self.arith(s.op, cur, self.expr(s.value), s.span)
+                if not isinstance(obj.type, T.ClassType):
+                    return []
+                found = self.tables.find_field(obj.type.qualname, attr)
+                if found is None:
+                    return []
+                owner, ft = found
+                v = self.coerce(new, ft, lambda got: f"Incompatible types in assignment "
+                                f"(expression has type {q(got)}, variable has type {q(ft)})")
+                return [tir.SetLocal(tmp, obj, s.span),
+                        tir.SetField(holder, owner.qualname, attr, v, s.span)]
+            case ast.Subscript(value=obj_expr, index=index) if not isinstance(index, ast.Slice):
+                obj = self.expr(obj_expr)
+                idx = self.expr(index)
+                ot, it = self.scope.temp(obj.type), self.scope.temp(idx.type)
+                load = ast.Subscript(ast.Name(ot, s.span), ast.Name(it, s.span), target.span)
+                cur = self.subscript(load)
+                new = self.arith(s.op, cur, self.expr(s.value), s.span)
+                return [tir.SetLocal(ot, obj, s.span), tir.SetLocal(it, idx, s.span),
+                        *self.store(load, new, s.span)]
+        self.error(target.span, "unsupported target for augmented assignment")
+        return []
+
+    # ---- control flow
+
+    def return_(self, s: ast.Return) -> list[tir.Stmt]:
+        ret = self.scope.ret
+        if ret is None:
+            self.error(s.span, '"return" outside function')
+            return []
+        if s.value is None:
+            if not isinstance(ret, T.NoneType):
+                self.error(s.span, "Return value expected")
+            return [tir.Return(None, s.span)]
+        value = self.expr(s.value, ret)
+        if isinstance(ret, T.NoneType) and not isinstance(value.type, T.NoneType):
+            self.error(s.value.span, "No return value expected")
+            return [tir.Return(None, s.span)]
+        v = self.coerce(value, ret, lambda got: f"Incompatible return value type (got {q(got)}, "
+                        f"expected {q(ret)})")
+        return [tir.Return(v, s.span)]
+
+    def if_(self, s: ast.If) -> list[tir.Stmt]:
+        test = self.truth(s.test)
+        yes, no = self.narrowings(s.test)
+        before = dict(self.scope.narrowed)
+        self.scope.narrowed.update(yes)
+        body = self.block(s.body)
+        after_body = dict(self.scope.narrowed)
+        self.scope.narrowed = dict(before)
+        self.scope.narrowed.update(no)
+        orelse = self.block(s.orelse)
+        after_else = dict(self.scope.narrowed)
+        body_leaves, else_leaves = _always_leaves(s.body), _always_leaves(s.orelse)
+        if body_leaves and not else_leaves:
+            self.scope.narrowed = after_else
+        elif else_leaves and not body_leaves:
+            self.scope.narrowed = after_body
+        else:
+            self.scope.narrowed = {k: v for k, v in after_body.items() if after_else.get(k) == v}
+        return [tir.If(test, tuple(body), tuple(orelse), s.span)]
+
+    def narrowings(self, test: ast.Expr) -> tuple[Narrowing, Narrowing]:
+        """What a condition proves about paths when true, and when false."""
+        match test:
+            case ast.Compare(left=left, ops=(op,), comparators=(ast.Constant(value=None),)) \
+                    if op in ("is", "is not"):
+                path, t = self.narrow_target(left)
+                if path is None or not isinstance(t, T.OptionalType):
+                    return {}, {}
+                not_none: Narrowing = {path: t.inner}
+                none: Narrowing = {path: T.NONE}
+                return (none, not_none) if op == "is" else (not_none, none)
+            case ast.UnaryOp(op="not", operand=inner):
+                yes, no = self.narrowings(inner)
+                return no, yes
+            case ast.BoolOp(op="and", values=values):
+                yes_all: Narrowing = {}
+                for v in values:
+                    yes_all.update(self.narrowings(v)[0])
+                return yes_all, {}
+            case ast.BoolOp(op="or", values=values):
+                no_all: Narrowing = {}
+                for v in values:
+                    no_all.update(self.narrowings(v)[1])
+                return {}, no_all
+            case ast.Call(func=ast.Name(id="isinstance"), args=(subject, classes)):
+                path, t = self.narrow_target(subject)
+                names = class_list(self, classes, report=False)
+                if path is not None and len(names) == 1 and isinstance(t, T.ClassType):
+                    return {path: T.ClassType(names[0])}, {}
+                return {}, {}
+            case ast.Name() | ast.Attribute():
+                path, t = self.narrow_target(test)
+                if path is not None and isinstance(t, T.OptionalType):
+                    return {path: t.inner}, {}
+        return {}, {}
+
+    def narrow_target(self, e: ast.Expr) -> tuple[str | None, T.Type | None]:
+        match e:
+            case ast.Name(id=name):
+                declared = self.scope.type_of(name)
+                if declared is not None:
+                    return name, self.scope.narrowed.get(name, declared)
+                sym = self.lookup(name)
+                if isinstance(sym, GlobalRef):
+                    key = f"<global>{sym.symbol}"
+                    return key, self.scope.narrowed.get(key, self.tables.globals[sym.symbol].type)
+            case ast.Attribute():
+                path = _path(e)
+                if path is not None and self.scope.type_of(path.split(".")[0]) is not None:
+                    base_t = self.peek_type(e)
+                    return path, self.scope.narrowed.get(path, base_t)
+        return None, None
+
+    def while_(self, s: ast.While) -> list[tir.Stmt]:
+        self.forget_assigned(s.body)
+        test = self.truth(s.test)
+        yes, _ = self.narrowings(s.test)
+        saved = dict(self.scope.narrowed)
+        self.scope.narrowed.update(yes)
+        self.scope.loop_depth += 1
+        body = self.block(s.body)
+        self.scope.loop_depth -= 1
+        self.scope.narrowed = saved
+        self.forget_assigned(s.body)
+        orelse = self.block(s.orelse)
+        return [tir.While(test, tuple(body), tuple(orelse), (), s.span)]
+
+    def forget_assigned(self, body: tuple[ast.Stmt, ...]) -> None:
+        for name in _assigned_names(body):
+            self.scope.invalidate(name)
+        for path in _assigned_attr_paths(body):
+            self.scope.invalidate(path)
+
+    def for_(self, s: ast.For) -> list[tir.Stmt]:
+        from pwc.check.loops import check_for
+
+        self.forget_assigned(s.body)
+        return check_for(self, s)
+
+    def loop_body(self, stmts: tuple[ast.Stmt, ...]) -> list[tir.Stmt]:
+        self.scope.loop_depth += 1
+        saved = dict(self.scope.narrowed)
+        body = self.block(stmts)
+        self.scope.narrowed = saved
+        self.scope.loop_depth -= 1
+        self.forget_assigned(stmts)
+        return body
+
+    # ---- exceptions
+
+    def raise_(self, s: ast.Raise) -> list[tir.Stmt]:
+        if s.cause is not None:
+            self.error(s.cause.span, '"raise ... from ..." is not supported yet')
+        if s.exc is None:
+            if not self.scope.handler_stack:
+                self.error(s.span, "a bare 'raise' is only allowed inside an 'except' block")
+            return [tir.Raise(None, s.span)]
+        exc_root = T.ClassType(f"{PRELUDE}.BaseException")
+        sym = self.resolve_static(s.exc) if isinstance(s.exc, (ast.Name, ast.Attribute)) else None
+        if isinstance(sym, ClassRef):
+            value = self.construct(sym.qualname, ast.Call(s.exc, (), (), s.exc.span))
+        else:
+            value = self.expr(s.exc)
+        v = self.coerce(value, exc_root, lambda got: "Exceptions must derive from BaseException")
+        return [tir.Raise(v, s.span)]
+
+    def try_(self, s: ast.Try) -> list[tir.Stmt]:
+        if s.finalbody:
+            self.error(s.finalbody[0].span, "'finally' is not supported yet")
+        saved = dict(self.scope.narrowed)
+        body = self.block(s.body)
+        self.scope.narrowed = dict(saved)
+        self.forget_assigned(s.body)
+        base = dict(self.scope.narrowed)
+        handlers: list[tir.Handler] = []
+        for h in s.handlers:
+            self.scope.narrowed = dict(base)
+            classes = class_list(self, h.type) if h.type is not None else []
+            for c in classes:
+                if not self.tables.classes[c].is_exception:
+                    self.error(h.type.span if h.type else h.span,
+                               "Exception type must be derived from BaseException")
+            if classes == [f"{PRELUDE}.BaseException"]:
+                classes = []
+            catch_t = T.ClassType(self.common_base(classes) if classes
+                                  else f"{PRELUDE}.BaseException")
+            holder = self.scope.temp(catch_t, "exc")
+            if h.name is not None:
+                existing = self.scope.type_of(h.name)
+                if existing is not None and existing != catch_t:
+                    self.error(h.span, f'Name "{h.name}" already defined with type '
+                               f"{q(existing)}")
+                self.scope.declare(h.name, catch_t)
+            self.scope.handler_stack.append(holder)
+            hbody = self.block(h.body)
+            self.scope.handler_stack.pop()
+            if h.name is not None:
+                hbody = [tir.SetLocal(h.name, tir.Local(holder, catch_t, h.span), h.span),
+                         *hbody]
+            handlers.append(tir.Handler(tuple(classes), holder, tuple(hbody), h.span))
+        self.scope.narrowed = dict(base)
+        orelse = self.block(s.orelse)
+        self.scope.narrowed = {k: v for k, v in base.items()
+                               if self.scope.narrowed.get(k) == v}
+        return [tir.Try(tuple(body), tuple(handlers), tuple(orelse), (), s.span)]
+
+    def common_base(self, classes: list[str]) -> str:
+        first = classes[0]
+        for c in self.tables.mro(first):
+            if all(self.tables.is_subclass(o, c.qualname) for o in classes):
+                return c.qualname
+        return f"{PRELUDE}.BaseException"
+
+    def assert_(self, s: ast.Assert) -> list[tir.Stmt]:
+        test = self.truth(s.test)
+        args: tuple[tir.Expr, ...] = ()
+        if s.msg is not None:
+            args = (self.str_of(self.expr(s.msg), s.msg.span),)
+        exc = tir.New(f"{PRELUDE}.AssertionError", f"{PRELUDE}.BaseException.__init__", args,
+                      T.ClassType(f"{PRELUDE}.AssertionError"), s.span)
+        yes, _ = self.narrowings(s.test)
+        self.scope.narrowed.update(yes)
+        return [tir.If(tir.Prim("bool.not", (test,), T.BOOL, s.span),
+                       (tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"),
+                                             s.span), s.span),), (), s.span)]
+
+    def delete(self, s: ast.Delete) -> list[tir.Stmt]:
+        out: list[tir.Stmt] = []
+        for t in s.targets:
+            if isinstance(t, ast.Subscript) and not isinstance(t.index, ast.Slice):
+                obj = self.expr(t.value)
+                if isinstance(obj.type, T.DictType):
+                    key = self.expect(t.index, obj.type.key)
+                    out.append(tir.ExprStmt(tir.Prim("dict.delitem", (obj, key), T.NONE,
+                                                     t.span), t.span))
+                    continue
+                if isinstance(obj.type, T.ListType):
+                    idx = self.expect(t.index, T.INT)
+                    out.append(tir.ExprStmt(tir.Prim("list.pop", (obj, idx), obj.type.elem,
+                                                     t.span), t.span))
+                    continue
+            self.error(t.span, "only 'del d[key]' and 'del lst[i]' are supported")
+        return out
+
+
+def _widen_literal(t: T.Type) -> T.Type:
+    return t
+
+
+def _always_leaves(stmts: tuple[ast.Stmt, ...]) -> bool:
+    """True if control never falls off the end of the block."""
+    for s in stmts:
+        match s:
+            case ast.Return() | ast.Raise() | ast.Break() | ast.Continue():
+                return True
+            case ast.If(body=b, orelse=o) if o and _always_leaves(b) and _always_leaves(o):
+                return True
+            case ast.While(test=ast.Constant(value=True), body=b) if not _has_break(b):
+                return True
+            case ast.Try(body=b, handlers=hs, orelse=o) if hs and (
+                    _always_leaves(b) or _always_leaves(o)) and all(
+                    _always_leaves(h.body) for h in hs):
+                return True
+            case ast.Assert(test=ast.Constant(value=False)):
+                return True
+    return False
+
+
+def _has_break(stmts: tuple[ast.Stmt, ...]) -> bool:
+    for s in stmts:
+        match s:
+            case ast.Break():
+                return True
+            case ast.If(body=b, orelse=o):
+                if _has_break(b) or _has_break(o):
+                    return True
+            case ast.Try(body=b, handlers=hs, orelse=o):
+                if _has_break(b) or _has_break(o) or any(_has_break(h.body) for h in hs):
+                    return True
+    return False
+
+
+def _assigned_names(stmts: tuple[ast.Stmt, ...]) -> set[str]:
+    out: set[str] = set()
+
+    def target(t: ast.Expr) -> None:
+        match t:
+            case ast.Name(id=n):
+                out.add(n)
+            case ast.TupleExpr(elts=elts) | ast.ListExpr(elts=elts):
+                for e in elts:
+                    target(e)
+
+    for s in stmts:
+        match s:
+            case ast.Assign(targets=ts):
+                for t in ts:
+                    target(t)
+            case ast.AnnAssign(target=t) | ast.AugAssign(target=t):
+                target(t)
+            case ast.For(target=t, body=b, orelse=o):
+                target(t)
+                out |= _assigned_names(b) | _assigned_names(o)
+            case ast.If(body=b, orelse=o) | ast.While(body=b, orelse=o):
+                out |= _assigned_names(b) | _assigned_names(o)
+            case ast.Try(body=b, handlers=hs, orelse=o, finalbody=f):
+                out |= _assigned_names(b) | _assigned_names(o) | _assigned_names(f)
+                for h in hs:
+                    if h.name:
+                        out.add(h.name)
+                    out |= _assigned_names(h.body)
+    return out
+
+
+def _assigned_attr_paths(stmts: tuple[ast.Stmt, ...]) -> set[str]:
+    out: set[str] = set()
+    for s in stmts:
+        match s:
+            case ast.Assign(targets=ts):
+                out |= {p for t in ts if (p := _path(t)) is not None and "." in p}
+            case ast.AnnAssign(target=t) | ast.AugAssign(target=t):
+                p = _path(t)
+                if p is not None and "." in p:
+                    out.add(p)
+            case ast.For(body=b, orelse=o) | ast.If(body=b, orelse=o) | ast.While(body=b,
+                                                                                 orelse=o):
+                out |= _assigned_attr_paths(b) | _assigned_attr_paths(o)
+            case ast.Try(body=b, handlers=hs, orelse=o):
+                out |= _assigned_attr_paths(b) | _assigned_attr_paths(o)
+                for h in hs:
+                    out |= _assigned_attr_paths(h.body)
+    return out
+
+
+__all__ = ["BodyChecker", "_fold_literal", "_text", "SpecialRef"]

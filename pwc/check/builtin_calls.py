@@ -1,0 +1,174 @@
+"""Calls of built-in functions and compiler intrinsics.
+
+Each becomes a `Prim` (or a call of a prelude function) with its arguments
+checked.  Intrinsic signatures are listed in INTRINSICS; their meaning is in
+stdlib/pwc_intrinsics.py and their code in pwc/lower/prims.py.
+"""
+
+from __future__ import annotations
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.check.exprs import ExprChecker, q
+from pwc.check.loader import PRELUDE
+from pwc.check.symbols import ClassRef
+from pwc.syntax import ast
+
+
+# name -> (parameter types, result type)
+INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
+    "load_u8": ((T.INT,), T.INT),
+    "load_i32": ((T.INT,), T.INT),
+    "store_i32": ((T.INT, T.INT), T.NONE),
+    "load_i64": ((T.INT,), T.INT),
+    "store_i64": ((T.INT, T.INT), T.NONE),
+    "alloc": ((T.INT,), T.INT),
+    "bytes_ptr": ((T.BYTES,), T.INT),
+    "bytes_at": ((T.INT, T.INT), T.BYTES),
+    "str_at": ((T.INT, T.INT), T.STR),
+    "host_encode": ((T.STR,), T.BYTES),
+    "region_new": ((T.BOOL,), T.INT),
+    "region_free": ((T.INT,), T.NONE),
+    "region_enter": ((T.INT,), T.INT),
+    "region_of": ((T.OBJECT,), T.INT),
+}
+
+
+def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
+                       expected: T.Type | None) -> tir.Expr:
+    module, _, short = name.partition(".")
+    if module == "pwc_intrinsics":
+        return _intrinsic(c, short, e)
+    if e.keywords and short not in ("print",):
+        c.error(e.keywords[0].span, f'"{short}" does not take keyword arguments here')
+    args = e.args
+
+    def arity(n: int) -> bool:
+        if len(args) != n:
+            c.error(e.span, f'"{short}" expects {n} argument{"s" if n != 1 else ""}, '
+                    f"got {len(args)}")
+            return False
+        return True
+
+    match name:
+        case "builtins.len":
+            if not arity(1):
+                return c.bad(e.span)
+            v = c.expr(args[0])
+            kind = {T.StrType: "str", T.BytesType: "bytes", T.ListType: "list",
+                    T.DictType: "dict", T.TupleType: "tuple"}.get(type(v.type))
+            if kind is None:
+                c.error(args[0].span, f'Argument 1 to "len" has incompatible type {q(v.type)}; '
+                        'expected "Sized"')
+                return c.bad(e.span)
+            return tir.Prim(f"len.{kind}", (v,), T.INT, e.span)
+        case "builtins.print":
+            parts = [c.str_of(c.expr(a), a.span) for a in args]
+            sep: tir.Expr = tir.Const(" ", T.STR, e.span)
+            end: tir.Expr = tir.Const("\n", T.STR, e.span)
+            for kw in e.keywords:
+                if kw.name == "sep":
+                    sep = c.expect(kw.value, T.STR)
+                elif kw.name == "end":
+                    end = c.expect(kw.value, T.STR)
+                else:
+                    c.error(kw.span, f'Unexpected keyword argument "{kw.name}" for "print"')
+            text: tir.Expr = tir.Const("", T.STR, e.span)
+            for i, p in enumerate(parts):
+                if i:
+                    text = tir.Prim("str.concat", (text, sep), T.STR, e.span)
+                text = p if i == 0 else tir.Prim("str.concat", (text, p), T.STR, e.span)
+            text = tir.Prim("str.concat", (text, end), T.STR, e.span)
+            return tir.Call(f"{PRELUDE}._print", (text,), T.NONE, e.span)
+        case "builtins.str":
+            if not args:
+                return tir.Const("", T.STR, e.span)
+            if not arity(1):
+                return c.bad(e.span, T.STR)
+            return c.str_of(c.expr(args[0]), e.span)
+        case "builtins.repr":
+            if not arity(1):
+                return c.bad(e.span, T.STR)
+            return c.repr_of(c.expr(args[0]), e.span)
+        case "builtins.int":
+            if not args:
+                return tir.Const(0, T.INT, e.span)
+            if len(args) > 1:
+                c.error(e.span, "int() with a base is not supported yet")
+                return c.bad(e.span)
+            v = c.expr(args[0])
+            if isinstance(v.type, T.StrType):
+                return tir.Prim("int.from_str", (v,), T.INT, e.span)
+            if isinstance(v.type, (T.IntType, T.BoolType)) or (
+                    isinstance(v.type, T.ClassType) and v.type.is_enum):
+                return c.to_int(v)
+            c.error(args[0].span, f'Argument 1 to "int" has incompatible type {q(v.type)}; '
+                    'expected "str | int"')
+            return c.bad(e.span)
+        case "builtins.bool":
+            if not args:
+                return tir.Const(False, T.BOOL, e.span)
+            if not arity(1):
+                return c.bad(e.span, T.BOOL)
+            return c.truth(args[0])
+        case "builtins.isinstance":
+            if not arity(2):
+                return c.bad(e.span, T.BOOL)
+            v = c.expr(args[0])
+            classes = class_list(c, args[1])
+            if not isinstance(v.type, T.ClassType) or v.type.is_enum:
+                c.error(args[0].span, "isinstance() is supported on class instances only")
+                return c.bad(e.span, T.BOOL)
+            return tir.IsInstance(v, tuple(classes), T.BOOL, e.span)
+        case "builtins.abs":
+            if not arity(1):
+                return c.bad(e.span)
+            return tir.Prim("int.abs", (c.to_int(c.expect(args[0], T.INT)),), T.INT, e.span)
+        case "builtins.range":
+            c.error(e.span, "range() is supported only as the iterable of a for loop")
+            return c.bad(e.span)
+        case "builtins.super":
+            c.error(e.span, 'super() is supported only as "super().method(...)"')
+            return c.bad(e.span)
+        case "builtins.type":
+            c.error(e.span, 'type() is supported only as "type(x).__name__"')
+            return c.bad(e.span)
+    c.error(e.func.span, f'"{short}" is not supported yet')
+    for a in args:
+        c.expr(a)
+    return c.bad(e.span)
+
+
+def class_list(c: ExprChecker, e: ast.Expr, report: bool = True) -> list[str]:
+    """The classes named by `C` or `(C, D)` in isinstance/except."""
+    items = e.elts if isinstance(e, ast.TupleExpr) else (e,)
+    out: list[str] = []
+    for item in items:
+        sym = c.resolve_static(item) if isinstance(item, (ast.Name, ast.Attribute)) else None
+        if isinstance(sym, ClassRef):
+            out.append(sym.qualname)
+        elif report:
+            c.error(item.span, "expected a class name")
+    return out
+
+
+def _intrinsic(c: ExprChecker, name: str, e: ast.Call) -> tir.Expr:
+    if name == "exception_location":
+        if len(e.args) != 1:
+            c.error(e.span, '"exception_location" expects 1 argument')
+            return c.bad(e.span, T.STR)
+        exc = c.expr(e.args[0])
+        return tir.Call(f"{PRELUDE}._exception_location",
+                        (c.coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"),
+                                  lambda got: f"expected an exception, got {q(got)}"),),
+                        T.STR, e.span)
+    if name not in INTRINSICS:
+        c.error(e.span, f'"{name}" cannot be called here')
+        return c.bad(e.span)
+    params, ret = INTRINSICS[name]
+    if len(e.args) != len(params) or e.keywords:
+        c.error(e.span, f'"{name}" expects {len(params)} positional arguments')
+        return c.bad(e.span, ret)
+    args = tuple(c.argument(a, t, i + 1, f'"{name}"')
+                 for i, (a, t) in enumerate(zip(e.args, params, strict=True)))
+    return tir.Prim(f"intrinsic.{name}", args, ret, e.span)

@@ -1,0 +1,67 @@
+"""Signatures of the methods of built-in types, and the primitive op each becomes.
+
+A method's parameters are given without the receiver.  Defaults are Python
+values the checker turns into constants.  The lowering knows every op name
+listed here (pwc/lower/prims.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pwc.check.types import BOOL, BYTES, INT, NONE, STR, ListType, Type, optional
+
+_NO_DEFAULT = object()
+
+
+@dataclass(frozen=True)
+class MethodSig:
+    op: str
+    params: tuple[tuple[str, Type, object], ...]  # (name, type, default or _NO_DEFAULT)
+    ret: Type
+
+
+def _p(name: str, t: Type, default: object = _NO_DEFAULT) -> tuple[str, Type, object]:
+    return (name, t, default)
+
+
+NO_DEFAULT = _NO_DEFAULT
+
+STR_LIST = ListType(STR)
+BYTES_LIST = ListType(BYTES)
+
+STR_METHODS: dict[str, MethodSig] = {
+    "startswith": MethodSig("str.startswith", (_p("prefix", STR),), BOOL),
+    "endswith": MethodSig("str.endswith", (_p("suffix", STR),), BOOL),
+    "lower": MethodSig("str.lower", (), STR),
+    "upper": MethodSig("str.upper", (), STR),
+    "strip": MethodSig("str.strip", (_p("chars", optional(STR), None),), STR),
+    "lstrip": MethodSig("str.lstrip", (_p("chars", optional(STR), None),), STR),
+    "rstrip": MethodSig("str.rstrip", (_p("chars", optional(STR), None),), STR),
+    "split": MethodSig(
+        "str.split", (_p("sep", optional(STR), None), _p("maxsplit", INT, -1)), STR_LIST
+    ),
+    "join": MethodSig("str.join", (_p("iterable", STR_LIST),), STR),
+    "encode": MethodSig("str.encode", (), BYTES),
+    "find": MethodSig("str.find", (_p("sub", STR), _p("start", INT, 0)), INT),
+    "replace": MethodSig(
+        "str.replace", (_p("old", STR), _p("new", STR), _p("count", INT, -1)), STR
+    ),
+}
+
+BYTES_METHODS: dict[str, MethodSig] = {
+    "decode": MethodSig("bytes.decode", (), STR),
+}
+
+
+def list_methods(elem: Type) -> dict[str, MethodSig]:
+    return {
+        "append": MethodSig("list.append", (_p("object", elem),), NONE),
+        "pop": MethodSig("list.pop", (_p("index", INT, -1),), elem),
+    }
+
+
+def dict_methods(key: Type, value: Type) -> dict[str, MethodSig]:
+    return {
+        "get": MethodSig("dict.get", (_p("key", key),), optional(value)),
+    }

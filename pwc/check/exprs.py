@@ -1,0 +1,910 @@
+"""Type checking of expressions: untyped AST expression -> TIR expression.
+
+Messages follow mypy's wording so that a plugin author sees the same error
+from pwc as from mypy.  Each method returns a TIR node even after an error
+(typed as the best guess), so checking goes on and reports more problems.
+"""
+
+from __future__ import annotations
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.check.builtin_methods import (
+    BYTES_METHODS,
+    NO_DEFAULT,
+    STR_METHODS,
+    MethodSig,
+    dict_methods,
+    list_methods,
+)
+from pwc.check.declare import Declarer, _text
+from pwc.check.scope import FunctionScope
+from pwc.check.symbols import (
+    ClassInfo,
+    ClassRef,
+    FuncInfo,
+    FuncRef,
+    GlobalRef,
+    ModuleInfo,
+    ModuleRef,
+    ParamInfo,
+    SpecialRef,
+    Symbol,
+    Tables,
+)
+from pwc.diagnostics import Diagnostics, Span
+from pwc.syntax import ast
+
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+
+ARITH_OPS = {"+": "add", "-": "sub", "*": "mul", "//": "floordiv", "%": "mod", "**": "pow",
+             "&": "and", "|": "or", "^": "xor", "<<": "shl", ">>": "shr"}
+CMP_OPS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
+
+
+def q(t: T.Type) -> str:
+    return f'"{t}"'
+
+
+class ExprChecker:
+    """Expressions; the base of BodyChecker (body.py), which adds statements."""
+
+    declarer: Declarer
+    tables: Tables
+    module: ModuleInfo
+    func: FuncInfo | None
+    cls: ClassInfo | None
+    diags: Diagnostics
+    scope: FunctionScope
+    is_module_init: bool
+    _pending: dict[str, set[str]]
+
+    def error(self, span: Span, message: str, hint: str | None = None) -> None:
+        self.diags.error(span, message, hint)
+
+    def lookup(self, name: str) -> Symbol | None:
+        return self.declarer.lookup(self.module, name)
+
+    def resolve_static(self, e: ast.Expr) -> Symbol | None:
+        """The module/class a dotted name denotes, unless a local shadows it."""
+        root = e
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if isinstance(root, ast.Name) and self.scope.type_of(root.id) is not None:
+            return None
+        return self.declarer.resolve_symbol(self.module, e)
+
+    def pending_fields(self, qualname: str) -> set[str]:
+        return self._pending.get(qualname, set())
+
+    def narrowings(self, test: ast.Expr) -> tuple[dict[str, T.Type], dict[str, T.Type]]:
+        raise NotImplementedError  # statements' business: body.py
+
+    def default_value(self, p: ParamInfo, callee_module: str) -> tir.Expr:
+        raise NotImplementedError  # body.py
+
+    # ------------------------------------------------------------ entry
+
+    def expr(self, e: ast.Expr, expected: T.Type | None = None) -> tir.Expr:
+        match e:
+            case ast.Constant():
+                return self.constant(e, expected)
+            case ast.Name():
+                return self.name(e)
+            case ast.Attribute():
+                return self.attribute(e)
+            case ast.Call():
+                return self.call(e, expected)
+            case ast.BinOp():
+                return self.binop(e)
+            case ast.UnaryOp():
+                return self.unaryop(e)
+            case ast.BoolOp():
+                return self.boolop(e)
+            case ast.Compare():
+                return self.compare(e)
+            case ast.IfExp():
+                return self.ifexp(e, expected)
+            case ast.Subscript():
+                return self.subscript(e)
+            case ast.ListExpr():
+                return self.list_expr(e, expected)
+            case ast.TupleExpr():
+                return self.tuple_expr(e, expected)
+            case ast.DictExpr():
+                return self.dict_expr(e, expected)
+            case ast.JoinedStr():
+                return self.fstring(e)
+            case ast.SetExpr() | ast.SetComp():
+                return self.unsupported(e, "sets")
+            case ast.Lambda():
+                return self.unsupported(e, "lambda expressions")
+            case ast.ListComp() | ast.DictComp():
+                return self.unsupported(e, "comprehensions")
+        return self.unsupported(e, "this expression")
+
+    def unsupported(self, e: ast.Expr, what: str) -> tir.Expr:
+        self.error(e.span, f"{what} are not supported yet")
+        return self.bad(e.span)
+
+    def bad(self, span: Span, t: T.Type = T.INT) -> tir.Expr:
+        """A placeholder after an error (never lowered: the compilation fails)."""
+        return tir.Const(0, t, span)
+
+    def expect(self, e: ast.Expr, t: T.Type) -> tir.Expr:
+        """Check e and convert it to t, reporting a mismatch in mypy's words."""
+        te = self.expr(e, t)
+        return self.coerce(te, t, lambda got: f"Incompatible types (expression has type "
+                                               f"{q(got)}, expected {q(t)})")
+
+    # ------------------------------------------------------------ conversions
+
+    def assignable(self, src: T.Type, dst: T.Type) -> bool:
+        if src == dst:
+            return True
+        match dst:
+            case T.OptionalType(inner=inner):
+                return isinstance(src, T.NoneType) or self.assignable(
+                    src.inner if isinstance(src, T.OptionalType) else src, inner)
+            case T.IntType():
+                return isinstance(src, T.BoolType) or (isinstance(src, T.ClassType)
+                                                       and src.is_enum)
+            case T.FloatType():
+                return isinstance(src, (T.IntType, T.BoolType))
+            case T.ClassType(qualname=qn) if isinstance(src, T.ClassType):
+                return self.tables.is_subclass(src.qualname, qn)
+            case T.AnyObjectType():
+                return T.is_pointer(src)
+            case T.DictType() if isinstance(src, T.DictType):
+                return src.key == dst.key and src.value == dst.value
+        return False
+
+    def coerce(self, e: tir.Expr, t: T.Type, message: object) -> tir.Expr:
+        """`e` converted to `t`; `message(got_type)` builds the error text."""
+        if e.type == t:
+            return e
+        if not self.assignable(e.type, t):
+            assert callable(message)
+            self.error(e.span, str(message(e.type)))
+            return self.bad(e.span, t)
+        if isinstance(t, T.OptionalType) and not isinstance(e.type, (T.OptionalType, T.NoneType)):
+            e = self.coerce(e, t.inner, message)
+        return tir.Coerce(e, t, e.span)
+
+    def truth(self, e: ast.Expr) -> tir.Expr:
+        te = self.expr(e)
+        if isinstance(te.type, T.BoolType):
+            return te
+        if isinstance(te.type, (T.ClassObjectType, T.ModuleType, T.FuncType)):
+            self.error(e.span, f"{q(te.type)} cannot be used as a condition")
+        return tir.Prim("truth", (te,), T.BOOL, e.span)
+
+    # ------------------------------------------------------------ atoms
+
+    def constant(self, e: ast.Constant, expected: T.Type | None) -> tir.Expr:
+        v = e.value
+        if isinstance(v, bool):
+            return tir.Const(v, T.BOOL, e.span)
+        if isinstance(v, int):
+            if not INT_MIN <= v <= INT_MAX:
+                self.error(e.span, "integer literal does not fit in 64 bits",
+                           "pwc ints are 64-bit signed")
+            return tir.Const(v, T.INT, e.span)
+        if isinstance(v, float):
+            self.error(e.span, "float values are not supported yet")
+            return tir.Const(0, T.INT, e.span)
+        if isinstance(v, str):
+            return tir.Const(v, T.STR, e.span)
+        if isinstance(v, bytes):
+            return tir.Const(v, T.BYTES, e.span)
+        if v is None:
+            return tir.Const(None, T.NONE, e.span)
+        self.error(e.span, "'...' is only allowed as the body of a @host_import function")
+        return self.bad(e.span)
+
+    def name(self, e: ast.Name) -> tir.Expr:
+        scope = self.scope
+        declared = scope.type_of(e.id)
+        if declared is not None or e.id in scope.assigned_names and not self.is_module_init:
+            if declared is None:
+                self.error(e.span, f'Name "{e.id}" is used before its first assignment')
+                return self.bad(e.span)
+            return self.narrowed_local(e.id, declared, e.span)
+        sym = self.lookup(e.id)
+        if sym is None:
+            self.error(e.span, f'Name "{e.id}" is not defined')
+            return self.bad(e.span)
+        return self.symbol_value(sym, e.span, e.id)
+
+    def narrowed_local(self, name: str, declared: T.Type, span: Span) -> tir.Expr:
+        local = tir.Local(name, declared, span)
+        narrowed = self.scope.narrowed.get(name)
+        if narrowed is not None and narrowed != declared:
+            return tir.Coerce(local, narrowed, span)
+        return local
+
+    def symbol_value(self, sym: Symbol, span: Span, text: str) -> tir.Expr:
+        match sym:
+            case GlobalRef(symbol=s):
+                info = self.tables.globals[s]
+                if info.type is None:
+                    self.error(span, f'Cannot determine type of "{text}"',
+                               "annotate the module variable")
+                    return self.bad(span)
+                g = tir.Global(s, info.type, span)
+                narrowed = self.scope.narrowed.get(f"<global>{s}")
+                return tir.Coerce(g, narrowed, span) if narrowed else g
+            case ClassRef(qualname=qn):
+                return tir.Const(None, T.ClassObjectType(qn), span)
+            case ModuleRef(name=n):
+                return tir.Const(None, T.ModuleType(n), span)
+            case FuncRef():
+                self.error(span, "functions as values are not supported yet", "call it instead")
+                return self.bad(span)
+            case SpecialRef(name=n):
+                self.error(span, f'"{n.split(".")[-1]}" cannot be used as a value here')
+                return self.bad(span)
+        return self.bad(span)
+
+    def attribute(self, e: ast.Attribute) -> tir.Expr:
+        # Module members, enum members and class constants first: they need no value.
+        if isinstance(e.value, (ast.Name, ast.Attribute)):
+            base_sym = self.resolve_static(e.value)
+            if isinstance(base_sym, ModuleRef):
+                sym = self.declarer.member(base_sym.name, e.attr)
+                if sym is None:
+                    self.error(e.attr_span, f'Module "{base_sym.name}" has no attribute '
+                               f'"{e.attr}"')
+                    return self.bad(e.span)
+                return self.symbol_value(sym, e.span, _text(e))
+            if isinstance(base_sym, ClassRef):
+                return self.class_attribute(base_sym.qualname, e)
+        if (e.attr == "__name__" and isinstance(e.value, ast.Call)
+                and _is_name(e.value.func, "type") and len(e.value.args) == 1
+                and self.lookup("type") == SpecialRef("builtins.type")):
+            subject = self.expr(e.value.args[0])
+            if not isinstance(subject.type, T.ClassType) or subject.type.is_enum:
+                self.error(e.span, "type(x).__name__ is supported for class instances only")
+                return self.bad(e.span, T.STR)
+            return tir.Prim("obj.class_name", (subject,), T.STR, e.span)
+        obj = self.expr(e.value)
+        return self.member(obj, e.attr, e.span, e.attr_span, _path(e))
+
+    def class_attribute(self, qn: str, e: ast.Attribute) -> tir.Expr:
+        info = self.tables.classes[qn]
+        if info.is_enum and e.attr in info.enum_members:
+            return tir.Const(info.enum_members[e.attr], T.ClassType(qn, True), e.span)
+        const = self.tables.find_const(qn, e.attr)
+        if const is not None:
+            return self.class_const(qn, e.attr, e.span)
+        self.error(e.attr_span, f'"type[{info.name}]" has no attribute "{e.attr}"')
+        return self.bad(e.span)
+
+    def class_const(self, qn: str, name: str, span: Span) -> tir.Expr:
+        found = self.tables.find_const(qn, name)
+        assert found is not None
+        t, value = found
+        folded = _fold_literal(value)
+        if folded is None:
+            self.error(span, "class constants must be literals")
+            return self.bad(span, t)
+        return self.coerce(tir.Const(folded, _const_type(folded), span), t,
+                           lambda got: f"Incompatible types in assignment (expression has type "
+                                       f"{q(got)}, variable has type {q(t)})")
+
+    def member(self, obj: tir.Expr, attr: str, span: Span, attr_span: Span,
+               path: str | None) -> tir.Expr:
+        t = obj.type
+        if isinstance(t, T.OptionalType):
+            self.error(attr_span, f'Item "None" of {q(t)} has no attribute "{attr}"',
+                       "check `is not None` first")
+            return self.bad(span)
+        if isinstance(t, T.ClassType):
+            info = self.tables.classes[t.qualname]
+            if info.is_enum:
+                if attr == "value":
+                    return tir.Coerce(obj, T.INT, span)
+                if attr == "name":
+                    return tir.Prim("enum.name", (obj,), T.STR, span)
+            found = self.tables.find_field(t.qualname, attr)
+            if found is not None:
+                owner, ft = found
+                get = tir.FieldGet(obj, owner.qualname, attr, ft, span)
+                narrowed = self.scope.narrowed.get(path) if path else None
+                return tir.Coerce(get, narrowed, span) if narrowed and narrowed != ft else get
+            if self.tables.find_const(t.qualname, attr) is not None:
+                return self.class_const(t.qualname, attr, span)
+            if attr in self.pending_fields(t.qualname):
+                self.error(attr_span, f'Cannot determine type of "{attr}"',
+                           f'annotate it: self.{attr}: <type> = ...')
+                return self.bad(span)
+            if self.tables.find_method(t.qualname, attr) is not None:
+                self.error(attr_span, "bound methods as values are not supported yet",
+                           "call the method instead")
+                return self.bad(span)
+        self.error(attr_span, f'{q(t)} has no attribute "{attr}"')
+        return self.bad(span)
+
+    # ------------------------------------------------------------ operators
+
+    def binop(self, e: ast.BinOp) -> tir.Expr:
+        left = self.expr(e.left)
+        right = self.expr(e.right)
+        return self.arith(e.op, left, right, e.span)
+
+    def arith(self, op: str, left: tir.Expr, right: tir.Expr,
+              span: Span) -> tir.Expr:
+        lt, rt = _intlike(left.type), _intlike(right.type)
+        if isinstance(lt, T.IntType) and isinstance(rt, T.IntType) and op in ARITH_OPS:
+            if op == "/":
+                return self.unsupported_op(op, left, right, span)
+            return tir.Prim(f"int.{ARITH_OPS[op]}", (self.to_int(left), self.to_int(right)),
+                            T.INT, span)
+        if op == "+" and left.type == right.type and isinstance(
+                left.type, (T.StrType, T.BytesType, T.ListType)):
+            kind = {"str": "str", "bytes": "bytes"}.get(str(left.type), "list")
+            return tir.Prim(f"{kind}.concat", (left, right), left.type, span)
+        if op == "*" and isinstance(left.type, T.StrType) and isinstance(rt, T.IntType):
+            return tir.Prim("str.repeat", (left, self.to_int(right)), T.STR, span)
+        return self.unsupported_op(op, left, right, span)
+
+    def unsupported_op(self, op: str, left: tir.Expr, right: tir.Expr,
+                       span: Span) -> tir.Expr:
+        if op == "/" and isinstance(_intlike(left.type), T.IntType):
+            self.error(span, "true division '/' needs float, which is not supported yet",
+                       "use '//' for integer division")
+        else:
+            self.error(span, f"Unsupported operand types for {op} ({q(left.type)} and "
+                       f"{q(right.type)})")
+        return self.bad(span)
+
+    def to_int(self, e: tir.Expr) -> tir.Expr:
+        return e if isinstance(e.type, T.IntType) else tir.Coerce(e, T.INT, e.span)
+
+    def unaryop(self, e: ast.UnaryOp) -> tir.Expr:
+        if e.op == "not":
+            return tir.Prim("bool.not", (self.truth(e.operand),), T.BOOL, e.span)
+        v = self.expr(e.operand)
+        if isinstance(_intlike(v.type), T.IntType):
+            match e.op:
+                case "-":
+                    if isinstance(v, tir.Const) and isinstance(v.value, int):
+                        return tir.Const(-v.value, T.INT, e.span)
+                    return tir.Prim("int.neg", (self.to_int(v),), T.INT, e.span)
+                case "+":
+                    return self.to_int(v)
+                case "~":
+                    return tir.Prim("int.invert", (self.to_int(v),), T.INT, e.span)
+        self.error(e.span, f'Unsupported operand type for unary {e.op} ({q(v.type)})')
+        return self.bad(e.span)
+
+    def boolop(self, e: ast.BoolOp) -> tir.Expr:
+        # `a and b` on bools; on other types Python returns an operand, which
+        # pwc supports when both operands have the same type.
+        values = [self.expr(v) for v in e.values]
+        if all(isinstance(v.type, T.BoolType) for v in values):
+            result = values[-1]
+            for v in reversed(values[:-1]):
+                result = (tir.And(v, result, T.BOOL, e.span) if e.op == "and"
+                          else tir.Or(v, result, T.BOOL, e.span))
+            return result
+        t = values[0].type
+        if any(v.type != t for v in values):
+            self.error(e.span, f'operands of "{e.op}" must all be bool or all have the same type')
+            return self.bad(e.span)
+        result = values[-1]
+        for v in reversed(values[:-1]):
+            tmp = self.scope.temp(t)
+            test = tir.Prim("truth", (tir.Local(tmp, t, v.span),), T.BOOL, v.span)
+            local = tir.Local(tmp, t, v.span)
+            choice = (tir.CondExpr(test, result, local, t, e.span) if e.op == "and"
+                      else tir.CondExpr(test, local, result, t, e.span))
+            result = tir.Let(tmp, v, choice, t, e.span)
+        return result
+
+    def compare(self, e: ast.Compare) -> tir.Expr:
+        operands = [self.expr(e.left)] + [self.expr(c) for c in e.comparators]
+        if len(e.ops) == 1:
+            return self.compare_one(e.ops[0], operands[0], operands[1], e.span)
+        # a < b < c  ==>  let t = b in (a < t and t < c), each operand evaluated once
+        result: tir.Expr | None = None
+        lets: list[tuple[str, tir.Expr]] = []
+        prev = operands[0]
+        for i, op in enumerate(e.ops):
+            cur = operands[i + 1]
+            if i < len(e.ops) - 1 and not isinstance(cur, (tir.Const, tir.Local)):
+                tmp = self.scope.temp(cur.type)
+                lets.append((tmp, cur))
+                cur = tir.Local(tmp, cur.type, cur.span)
+            link = self.compare_one(op, prev, cur, e.span)
+            result = link if result is None else tir.And(result, link, T.BOOL, e.span)
+            prev = cur
+        assert result is not None
+        # Temporaries must be set before the link that first reads them; nest the
+        # lets so each is bound just before the chain (evaluation stays left-to-right
+        # because a later operand is only evaluated after earlier links passed in
+        # CPython; pwc evaluates all operands that need a temporary up front).
+        for tmp, value in reversed(lets):
+            result = tir.Let(tmp, value, result, T.BOOL, e.span)
+        return result
+
+    def compare_one(self, op: str, left: tir.Expr, right: tir.Expr,
+                    span: Span) -> tir.Expr:
+        if op in ("is", "is not"):
+            return self.identity(op, left, right, span)
+        if op in ("in", "not in"):
+            test = self.contains(right, left, span)
+            return tir.Prim("bool.not", (test,), T.BOOL, span) if op == "not in" else test
+        lt, rt = _intlike(left.type), _intlike(right.type)
+        name = CMP_OPS[op]
+        if isinstance(lt, T.IntType) and isinstance(rt, T.IntType):
+            return tir.Prim(f"int.{name}", (self.to_int(left), self.to_int(right)), T.BOOL, span)
+        if isinstance(lt, T.BoolType) and isinstance(rt, T.BoolType):
+            return tir.Prim(f"bool.{name}", (left, right), T.BOOL, span)
+        if left.type == right.type and isinstance(left.type, (T.StrType, T.BytesType)):
+            return tir.Prim(f"{left.type}.{name}", (left, right), T.BOOL, span)
+        if op in ("==", "!=") and self.comparable_eq(left.type, right.type):
+            return tir.Prim(f"eq.{name}", (left, right), T.BOOL, span)
+        self.error(span, f"Unsupported operand types for {op} ({q(left.type)} and "
+                   f"{q(right.type)})")
+        return self.bad(span, T.BOOL)
+
+    def comparable_eq(self, a: T.Type, b: T.Type) -> bool:
+        """`==` between these types has a meaning pwc implements."""
+        if isinstance(a, T.NoneType) or isinstance(b, T.NoneType):
+            return True
+        return a == b or self.assignable(a, b) or self.assignable(b, a)
+
+    def identity(self, op: str, left: tir.Expr, right: tir.Expr,
+                 span: Span) -> tir.Expr:
+        if isinstance(right.type, T.NoneType) or isinstance(left.type, T.NoneType):
+            value = left if isinstance(right.type, T.NoneType) else right
+            if isinstance(value.type, T.NoneType):
+                return tir.Const(op == "is", T.BOOL, span)
+            if not isinstance(value.type, T.OptionalType):
+                # mypy accepts this; the answer is fixed.
+                return tir.Const(op == "is not", T.BOOL, span)
+            prim = "opt.is_none" if op == "is" else "opt.is_not_none"
+            return tir.Prim(prim, (value,), T.BOOL, span)
+        if T.is_pointer(left.type) and T.is_pointer(right.type):
+            test = tir.Prim("ptr.eq", (left, right), T.BOOL, span)
+            return tir.Prim("bool.not", (test,), T.BOOL, span) if op == "is not" else test
+        if isinstance(_intlike(left.type), T.IntType | T.BoolType) and left.type == right.type:
+            return self.compare_one("==" if op == "is" else "!=", left, right, span)
+        self.error(span, f'"{op}" is only supported with None and objects')
+        return self.bad(span, T.BOOL)
+
+    def contains(self, container: tir.Expr, item: tir.Expr,
+                 span: Span) -> tir.Expr:
+        t = container.type
+        match t:
+            case T.StrType() if isinstance(item.type, T.StrType):
+                return tir.Prim("str.contains", (container, item), T.BOOL, span)
+            case T.BytesType() if isinstance(item.type, T.BytesType):
+                return tir.Prim("bytes.contains", (container, item), T.BOOL, span)
+            case T.ListType(elem=elem):
+                item = self.coerce(item, elem, lambda got: f"Unsupported right operand type for in "
+                                   f"({q(t)}) with {q(got)} items")
+                return tir.Prim("list.contains", (container, item), T.BOOL, span)
+            case T.DictType(key=key):
+                item = self.coerce(item, key, lambda got: f"Unsupported operand types for in "
+                                   f"({q(got)} and {q(t)})")
+                return tir.Prim("dict.contains", (container, item), T.BOOL, span)
+        self.error(span, f"Unsupported right operand type for in ({q(t)})")
+        return self.bad(span, T.BOOL)
+
+    def ifexp(self, e: ast.IfExp, expected: T.Type | None) -> tir.Expr:
+        test = self.truth(e.test)
+        yes_env, no_env = self.narrowings(e.test)
+        saved = dict(self.scope.narrowed)
+        self.scope.narrowed.update(yes_env)
+        body = self.expr(e.body, expected)
+        self.scope.narrowed = dict(saved)
+        self.scope.narrowed.update(no_env)
+        orelse = self.expr(e.orelse, expected)
+        self.scope.narrowed = saved
+        t = self.join(body.type, orelse.type)
+        if t is None:
+            self.error(e.span, f"conditional expression branches have incompatible types "
+                       f"({q(body.type)} and {q(orelse.type)})")
+            return self.bad(e.span)
+        msg = "incompatible branch"
+        return tir.CondExpr(test, self.coerce(body, t, lambda g: msg),
+                            self.coerce(orelse, t, lambda g: msg), t, e.span)
+
+    def join(self, a: T.Type, b: T.Type) -> T.Type | None:
+        """The narrowest type both a and b convert to, if pwc has one."""
+        if a == b:
+            return a
+        if isinstance(a, T.NoneType):
+            return T.optional(b)
+        if isinstance(b, T.NoneType):
+            return T.optional(a)
+        for x, y in ((a, b), (b, a)):
+            if self.assignable(x, y):
+                return y
+        if isinstance(a, T.ClassType) and isinstance(b, T.ClassType):
+            for c in self.tables.mro(a.qualname):
+                if self.tables.is_subclass(b.qualname, c.qualname):
+                    return T.ClassType(c.qualname)
+        return None
+
+    # ------------------------------------------------------------ containers
+
+    def subscript(self, e: ast.Subscript) -> tir.Expr:
+        obj = self.expr(e.value)
+        if isinstance(e.index, ast.Slice):
+            self.error(e.index.span, "slicing is not supported yet")
+            return self.bad(e.span)
+        t = obj.type
+        match t:
+            case T.ListType(elem=elem):
+                return tir.Prim("list.get", (obj, self.expect(e.index, T.INT)), elem, e.span)
+            case T.StrType():
+                return tir.Prim("str.getitem", (obj, self.expect(e.index, T.INT)), T.STR, e.span)
+            case T.BytesType():
+                return tir.Prim("bytes.getitem", (obj, self.expect(e.index, T.INT)), T.INT,
+                                e.span)
+            case T.DictType(key=key, value=value):
+                return tir.Prim("dict.getitem", (obj, self.expect(e.index, key)), value, e.span)
+            case T.TupleType(items=items):
+                index = e.index
+                k = _fold_literal(index)
+                if not isinstance(k, int) or isinstance(k, bool):
+                    self.error(index.span, "tuple index must be an integer literal")
+                    return self.bad(e.span)
+                if not -len(items) <= k < len(items):
+                    self.error(index.span, "Tuple index out of range")
+                    return self.bad(e.span)
+                k %= len(items)
+                return tir.Prim("tuple.get", (obj, tir.Const(k, T.INT, index.span)), items[k],
+                                e.span)
+            case T.OptionalType():
+                self.error(e.value.span, f'Value of type {q(t)} is not indexable',
+                           "check `is not None` first")
+                return self.bad(e.span)
+        self.error(e.value.span, f"Value of type {q(t)} is not indexable")
+        return self.bad(e.span)
+
+    def list_expr(self, e: ast.ListExpr, expected: T.Type | None) -> tir.Expr:
+        elem: T.Type | None = expected.elem if isinstance(expected, T.ListType) else None
+        items = [self.expr(x, elem) for x in e.elts]
+        if elem is None:
+            if not items:
+                self.error(e.span, 'Need type annotation for the empty list',
+                           'annotate the variable, e.g. "x: list[str] = []"')
+                return self.bad(e.span, T.ListType(T.INT))
+            joined: T.Type | None = items[0].type
+            for it in items[1:]:
+                joined = self.join(joined, it.type) if joined else None
+            if joined is None:
+                self.error(e.span, "list items have incompatible types; annotate the list")
+                return self.bad(e.span, T.ListType(T.INT))
+            elem = joined
+        final = elem
+        converted = tuple(self.coerce(it, final, lambda got: f'List item has incompatible type '
+                                      f'{q(got)}; expected {q(final)}') for it in items)
+        return tir.ListLit(converted, T.ListType(final), e.span)
+
+    def tuple_expr(self, e: ast.TupleExpr, expected: T.Type | None) -> tir.Expr:
+        hints: list[T.Type | None] = [None] * len(e.elts)
+        if isinstance(expected, T.TupleType) and len(expected.items) == len(e.elts):
+            hints = list(expected.items)
+        items = []
+        for x, h in zip(e.elts, hints, strict=True):
+            v = self.expr(x, h)
+            if h is not None and self.assignable(v.type, h):
+                v = self.coerce(v, h, lambda g: "")
+            items.append(v)
+        return tir.TupleLit(tuple(items), T.TupleType(tuple(i.type for i in items)), e.span)
+
+    def dict_expr(self, e: ast.DictExpr, expected: T.Type | None) -> tir.Expr:
+        if isinstance(expected, T.DictType):
+            kt, vt = expected.key, expected.value
+        elif e.keys:
+            kt = self.expr(e.keys[0]).type
+            vt = self.expr(e.values[0]).type
+        else:
+            self.error(e.span, 'Need type annotation for the empty dict',
+                       'annotate the variable, e.g. "d: dict[str, int] = {}"')
+            return self.bad(e.span, T.DictType(T.STR, T.INT))
+        if not isinstance(kt, (T.IntType, T.StrType)):
+            self.error(e.span, f'dict keys of type {q(kt)} are not supported yet')
+        keys = tuple(self.expect(k, kt) for k in e.keys)
+        values = tuple(self.expect(v, vt) for v in e.values)
+        registry = isinstance(expected, T.DictType) and expected.registry
+        return tir.DictLit(keys, values, T.DictType(kt, vt, registry), e.span)
+
+    def fstring(self, e: ast.JoinedStr) -> tir.Expr:
+        parts: list[tir.Expr] = []
+        for part in e.parts:
+            if isinstance(part, ast.Constant):
+                if isinstance(part.value, str) and part.value:
+                    parts.append(tir.Const(part.value, T.STR, part.span))
+                continue
+            if part.format_spec is not None:
+                self.error(part.format_spec.span, "format specs in f-strings are not "
+                           "supported yet")
+            v = self.expr(part.value)
+            if part.conversion == "r":
+                parts.append(self.repr_of(v, part.span))
+            else:
+                parts.append(self.str_of(v, part.span))
+        if not parts:
+            return tir.Const("", T.STR, e.span)
+        result = parts[0]
+        for p in parts[1:]:
+            result = tir.Prim("str.concat", (result, p), T.STR, e.span)
+        return result
+
+    def str_of(self, v: tir.Expr, span: Span) -> tir.Expr:
+        """`str(v)`: a call of `__str__` for classes that define one."""
+        t = v.type
+        if isinstance(t, T.StrType):
+            return v
+        if isinstance(t, T.ClassType) and not t.is_enum:
+            method = self.tables.find_method(t.qualname, "__str__")
+            if method is not None:
+                return self.method_call(v, method, [], span)
+        if _has_text_form(t):
+            return tir.Prim("to_str", (v,), T.STR, span)
+        self.error(span, f"cannot convert {q(t)} to str")
+        return self.bad(span, T.STR)
+
+    def repr_of(self, v: tir.Expr, span: Span) -> tir.Expr:
+        if not _has_text_form(v.type):
+            self.error(span, f"repr() of {q(v.type)} is not supported yet")
+            return self.bad(span, T.STR)
+        return tir.Prim("to_repr", (v,), T.STR, span)
+
+    # ------------------------------------------------------------ calls
+
+    def call(self, e: ast.Call, expected: T.Type | None) -> tir.Expr:
+        func = e.func
+        if isinstance(func, ast.Attribute):
+            if isinstance(func.value, ast.Call) and _is_name(func.value.func, "super"):
+                return self.super_call(e, func)
+            static = self.resolve_static(func.value) if isinstance(
+                func.value, (ast.Name, ast.Attribute)) else None
+            if isinstance(static, ModuleRef):
+                sym = self.declarer.member(static.name, func.attr)
+                if sym is None:
+                    self.error(func.attr_span, f'Module "{static.name}" has no attribute '
+                               f'"{func.attr}"')
+                    return self.bad(e.span)
+                return self.call_symbol(sym, e, expected, _text(func))
+            if isinstance(static, ClassRef):
+                self.error(func.span, "calling methods through the class is not supported",
+                           "call them on an instance")
+                return self.bad(e.span)
+            if (func.attr == "__name__"):
+                pass
+            obj = self.expr(func.value)
+            return self.call_method(obj, func, e)
+        if isinstance(func, ast.Name):
+            if self.scope.type_of(func.id) is not None:
+                self.error(func.span, "calling local variables is not supported yet")
+                return self.bad(e.span)
+            sym = self.lookup(func.id)
+            if sym is None:
+                self.error(func.span, f'Name "{func.id}" is not defined')
+                for a in e.args:
+                    self.expr(a)
+                return self.bad(e.span)
+            return self.call_symbol(sym, e, expected, func.id)
+        self.error(func.span, "only functions, classes and methods can be called")
+        return self.bad(e.span)
+
+    def call_symbol(self, sym: Symbol, e: ast.Call, expected: T.Type | None,
+                    text: str) -> tir.Expr:
+        match sym:
+            case FuncRef(symbol=s):
+                f = self.tables.funcs[s]
+                args = self.bind(f.params, e, f'"{f.name}"', f.module)
+                assert f.ret is not None
+                if f.host_import is not None:
+                    return tir.HostCall(s, tuple(args), f.ret, e.span)
+                return tir.Call(s, tuple(args), f.ret, e.span)
+            case ClassRef(qualname=qn):
+                return self.construct(qn, e)
+            case SpecialRef(name=n):
+                return self.builtin_call(n, e, expected)
+            case GlobalRef():
+                self.error(e.func.span, "calling variables is not supported yet")
+                return self.bad(e.span)
+        self.error(e.func.span, f'"{text}" is not callable')
+        return self.bad(e.span)
+
+    def construct(self, qn: str, e: ast.Call) -> tir.Expr:
+        info = self.tables.classes[qn]
+        if info.is_enum:
+            self.error(e.span, "looking up IntEnum members by value is not supported yet")
+            return self.bad(e.span)
+        init = self.tables.find_method(qn, "__init__")
+        params = init.params if init else []
+        args = self.bind(params, e, f'"{info.name}"', init.module if init else info.module)
+        return tir.New(qn, init.symbol if init else None, tuple(args),
+                       T.ClassType(qn), e.span)
+
+    def super_call(self, e: ast.Call, func: ast.Attribute) -> tir.Expr:
+        cls = self.cls
+        if cls is None or self.func is None:
+            self.error(func.span, '"super()" outside a method')
+            return self.bad(e.span)
+        if cls.base is None:
+            if func.attr == "__init__" and not e.args and not e.keywords:
+                return tir.Const(None, T.NONE, e.span)  # object.__init__
+            self.error(func.span, f'"{cls.name}" has no base class')
+            return self.bad(e.span)
+        method = self.tables.find_method(cls.base, func.attr)
+        if method is None:
+            if func.attr == "__init__" and not e.args and not e.keywords:
+                return tir.Const(None, T.NONE, e.span)
+            self.error(func.attr_span, f'"{func.attr}" undefined in superclass')
+            return self.bad(e.span)
+        self_arg = tir.Local("self", T.ClassType(cls.qualname), func.span)
+        args = self.bind(method.params, e, f'"{method.name}" of "{_owner(method)}"',
+                         method.module)
+        assert method.ret is not None
+        return tir.Call(method.symbol, (tir.Coerce(self_arg, T.ClassType(method.cls or ""),
+                                                   func.span), *args), method.ret, e.span)
+
+    def call_method(self, obj: tir.Expr, func: ast.Attribute,
+                    e: ast.Call) -> tir.Expr:
+        t = obj.type
+        if isinstance(t, T.ClassType) and not t.is_enum:
+            method = self.tables.find_method(t.qualname, func.attr)
+            if method is None:
+                self.error(func.attr_span, f'{q(t)} has no attribute "{func.attr}"')
+                for a in e.args:
+                    self.expr(a)
+                return self.bad(e.span)
+            args = self.bind(method.params, e, f'"{method.name}" of "{_owner(method)}"',
+                             method.module)
+            return self.method_call(obj, method, args, e.span)
+        table: dict[str, MethodSig] | None = None
+        match t:
+            case T.StrType():
+                table = STR_METHODS
+            case T.BytesType():
+                table = BYTES_METHODS
+            case T.ListType(elem=elem):
+                table = list_methods(elem)
+            case T.DictType(key=k, value=v):
+                table = dict_methods(k, v)
+            case T.OptionalType():
+                self.error(func.attr_span, f'Item "None" of {q(t)} has no attribute '
+                           f'"{func.attr}"', "check `is not None` first")
+                return self.bad(e.span)
+        if table is None or func.attr not in table:
+            self.error(func.attr_span, f'{q(t)} has no attribute "{func.attr}"')
+            return self.bad(e.span)
+        sig = table[func.attr]
+        params = [ParamInfo(n, pt, _default_expr(d, e.span), False, e.span)
+                  for n, pt, d in sig.params]
+        args = self.bind(params, e, f'"{func.attr}" of {q(t)}', self.module.name)
+        return tir.Prim(sig.op, (obj, *args), sig.ret, e.span)
+
+    def method_call(self, obj: tir.Expr, method: FuncInfo, args: list[tir.Expr],
+                    span: Span) -> tir.Expr:
+        assert method.ret is not None and method.cls is not None
+        static_cls = obj.type.qualname if isinstance(obj.type, T.ClassType) else method.cls
+        receiver = tir.Coerce(obj, T.ClassType(method.cls), span) if static_cls != method.cls \
+            else obj
+        overridden = any(method.name in self.tables.classes[sub].methods
+                         for sub in self.tables.subclasses(static_cls))
+        if overridden:
+            return tir.VirtualCall(method.cls, method.name, (receiver, *args), method.ret, span)
+        return tir.Call(method.symbol, (receiver, *args), method.ret, span)
+
+    def bind(self, params: list[ParamInfo], e: ast.Call, fname: str,
+             callee_module: str) -> list[tir.Expr]:
+        """Match the call's arguments to parameters; defaults fill the rest."""
+        values: list[tir.Expr | None] = [None] * len(params)
+        positional = [p for p in params if not p.keyword_only]
+        for i, a in enumerate(e.args):
+            if i >= len(positional):
+                self.error(a.span, f"Too many arguments for {fname}")
+                self.expr(a)
+                continue
+            p = positional[i]
+            values[i] = self.argument(a, p.type, i + 1, fname)
+        for kw in e.keywords:
+            idx = next((j for j, p in enumerate(params) if p.name == kw.name), None)
+            if idx is None:
+                self.error(kw.span, f'Unexpected keyword argument "{kw.name}" for {fname}')
+                self.expr(kw.value)
+                continue
+            if values[idx] is not None:
+                self.error(kw.span, f'{fname} gets multiple values for keyword argument '
+                           f'"{kw.name}"')
+                continue
+            values[idx] = self.argument(kw.value, params[idx].type, kw.name, fname)
+        out: list[tir.Expr] = []
+        for p, v in zip(params, values, strict=True):
+            if v is None:
+                if p.default is None:
+                    kind = "named argument" if p.keyword_only else "positional argument"
+                    self.error(e.span, f'Missing {kind} "{p.name}" in call to {fname}')
+                    v = self.bad(e.span, p.type)
+                else:
+                    v = self.default_value(p, callee_module)
+            out.append(v)
+        return out
+
+    def argument(self, a: ast.Expr, t: T.Type, which: int | str,
+                 fname: str) -> tir.Expr:
+        v = self.expr(a, t)
+        label = f"Argument {which}" if isinstance(which, int) else f'Argument "{which}"'
+        return self.coerce(v, t, lambda got: f"{label} to {fname} has incompatible type "
+                                             f"{q(got)}; expected {q(t)}")
+
+    # ------------------------------------------------------------ builtins
+
+    def builtin_call(self, name: str, e: ast.Call,
+                     expected: T.Type | None) -> tir.Expr:
+        from pwc.check.builtin_calls import check_builtin_call
+
+        return check_builtin_call(self, name, e, expected)
+
+
+def _has_text_form(t: T.Type) -> bool:
+    """Types whose str()/repr() the lowering can produce (containers: not yet)."""
+    if isinstance(t, T.OptionalType):
+        return _has_text_form(t.inner)
+    return isinstance(t, (T.StrType, T.IntType, T.BoolType, T.NoneType, T.BytesType,
+                          T.ClassType))
+
+
+def _intlike(t: T.Type) -> T.Type:
+    """Enums and bools take part in int arithmetic as ints."""
+    if isinstance(t, T.ClassType) and t.is_enum:
+        return T.INT
+    return t
+
+
+def _is_name(e: ast.Expr, name: str) -> bool:
+    return isinstance(e, ast.Name) and e.id == name
+
+
+def _path(e: ast.Expr) -> str | None:
+    """`a.b.c` as a narrowing key, or None if the expression is not a plain path."""
+    match e:
+        case ast.Name(id=name):
+            return name
+        case ast.Attribute(value=v, attr=a):
+            base = _path(v)
+            return f"{base}.{a}" if base else None
+    return None
+
+
+def _owner(f: FuncInfo) -> str:
+    return (f.cls or "").rsplit(".", 1)[-1]
+
+
+def _fold_literal(e: ast.Expr) -> int | str | bytes | bool | None:
+    match e:
+        case ast.Constant(value=bool() | int() | str() | bytes() as v):
+            return v
+        case ast.UnaryOp(op="-", operand=ast.Constant(value=int() as v)) if not isinstance(
+                v, bool):
+            return -v
+    return None
+
+
+def _const_type(v: object) -> T.Type:
+    if isinstance(v, bool):
+        return T.BOOL
+    if isinstance(v, int):
+        return T.INT
+    if isinstance(v, bytes):
+        return T.BYTES
+    return T.STR
+
+
+def _default_expr(d: object, span: Span) -> ast.Expr | None:
+    if d is NO_DEFAULT:
+        return None
+    if d is None or isinstance(d, (int, str, bytes, bool)):
+        return ast.Constant(d, span)
+    raise AssertionError(f"unsupported builtin default {d!r}")

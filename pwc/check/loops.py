@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.check.exprs import q
+from pwc.check.loader import PRELUDE
+from pwc.check.symbols import SpecialRef
+from pwc.syntax import ast
+
+if TYPE_CHECKING:
+    from pwc.check.body import BodyChecker
+
+
+def check_for(c: BodyChecker, s: ast.For) -> list[tir.Stmt]:
+    it = s.iter
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Name):
+        if c.lookup(it.func.id) == SpecialRef("builtins.range") and c.scope.type_of(
+                it.func.id) is None:
+            return _for_range(c, s, it)
+    if (isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) and not it.args
+            and it.func.attr in ("items", "keys", "values")):
+        d = c.expr(it.func.value)
+        if isinstance(d.type, T.DictType):
+            return _for_dict(c, s, d, it.func.attr)
+    iterable = c.expr(it)
+    match iterable.type:
+        case T.ListType(elem=elem):
+            return _for_indexed(c, s, iterable, "list.get", "len.list", elem)
+        case T.StrType():
+            return _for_indexed(c, s, iterable, "str.getitem", "len.str", T.STR)
+        case T.BytesType():
+            return _for_indexed(c, s, iterable, "bytes.getitem", "len.bytes", T.INT)
+        case T.DictType():
+            return _for_dict(c, s, iterable, "keys")
+    c.error(it.span, f"iterating over {q(iterable.type)} is not supported")
+    return []
+
+
+def _int(v: int, s: ast.For) -> tir.Const:
+    return tir.Const(v, T.INT, s.span)
+
+
+def _local(name: str, t: T.Type, s: ast.For) -> tir.Local:
+    return tir.Local(name, t, s.span)
+
+
+def _for_range(c: BodyChecker, s: ast.For, call: ast.Call) -> list[tir.Stmt]:
+    args = [c.expect(a, T.INT) for a in call.args]
+    if call.keywords or not 1 <= len(args) <= 3:
+        c.error(call.span, "range() takes 1 to 3 positional arguments")
+        return []
+    start, stop, step = (_int(0, s), args[0], _int(1, s)) if len(args) == 1 else (
+        args[0], args[1], args[2] if len(args) == 3 else _int(1, s))
+    i = c.scope.temp(T.INT, "i")
+    stop_t = c.scope.temp(T.INT, "stop")
+    out: list[tir.Stmt] = [tir.SetLocal(i, start, s.span), tir.SetLocal(stop_t, stop, s.span)]
+    cur, end = _local(i, T.INT, s), _local(stop_t, T.INT, s)
+    if isinstance(step, tir.Const) and isinstance(step.value, int):
+        if step.value == 0:
+            c.error(call.args[2].span, "range() arg 3 must not be zero")
+            return []
+        step_e: tir.Expr = step
+        test: tir.Expr = tir.Prim("int.lt" if step.value > 0 else "int.gt", (cur, end), T.BOOL,
+                                  s.span)
+    else:
+        step_t = c.scope.temp(T.INT, "step")
+        out.append(tir.SetLocal(step_t, step, s.span))
+        step_e = _local(step_t, T.INT, s)
+        zero = _int(0, s)
+        out.append(tir.If(tir.Prim("int.eq", (step_e, zero), T.BOOL, s.span), (
+            tir.Raise(_value_error(c, "range() arg 3 must not be zero", s), s.span),), (), s.span))
+        up = tir.And(tir.Prim("int.gt", (step_e, zero), T.BOOL, s.span),
+                     tir.Prim("int.lt", (cur, end), T.BOOL, s.span), T.BOOL, s.span)
+        down = tir.And(tir.Prim("int.lt", (step_e, zero), T.BOOL, s.span),
+                       tir.Prim("int.gt", (cur, end), T.BOOL, s.span), T.BOOL, s.span)
+        test = tir.Or(up, down, T.BOOL, s.span)
+    head = c.store(s.target, cur, s.span)
+    body = c.loop_body(s.body)
+    advance = tir.SetLocal(i, tir.Prim("int.add", (cur, step_e), T.INT, s.span), s.span)
+    orelse = c.block(s.orelse)
+    out.append(tir.While(test, (*head, *body), tuple(orelse), (advance,), s.span))
+    return out
+
+
+def _value_error(c: BodyChecker, message: str, s: ast.For) -> tir.Expr:
+    exc = tir.New(f"{PRELUDE}.ValueError", f"{PRELUDE}.BaseException.__init__",
+                  (tir.Const(message, T.STR, s.span),), T.ClassType(f"{PRELUDE}.ValueError"),
+                  s.span)
+    return tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), s.span)
+
+
+def _for_indexed(c: BodyChecker, s: ast.For, seq: tir.Expr, get: str, length: str,
+                 elem: T.Type) -> list[tir.Stmt]:
+    held = c.scope.temp(seq.type, "seq")
+    i = c.scope.temp(T.INT, "i")
+    seq_l, cur = _local(held, seq.type, s), _local(i, T.INT, s)
+    test = tir.Prim("int.lt", (cur, tir.Prim(length, (seq_l,), T.INT, s.span)), T.BOOL, s.span)
+    head = c.store(s.target, tir.Prim(get, (seq_l, cur), elem, s.span), s.span)
+    body = c.loop_body(s.body)
+    advance = tir.SetLocal(i, tir.Prim("int.add", (cur, _int(1, s)), T.INT, s.span), s.span)
+    orelse = c.block(s.orelse)
+    return [tir.SetLocal(held, seq, s.span), tir.SetLocal(i, _int(0, s), s.span),
+            tir.While(test, (*head, *body), tuple(orelse), (advance,), s.span)]
+
+
+def _for_dict(c: BodyChecker, s: ast.For, d: tir.Expr, view: str) -> list[tir.Stmt]:
+    assert isinstance(d.type, T.DictType)
+    kt, vt = d.type.key, d.type.value
+    held = c.scope.temp(d.type, "dict")
+    pos = c.scope.temp(T.INT, "pos")
+    dl, p = _local(held, d.type, s), _local(pos, T.INT, s)
+    key = tir.Prim("dict.key_at", (dl, p), kt, s.span)
+    value = tir.Prim("dict.value_at", (dl, p), vt, s.span)
+    head: list[tir.Stmt]
+    if view == "items":
+        if isinstance(s.target, ast.TupleExpr) and len(s.target.elts) == 2:
+            head = c.store(s.target.elts[0], key, s.span) + c.store(s.target.elts[1], value,
+                                                                   s.span)
+        else:
+            head = c.store(s.target, tir.TupleLit((key, value), T.TupleType((kt, vt)), s.span),
+                           s.span)
+    else:
+        head = c.store(s.target, key if view == "keys" else value, s.span)
+    body = c.loop_body(s.body)
+    next_pos = tir.Prim("dict.next", (dl, tir.Prim("int.add", (p, _int(1, s)), T.INT, s.span)),
+                        T.INT, s.span)
+    orelse = c.block(s.orelse)
+    return [tir.SetLocal(held, d, s.span),
+            tir.SetLocal(pos, tir.Prim("dict.next", (dl, _int(0, s)), T.INT, s.span), s.span),
+            tir.While(tir.Prim("int.ge", (p, _int(0, s)), T.BOOL, s.span), (*head, *body),
+                      tuple(orelse), (tir.SetLocal(pos, next_pos, s.span),), s.span)]

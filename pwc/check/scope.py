@@ -1,0 +1,46 @@
+"""Per-function checking state: declared locals, narrowed types, temporaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pwc.check.types import Type
+
+
+@dataclass
+class FunctionScope:
+    """What the body checker knows while it walks one function (or module init)."""
+
+    symbol: str
+    ret: Type | None  # None for module init
+    params: list[tuple[str, Type]] = field(default_factory=list)
+    locals: dict[str, Type] = field(default_factory=dict)  # declared type of each local
+    local_order: list[str] = field(default_factory=list)
+    # Narrowed types of locals and of `name.attr` paths, valid at the current point.
+    narrowed: dict[str, Type] = field(default_factory=dict)
+    assigned_names: frozenset[str] = frozenset()  # names assigned anywhere in the body
+    loop_depth: int = 0
+    handler_stack: list[str] = field(default_factory=list)  # locals holding caught exceptions
+    _temps: int = 0
+
+    def declare(self, name: str, t: Type) -> None:
+        if name not in self.locals and all(name != p for p, _ in self.params):
+            self.locals[name] = t
+            self.local_order.append(name)
+
+    def type_of(self, name: str) -> Type | None:
+        for p, t in self.params:
+            if p == name:
+                return t
+        return self.locals.get(name)
+
+    def temp(self, t: Type, hint: str = "t") -> str:
+        self._temps += 1
+        name = f"${hint}{self._temps}"
+        self.declare(name, t)
+        return name
+
+    def invalidate(self, path: str) -> None:
+        """Forget narrowings of `path` and of every attribute path under it."""
+        for key in [k for k in self.narrowed if k == path or k.startswith(path + ".")]:
+            del self.narrowed[key]

@@ -1,0 +1,168 @@
+"""Symbol tables: what the checker knows about modules, functions, classes, globals.
+
+These are the checker's working state (filled in declaration order), not
+its output; the output is the TIR in tir.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from pwc.check.types import Type
+from pwc.diagnostics import Span
+from pwc.syntax import ast
+
+
+@dataclass
+class ParamInfo:
+    name: str
+    type: Type
+    default: ast.Expr | None
+    keyword_only: bool
+    span: Span
+
+
+@dataclass
+class FuncInfo:
+    symbol: str  # "module.f" or "module.Class.m"
+    name: str
+    module: str
+    node: ast.FunctionDef
+    cls: str | None = None  # owning class qualname for methods
+    params: list[ParamInfo] = field(default_factory=list)  # self excluded for methods
+    ret: Type | None = None
+    host_import: tuple[str, str] | None = None
+    export: str | None = None
+    export_if_overridden: tuple[str, str] | None = None  # (class qualname, method)
+    wasm_i32_params: tuple[bool, ...] = ()
+    wasm_i32_ret: bool = False
+
+
+@dataclass
+class ClassInfo:
+    qualname: str
+    name: str
+    module: str
+    node: ast.ClassDef
+    base: str | None = None
+    is_enum: bool = False
+    enum_members: dict[str, int] = field(default_factory=dict)
+    fields: dict[str, Type] = field(default_factory=dict)  # own fields, declaration order
+    field_spans: dict[str, Span] = field(default_factory=dict)
+    field_defaults: dict[str, ast.Expr] = field(default_factory=dict)
+    methods: dict[str, FuncInfo] = field(default_factory=dict)
+    consts: dict[str, tuple[Type, ast.Expr]] = field(default_factory=dict)
+    is_exception: bool = False
+
+
+@dataclass
+class GlobalInfo:
+    symbol: str
+    type: Type | None  # None until its first assignment has been checked
+    span: Span
+
+
+@dataclass(frozen=True)
+class ModuleRef:
+    name: str
+
+
+@dataclass(frozen=True)
+class FuncRef:
+    symbol: str
+
+
+@dataclass(frozen=True)
+class ClassRef:
+    qualname: str
+
+
+@dataclass(frozen=True)
+class GlobalRef:
+    symbol: str
+
+
+@dataclass(frozen=True)
+class SpecialRef:
+    """A name with a meaning built into the compiler: `Optional`, `IntEnum`,
+    `export`, `len`, `int`, ... (`name` is "module.name", e.g. "typing.Optional")."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class DeferredImport:
+    """`from m import x` before m's own names are declared (resolved right after)."""
+
+    module: str
+    name: str
+    span: Span
+
+
+Symbol = Union[ModuleRef, FuncRef, ClassRef, GlobalRef, SpecialRef, DeferredImport]
+
+
+@dataclass
+class ModuleInfo:
+    name: str
+    path: str
+    tree: ast.Module
+    is_stdlib: bool
+    scope: dict[str, Symbol] = field(default_factory=dict)
+    imports: list[str] = field(default_factory=list)  # modules this one imports
+
+
+@dataclass
+class Tables:
+    modules: dict[str, ModuleInfo] = field(default_factory=dict)
+    funcs: dict[str, FuncInfo] = field(default_factory=dict)
+    classes: dict[str, ClassInfo] = field(default_factory=dict)
+    globals: dict[str, GlobalInfo] = field(default_factory=dict)
+
+    def subclasses(self, qualname: str) -> list[str]:
+        """Strict subclasses of a class, transitively."""
+        out: list[str] = []
+        for c in self.classes.values():
+            b = c.base
+            while b is not None:
+                if b == qualname:
+                    out.append(c.qualname)
+                    break
+                b = self.classes[b].base
+        return out
+
+    def mro(self, qualname: str) -> list[ClassInfo]:
+        out: list[ClassInfo] = []
+        q: str | None = qualname
+        while q is not None:
+            info = self.classes[q]
+            out.append(info)
+            q = info.base
+        return out
+
+    def find_method(self, qualname: str, name: str) -> FuncInfo | None:
+        for c in self.mro(qualname):
+            if name in c.methods:
+                return c.methods[name]
+        return None
+
+    def find_field(self, qualname: str, name: str) -> tuple[ClassInfo, Type] | None:
+        for c in self.mro(qualname):
+            if name in c.fields:
+                return c, c.fields[name]
+        return None
+
+    def find_const(self, qualname: str, name: str) -> tuple[Type, ast.Expr] | None:
+        for c in self.mro(qualname):
+            if name in c.consts:
+                return c.consts[name]
+        return None
+
+    def is_subclass(self, sub: str, sup: str) -> bool:
+        q: str | None = sub
+        while q is not None:
+            if q == sup:
+                return True
+            q = self.classes[q].base
+        return False

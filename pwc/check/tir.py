@@ -1,0 +1,336 @@
+"""The typed intermediate representation: the checker's output, the lowering's input.
+
+Everything here is resolved: names are locals, globals or functions; calls
+know their target and whether they dispatch dynamically; implicit
+conversions are explicit `Coerce` nodes; sugar (chained comparisons, `for`
+over lists, augmented assignment) is already expanded.  Every expression
+carries its type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from pwc.check.types import Type
+from pwc.diagnostics import Span
+
+# ---------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class Const:
+    value: int | float | str | bytes | bool | None
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Local:
+    name: str
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Global:
+    symbol: str  # "module.name"
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class FieldGet:
+    obj: Expr
+    cls: str  # qualname of the class that declares the field
+    name: str
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Call:
+    """A direct call of a known function (module function, or a method called
+    statically such as `super().__init__()` or a method no subclass overrides)."""
+
+    func: str  # function symbol, e.g. "mod.f" or "mod.Class.method"
+    args: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class VirtualCall:
+    """A method call dispatched through the receiver's vtable."""
+
+    cls: str  # static class of the receiver
+    method: str
+    args: tuple[Expr, ...]  # receiver first
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class HostCall:
+    """A call of an `@host_import` function."""
+
+    func: str
+    args: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class New:
+    """Allocate an instance of `cls` and run its `__init__` (`init` symbol or None)."""
+
+    cls: str
+    init: str | None
+    args: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Prim:
+    """A primitive operation the lowering implements inline or in the runtime.
+
+    `op` names it, e.g. "int.add", "str.concat", "list.get", "len.str"."""
+
+    op: str
+    args: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Coerce:
+    """Implicit conversion to a wider type: bool -> int, T -> T | None (boxing a
+    scalar), None -> T | None, subclass -> base, `T | None` narrowed -> T."""
+
+    value: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class And:
+    left: Expr
+    right: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Or:
+    left: Expr
+    right: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class CondExpr:
+    test: Expr
+    body: Expr
+    orelse: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Let:
+    """Evaluate `value` into the temporary local `name`, then `body`."""
+
+    name: str
+    value: Expr
+    body: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class ListLit:
+    items: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class TupleLit:
+    items: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class DictLit:
+    keys: tuple[Expr, ...]
+    values: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class IsInstance:
+    value: Expr
+    classes: tuple[str, ...]
+    type: Type
+    span: Span
+
+
+Expr = Union[
+    Const, Local, Global, FieldGet, Call, VirtualCall, HostCall, New, Prim, Coerce, And, Or,
+    CondExpr, Let, ListLit, TupleLit, DictLit, IsInstance,
+]
+
+# ---------------------------------------------------------------- statements
+
+
+@dataclass(frozen=True)
+class ExprStmt:
+    value: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class SetLocal:
+    name: str
+    value: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class SetGlobal:
+    symbol: str
+    value: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class SetField:
+    obj: Expr
+    cls: str
+    name: str
+    value: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class If:
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class While:
+    """`while test: body else: orelse`; `step` runs before each re-test, also
+    after `continue` (used by desugared `for` loops)."""
+
+    test: Expr
+    body: tuple[Stmt, ...]
+    orelse: tuple[Stmt, ...]
+    step: tuple[Stmt, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Break:
+    span: Span
+
+
+@dataclass(frozen=True)
+class Continue:
+    span: Span
+
+
+@dataclass(frozen=True)
+class Return:
+    value: Expr | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Raise:
+    """`raise exc` (exc None: re-raise the exception being handled)."""
+
+    exc: Expr | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Handler:
+    classes: tuple[str, ...]  # empty: catches everything (bare except / BaseException)
+    name: str | None  # local bound to the exception
+    body: tuple[Stmt, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Try:
+    body: tuple[Stmt, ...]
+    handlers: tuple[Handler, ...]
+    orelse: tuple[Stmt, ...]
+    finalbody: tuple[Stmt, ...]
+    span: Span
+
+
+Stmt = Union[
+    ExprStmt, SetLocal, SetGlobal, SetField, If, While, Break, Continue, Return, Raise, Try,
+]
+
+# ---------------------------------------------------------------- program
+
+
+@dataclass(frozen=True)
+class Function:
+    symbol: str
+    params: tuple[tuple[str, Type], ...]
+    ret: Type
+    locals: tuple[tuple[str, Type], ...]  # every non-parameter local, temporaries included
+    body: tuple[Stmt, ...]
+    span: Span
+    location_prefix: str | None  # "file.py" for raise locations; None: don't record (prelude)
+
+
+@dataclass(frozen=True)
+class HostImport:
+    symbol: str
+    module: str
+    name: str
+    params: tuple[Type, ...]
+    wasm_params: tuple[str, ...]
+    ret: Type
+    wasm_ret: str | None
+
+
+@dataclass(frozen=True)
+class Export:
+    name: str
+    func: str
+    wasm_params: tuple[str, ...]
+    wasm_ret: str | None
+
+
+@dataclass(frozen=True)
+class ClassLayout:
+    qualname: str
+    name: str
+    base: str | None
+    fields: tuple[tuple[str, Type], ...]  # inherited first
+    vtable: tuple[tuple[str, str], ...]  # (method name, implementing function symbol)
+    is_exception: bool
+    defaults: tuple[tuple[str, Expr], ...] = ()  # class-body field defaults, own fields only
+
+
+@dataclass(frozen=True)
+class Program:
+    functions: tuple[Function, ...]
+    globals: tuple[tuple[str, Type], ...]
+    classes: tuple[ClassLayout, ...]  # base classes before subclasses
+    imports: tuple[HostImport, ...]
+    exports: tuple[Export, ...]
+    init_order: tuple[str, ...]  # module-init function symbols in the order to run them
+    enum_names: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)

@@ -1,0 +1,439 @@
+"""Lowering of one TIR function to a WAT function.
+
+Code is emitted as a flat list of stack-machine instructions.  Every
+expression leaves exactly one value of its wasm type on the stack (None is
+`i32.const 0`).  Exceptions: a raise stores the exception in `$rt_exc`; after
+each call that may raise, the code tests `$rt_exc` and branches to the
+innermost handler, or returns a dummy value to its caller
+(docs/internals.md, "Calling convention").
+"""
+
+from __future__ import annotations
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.check.loader import PRELUDE
+from pwc.lower.context import EXC_ROOT, LowerContext, ctor_name, func_name, global_name
+from pwc.lower.layout import DESC_ID, DESC_VTABLE, wasm_size
+
+
+def local_name(name: str) -> str:
+    return f"$l:{name}"
+
+
+def zero(wt: str) -> str:
+    return f"{wt}.const 0"
+
+
+class FunctionLowerer:
+    def __init__(self, ctx: LowerContext, fn: tir.Function) -> None:
+        self.ctx = ctx
+        self.fn = fn
+        self.code: list[str] = []
+        self.locals: dict[str, str] = {}
+        self.ret_wasm: str | None = (None if isinstance(fn.ret, T.NoneType)
+                                     else T.wasm_type(fn.ret))
+        self._labels = 0
+        self.handlers: list[str] = []  # labels of enclosing exception handlers
+        self.loops: list[tuple[str, str]] = []  # (break label, continue label)
+        for name, t in fn.locals:
+            self.locals[local_name(name)] = T.wasm_type(t)
+
+    # ------------------------------------------------------------ output
+
+    def lower(self) -> str:
+        for s in self.fn.body:
+            self.stmt(s)
+        if self.ret_wasm is not None:
+            self.emit(zero(self.ret_wasm))  # unreachable: the checker proved a return
+        params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
+        result = f" (result {self.ret_wasm})" if self.ret_wasm else ""
+        local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in self.locals.items())
+        body = "".join(f"\n  {line}" for line in self.code)
+        return f"(func {func_name(self.fn.symbol)} {params}{result}{local_decls}{body})"
+
+    def emit(self, *instrs: str) -> None:
+        self.code.extend(instrs)
+
+    def label(self, hint: str) -> str:
+        self._labels += 1
+        return f"${hint}{self._labels}"
+
+    def temp(self, wt: str) -> str:
+        name = f"$tmp{len(self.locals)}"
+        self.locals[name] = wt
+        return name
+
+    # ------------------------------------------------------------ exceptions
+
+    def propagate(self) -> None:
+        """Leave the current code path with an exception pending in $rt_exc."""
+        if self.handlers:
+            self.emit(f"br {self.handlers[-1]}")
+        elif self.ret_wasm is not None:
+            self.emit(zero(self.ret_wasm), "return")
+        else:
+            self.emit("return")
+
+    def check_exception(self, locate: bool = False) -> None:
+        """After a call that may raise: propagate a pending exception."""
+        self.emit("global.get $rt_exc", "if")
+        if locate and self.fn.location_prefix is not None:
+            self.emit(f"i32.const {self.where_string()}", "call $pwc_locate")
+        self.propagate()
+        self.emit("end")
+
+    def where_string(self) -> int:
+        line = self.current_line
+        name = self.fn.symbol.split(".", 1)[1] if "." in self.fn.symbol else self.fn.symbol
+        if name.endswith("<module>"):
+            name = "<module>"
+        return self.ctx.string(f"{self.fn.location_prefix}:{line} in {name.rsplit('.', 1)[-1]}")
+
+    current_line = 0
+
+    # ------------------------------------------------------------ statements
+
+    def stmt(self, s: tir.Stmt) -> None:
+        self.current_line = s.span.line
+        match s:
+            case tir.ExprStmt(value=v):
+                self.expr(v)
+                self.emit("drop")
+            case tir.SetLocal(name=name, value=v):
+                self.expr(v)
+                self.emit(f"local.set {local_name(name)}")
+            case tir.SetGlobal(symbol=sym, value=v):
+                self.expr(v)
+                if T.is_pointer(v.type):
+                    self.emit("call $rt_keep_global")
+                self.emit(f"global.set {global_name(sym)}")
+            case tir.SetField(obj=obj, cls=cls, name=name, value=v):
+                off, ft = self.ctx.desc.classes[cls].field_offset(name)
+                self.store_field(obj, off, ft, v)
+            case tir.If(test=test, body=body, orelse=orelse):
+                self.expr(test)
+                self.emit("if")
+                for b in body:
+                    self.stmt(b)
+                if orelse:
+                    self.emit("else")
+                    for b in orelse:
+                        self.stmt(b)
+                self.emit("end")
+            case tir.While():
+                self.while_(s)
+            case tir.Break():
+                self.emit(f"br {self.loops[-1][0]}")
+            case tir.Continue():
+                self.emit(f"br {self.loops[-1][1]}")
+            case tir.Return(value=v):
+                if v is not None:
+                    self.expr(v)
+                    if self.ret_wasm is None:
+                        self.emit("drop")
+                self.emit("return")
+            case tir.Raise():
+                self.raise_(s)
+            case tir.Try():
+                self.try_(s)
+
+    def store_field(self, obj: tir.Expr, offset: int, ft: T.Type, v: tir.Expr) -> None:
+        self.expr(obj)
+        if T.is_pointer(ft):
+            holder = self.temp("i32")
+            self.emit(f"local.tee {holder}", f"local.get {holder}")
+            self.expr(v)
+            self.emit("call $rt_keep")
+        else:
+            self.expr(v)
+        self.emit(f"{T.wasm_type(ft)}.store{self.narrow_store(ft)} offset={offset}")
+
+    @staticmethod
+    def narrow_store(t: T.Type) -> str:
+        return ""
+
+    def while_(self, s: tir.While) -> None:
+        exit_, done, top, cont = (self.label("exit"), self.label("done"), self.label("top"),
+                                  self.label("cont"))
+        self.emit(f"block {exit_}", f"block {done}", f"loop {top}")
+        self.expr(s.test)
+        self.emit("i32.eqz", f"br_if {done}", f"block {cont}")
+        self.loops.append((exit_, cont))
+        for b in s.body:
+            self.stmt(b)
+        self.loops.pop()
+        self.emit("end")
+        for b in s.step:
+            self.stmt(b)
+        self.emit(f"br {top}", "end", "end")
+        for b in s.orelse:
+            self.stmt(b)
+        self.emit("end")
+
+    def raise_(self, s: tir.Raise) -> None:
+        if s.exc is None:
+            # Re-raise the exception of the innermost handler being run.
+            self.emit(f"local.get {local_name(self.current_handler_holder)}")
+        else:
+            self.expr(s.exc)
+        self.emit("global.set $rt_exc")
+        if self.fn.location_prefix is not None:
+            self.emit(f"i32.const {self.where_string()}", "call $pwc_locate")
+        self.propagate()
+
+    current_handler_holder = ""
+
+    def try_(self, s: tir.Try) -> None:
+        end, caught = self.label("tryend"), self.label("caught")
+        self.emit(f"block {end}", f"block {caught}")
+        self.handlers.append(caught)
+        for b in s.body:
+            self.stmt(b)
+        self.handlers.pop()
+        for b in s.orelse:
+            self.stmt(b)
+        self.emit(f"br {end}", "end")
+        pending = self.temp("i32")
+        self.emit("global.get $rt_exc", f"local.set {pending}")
+        for h in s.handlers:
+            if h.classes:
+                self.isinstance_test(pending, h.classes)
+                self.emit("if")
+            self.emit("i32.const 0", "global.set $rt_exc")
+            assert h.name is not None
+            self.emit(f"local.get {pending}", f"local.set {local_name(h.name)}")
+            saved = self.current_handler_holder
+            self.current_handler_holder = h.name
+            for b in h.body:
+                self.stmt(b)
+            self.current_handler_holder = saved
+            self.emit(f"br {end}")
+            if h.classes:
+                self.emit("end")
+            else:
+                break
+        self.propagate()
+        self.emit("end")
+
+    def isinstance_test(self, obj_local: str, classes: tuple[str, ...]) -> None:
+        """Push 1 if the object in obj_local is an instance of any of classes."""
+        cid = self.temp("i32")
+        self.emit(f"local.get {obj_local}", "i32.load", f"i32.load offset={DESC_ID}",
+                  f"local.set {cid}")
+        for i, c in enumerate(classes):
+            d = self.ctx.desc.classes[c]
+            self.emit(f"local.get {cid}", f"i32.const {d.class_id}", "i32.sub",
+                      f"i32.const {d.id_end - d.class_id}", "i32.le_u")
+            if i:
+                self.emit("i32.or")
+
+    # ------------------------------------------------------------ expressions
+
+    def expr(self, e: tir.Expr) -> None:
+        match e:
+            case tir.Const():
+                self.const(e)
+            case tir.Local(name=name):
+                self.emit(f"local.get {local_name(name)}")
+            case tir.Global(symbol=sym):
+                self.emit(f"global.get {global_name(sym)}")
+            case tir.FieldGet(obj=obj, cls=cls, name=name):
+                off, ft = self.ctx.desc.classes[cls].field_offset(name)
+                self.expr(obj)
+                self.emit(f"{T.wasm_type(ft)}.load offset={off}")
+            case tir.Call(func=f, args=args):
+                for a in args:
+                    self.expr(a)
+                self.emit(f"call {func_name(f)}")
+                self.after_call(f, e.type)
+            case tir.VirtualCall():
+                self.virtual_call(e)
+            case tir.HostCall():
+                self.host_call(e)
+            case tir.New(cls=cls, args=args):
+                for a in args:
+                    self.expr(a)
+                self.emit(f"call {ctor_name(cls)}")
+                self.check_exception()
+            case tir.Prim():
+                from pwc.lower.prims import emit_prim
+
+                emit_prim(self, e)
+            case tir.Coerce():
+                self.coerce(e)
+            case tir.And(left=left, right=right):
+                self.expr(left)
+                self.emit("if (result i32)")
+                self.expr(right)
+                self.emit("else", "i32.const 0", "end")
+            case tir.Or(left=left, right=right):
+                self.expr(left)
+                self.emit("if (result i32)", "i32.const 1", "else")
+                self.expr(right)
+                self.emit("end")
+            case tir.CondExpr(test=test, body=body, orelse=orelse):
+                self.expr(test)
+                self.emit(f"if (result {T.wasm_type(e.type)})")
+                self.expr(body)
+                self.emit("else")
+                self.expr(orelse)
+                self.emit("end")
+            case tir.Let(name=name, value=value, body=body):
+                self.expr(value)
+                self.emit(f"local.set {local_name(name)}")
+                self.expr(body)
+            case tir.ListLit():
+                self.list_lit(e)
+            case tir.TupleLit():
+                self.tuple_lit(e)
+            case tir.DictLit():
+                self.dict_lit(e)
+            case tir.IsInstance(value=value, classes=classes):
+                holder = self.temp("i32")
+                self.expr(value)
+                self.emit(f"local.set {holder}")
+                self.isinstance_test(holder, classes)
+
+    def after_call(self, symbol: str, t: T.Type) -> None:
+        sig = self.ctx.signatures[symbol]
+        if sig.result is None:
+            self.emit("i32.const 0")
+        if symbol in self.ctx.may_raise:
+            self.check_exception()
+
+    def const(self, e: tir.Const) -> None:
+        v = e.value
+        match e.type:
+            case T.IntType() | T.ClassType(is_enum=True):
+                assert isinstance(v, int)
+                self.emit(f"i64.const {v}")
+            case T.BoolType():
+                self.emit(f"i32.const {int(bool(v))}")
+            case T.FloatType():
+                self.emit(f"f64.const {float(v or 0.0)!r}")
+            case T.StrType():
+                assert isinstance(v, str)
+                self.emit(f"i32.const {self.ctx.string(v)}")
+            case T.BytesType():
+                assert isinstance(v, bytes)
+                self.emit(f"i32.const {self.ctx.statics.add_bytes(v, self.ctx.desc.bytes_desc)}")
+            case _:
+                self.emit("i32.const 0")
+
+    def virtual_call(self, e: tir.VirtualCall) -> None:
+        d = self.ctx.desc.classes[e.cls]
+        slot = d.slots[e.method]
+        receiver = self.temp("i32")
+        self.expr(e.args[0])
+        self.emit(f"local.tee {receiver}")
+        for a in e.args[1:]:
+            self.expr(a)
+        self.emit(f"local.get {receiver}", "i32.load",
+                  f"i32.load offset={DESC_VTABLE + 4 * slot}")
+        params = " ".join(T.wasm_type(a.type) for a in e.args)
+        result = f" (result {T.wasm_type(e.type)})" if not isinstance(e.type, T.NoneType) else ""
+        self.emit(f"call_indirect (param {params}){result}")
+        if isinstance(e.type, T.NoneType):
+            self.emit("i32.const 0")
+        self.check_exception()
+
+    def host_call(self, e: tir.HostCall) -> None:
+        imp = self.ctx.imports[e.func]
+        for a, wt in zip(e.args, imp.wasm_params, strict=True):
+            self.expr(a)
+            if wt == "i32" and T.wasm_type(a.type) == "i64":
+                self.emit("i32.wrap_i64")
+        self.emit(f"call $imp:{e.func}")
+        if imp.wasm_ret is None:
+            self.emit("i32.const 0")
+        elif imp.wasm_ret == "i32" and T.wasm_type(e.type) == "i64":
+            self.emit("i64.extend_i32_u")
+
+    def coerce(self, e: tir.Coerce) -> None:
+        src, dst = e.value.type, e.type
+        self.expr(e.value)
+        if isinstance(src, T.BoolType) and isinstance(dst, T.IntType):
+            self.emit("i64.extend_i32_u")
+        elif isinstance(dst, T.OptionalType) and T.is_scalar(dst.inner) and T.is_scalar(src):
+            self.box(src)
+        elif isinstance(src, T.OptionalType) and T.is_scalar(src.inner) and T.is_scalar(dst):
+            _, layout = self.ctx.desc.box(src.inner)
+            self.emit(f"{T.wasm_type(src.inner)}.load offset={layout.offsets[0]}")
+        elif isinstance(dst, T.FloatType) and not isinstance(src, T.FloatType):
+            if isinstance(src, T.BoolType):
+                self.emit("i64.extend_i32_u")
+            self.emit("f64.convert_i64_s")
+
+    def box(self, t: T.Type) -> None:
+        addr, layout = self.ctx.desc.box(t)
+        wt = T.wasm_type(t)
+        value, obj = self.temp(wt), self.temp("i32")
+        self.emit(f"local.set {value}", f"i32.const {layout.size}", "call $rt_alloc",
+                  f"local.tee {obj}", f"i32.const {addr}", "i32.store",
+                  f"local.get {obj}", f"local.get {value}",
+                  f"{wt}.store offset={layout.offsets[0]}", f"local.get {obj}")
+
+    def list_lit(self, e: tir.ListLit) -> None:
+        assert isinstance(e.type, T.ListType)
+        elem = e.type.elem
+        lst = self.temp("i32")
+        self.emit(f"i32.const {self.ctx.desc.list_desc(elem)}", f"i32.const {len(e.items)}",
+                  "call $list_new", f"local.set {lst}")
+        width = wasm_size(elem)
+        if e.items:
+            items = self.temp("i32")
+            self.emit(f"local.get {lst}", "i32.load offset=12", f"local.set {items}")
+            for i, item in enumerate(e.items):
+                self.emit(f"local.get {items}")
+                self.expr(item)
+                self.emit(f"{T.wasm_type(elem)}.store offset={i * width}")
+        self.emit(f"local.get {lst}")
+
+    def tuple_lit(self, e: tir.TupleLit) -> None:
+        assert isinstance(e.type, T.TupleType)
+        addr, layout = self.ctx.desc.struct(e.type.items)
+        obj = self.temp("i32")
+        self.emit(f"i32.const {layout.size}", "call $rt_alloc", f"local.tee {obj}",
+                  f"i32.const {addr}", "i32.store")
+        for item, off in zip(e.items, layout.offsets, strict=True):
+            self.emit(f"local.get {obj}")
+            self.expr(item)
+            self.emit(f"{T.wasm_type(item.type)}.store offset={off}")
+        self.emit(f"local.get {obj}")
+
+    def dict_lit(self, e: tir.DictLit) -> None:
+        assert isinstance(e.type, T.DictType)
+        d = self.temp("i32")
+        self.emit(f"i32.const {self.ctx.desc.dict_desc(e.type)}", "call $dict_new",
+                  f"local.set {d}")
+        for k, v in zip(e.keys, e.values, strict=True):
+            self.emit(f"local.get {d}")
+            self.expr(k)
+            self.to_i64(k.type)
+            self.expr(v)
+            self.to_i64(v.type)
+            self.emit("call $dict_set")
+        self.emit(f"local.get {d}")
+
+    def to_i64(self, t: T.Type) -> None:
+        """Widen a value on the stack to the i64 of a dict key/value slot."""
+        match T.wasm_type(t):
+            case "i32":
+                self.emit("i64.extend_i32_u")
+            case "f64":
+                self.emit("i64.reinterpret_f64")
+
+    def from_i64(self, t: T.Type) -> None:
+        match T.wasm_type(t):
+            case "i32":
+                self.emit("i32.wrap_i64")
+            case "f64":
+                self.emit("f64.reinterpret_i64")
+
+
+def is_prelude(symbol: str) -> bool:
+    return symbol.startswith(f"{PRELUDE}.")
+
+
+__all__ = ["FunctionLowerer", "EXC_ROOT", "local_name"]

@@ -1,0 +1,168 @@
+"""Object layouts and type descriptors in static data (docs/internals.md).
+
+Struct objects (instances, tuples, boxes) hold their type word at +0 and
+fields at natural alignment after it.  Each distinct layout gets one
+descriptor; classes' descriptors also carry their name, base, class-id range
+(for isinstance) and vtable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.statics import StaticImage
+
+KIND_STR, KIND_BYTES, KIND_LIST, KIND_STRUCT, KIND_DICT = 1, 2, 3, 4, 5
+DESC_NAME, DESC_PARENT, DESC_ID, DESC_ID_END, DESC_VTABLE = 16, 20, 24, 28, 32
+
+
+def wasm_size(t: T.Type) -> int:
+    return 8 if T.wasm_type(t) in ("i64", "f64") else 4
+
+
+@dataclass(frozen=True)
+class StructLayout:
+    size: int  # bytes, a multiple of 8
+    offsets: tuple[int, ...]  # one per field
+    types: tuple[T.Type, ...]
+
+    @staticmethod
+    def of(types: tuple[T.Type, ...]) -> StructLayout:
+        pos = 4
+        offsets = []
+        for t in types:
+            n = wasm_size(t)
+            pos = (pos + n - 1) // n * n
+            offsets.append(pos)
+            pos += n
+        return StructLayout(max(8, (pos + 7) // 8 * 8), tuple(offsets), types)
+
+    def pointer_offsets(self) -> list[int]:
+        return [o for o, t in zip(self.offsets, self.types, strict=True) if T.is_pointer(t)]
+
+
+@dataclass
+class ClassDesc:
+    layout: tir.ClassLayout
+    struct: StructLayout
+    address: int = 0
+    class_id: int = 0
+    id_end: int = 0
+    slots: dict[str, int] = field(default_factory=dict)  # method name -> vtable slot
+
+    def field_offset(self, name: str) -> tuple[int, T.Type]:
+        for (n, t), off in zip(self.layout.fields, self.struct.offsets, strict=True):
+            if n == name:
+                return off, t
+        raise KeyError(name)
+
+
+class Descriptors:
+    """Every type descriptor a program needs, laid out in one StaticImage."""
+
+    def __init__(self, statics: StaticImage, classes: tuple[tir.ClassLayout, ...],
+                 virtual_methods: set[str]) -> None:
+        self.statics = statics
+        # The str descriptor first: every other descriptor's name is a str.
+        self.str_desc = statics.reserve(16)
+        self.statics.patch(self.str_desc, _words(KIND_STR, 0, 0, 0))
+        self.bytes_desc = self._simple(KIND_BYTES, 0, 0, "bytes")
+        self.list_ptr = self._simple(KIND_LIST, 4, 1, "list")
+        self.list_i32 = self._simple(KIND_LIST, 4, 0, "list")
+        self.list_i64 = self._simple(KIND_LIST, 8, 0, "list")
+        self._dicts: dict[int, int] = {}
+        self._structs: dict[tuple[T.Type, ...], tuple[int, StructLayout]] = {}
+        self.classes: dict[str, ClassDesc] = {}
+        self._build_classes(classes, virtual_methods)
+
+    def _simple(self, kind: int, a: int, b: int, name: str) -> int:
+        addr = self.statics.reserve(20)
+        self.statics.patch(addr, _words(kind, a, b, 0, self.string(name)))
+        return addr
+
+    def string(self, text: str) -> int:
+        return self.statics.add_str(text, self.str_desc)
+
+    def list_desc(self, elem: T.Type) -> int:
+        if T.is_pointer(elem):
+            return self.list_ptr
+        return self.list_i64 if wasm_size(elem) == 8 else self.list_i32
+
+    def dict_desc(self, t: T.DictType) -> int:
+        flags = (int(isinstance(t.key, T.StrType)) | int(T.is_pointer(t.key)) << 1
+                 | int(T.is_pointer(t.value) and not t.registry) << 2)
+        if flags not in self._dicts:
+            self._dicts[flags] = self._simple(KIND_DICT, 0, flags, "dict")
+        return self._dicts[flags]
+
+    def struct(self, types: tuple[T.Type, ...], name: str = "tuple") -> tuple[int, StructLayout]:
+        """Descriptor and layout of an anonymous struct (a tuple or a box)."""
+        key = tuple(_canonical(t) for t in types)
+        if key not in self._structs:
+            layout = StructLayout.of(types)
+            ptrs = layout.pointer_offsets()
+            ptr_array = self.statics.add_words(ptrs) if ptrs else 0
+            addr = self.statics.reserve(32)
+            self.statics.patch(addr, _words(KIND_STRUCT, layout.size, len(ptrs), ptr_array,
+                                            self.string(name), 0, 0, 0))
+            self._structs[key] = (addr, layout)
+        return self._structs[key]
+
+    def box(self, t: T.Type) -> tuple[int, StructLayout]:
+        return self.struct((t,), "box")
+
+    def _build_classes(self, classes: tuple[tir.ClassLayout, ...],
+                       virtual_methods: set[str]) -> None:
+        children: dict[str | None, list[tir.ClassLayout]] = {}
+        for c in classes:
+            children.setdefault(c.base, []).append(c)
+            self.classes[c.qualname] = ClassDesc(c, StructLayout.of(tuple(t for _, t in c.fields)))
+        counter = 0
+
+        def number(c: tir.ClassLayout) -> None:
+            nonlocal counter
+            d = self.classes[c.qualname]
+            counter += 1
+            d.class_id = counter
+            for child in children.get(c.qualname, []):
+                number(child)
+            d.id_end = counter
+
+        for root in children.get(None, []):
+            number(root)
+        for c in classes:
+            d = self.classes[c.qualname]
+            # Vtable slots only for methods some call site dispatches dynamically.
+            base_slots = dict(self.classes[c.base].slots) if c.base else {}
+            d.slots = base_slots
+            for name, _ in c.vtable:
+                if name in virtual_methods and name not in d.slots:
+                    d.slots[name] = len(d.slots)
+            ptrs = d.struct.pointer_offsets()
+            ptr_array = self.statics.add_words(ptrs) if ptrs else 0
+            d.address = self.statics.reserve(DESC_VTABLE + 4 * len(d.slots))
+            self.statics.patch(d.address, _words(
+                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(c.name), 0,
+                d.class_id, d.id_end))
+        for c in classes:
+            if c.base:
+                self.statics.patch_i32(self.classes[c.qualname].address + DESC_PARENT,
+                                       self.classes[c.base].address)
+
+    def set_vtable_entry(self, qualname: str, slot: int, table_index: int) -> None:
+        self.statics.patch_i32(self.classes[qualname].address + DESC_VTABLE + 4 * slot,
+                               table_index)
+
+
+def _canonical(t: T.Type) -> T.Type:
+    """Struct layouts only depend on each field's wasm type and pointer-ness."""
+    if T.is_pointer(t):
+        return T.STR
+    canonical: dict[str, T.Type] = {"i64": T.INT, "f64": T.FLOAT, "i32": T.BOOL}
+    return canonical[T.wasm_type(t)]
+
+
+def _words(*values: int) -> bytes:
+    return b"".join((v & 0xFFFFFFFF).to_bytes(4, "little") for v in values)

@@ -1,0 +1,509 @@
+"""Primitive operations (tir.Prim): inline instructions or runtime calls.
+
+`RUNTIME_CALLS` maps ops that are one runtime call on their evaluated
+arguments; `raises` marks the ones that may raise (the caller then tests
+`$rt_exc`).  Ops that need more than a call are the cases of `emit_prim`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.check.loader import PRELUDE
+from pwc.lower.context import func_name
+from pwc.lower.layout import DESC_NAME, wasm_size
+
+if TYPE_CHECKING:
+    from pwc.lower.function import FunctionLowerer
+
+# op -> (runtime function, may raise)
+RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
+    "int.add": ("$int_add", True),
+    "int.sub": ("$int_sub", True),
+    "int.mul": ("$int_mul", True),
+    "int.floordiv": ("$int_floordiv", True),
+    "int.mod": ("$int_mod", True),
+    "int.pow": ("$int_pow", True),
+    "int.shl": ("$int_shl", True),
+    "int.shr": ("$int_shr", True),
+    "int.abs": ("$int_abs", True),
+    "int.from_str": ("$int_from_str", True),
+    "str.concat": ("$str_concat", False),
+    "str.getitem": ("$str_getitem", True),
+    "str.contains": ("$str_contains", False),
+    "str.startswith": ("$str_startswith", False),
+    "str.endswith": ("$str_endswith", False),
+    "str.lower": ("$str_lower", False),
+    "str.upper": ("$str_upper", False),
+    "str.strip": ("$str_strip", False),
+    "str.lstrip": ("$str_lstrip", False),
+    "str.rstrip": ("$str_rstrip", False),
+    "str.split": ("$str_split", True),
+    "str.join": ("$str_join", False),
+    "str.encode": ("$str_encode", True),
+    "str.find": ("$str_find", False),
+    "str.replace": ("$str_replace", False),
+    "str.repeat": ("$str_repeat", False),
+    "bytes.decode": ("$bytes_decode", True),
+    "bytes.concat": ("$bytes_concat", False),
+    "bytes.getitem": ("$bytes_getitem", True),
+    "list.concat": ("$list_concat", False),
+    "dict.next": ("$dict_next", False),
+    "intrinsic.bytes_at": ("$bytes_from", False),
+    "intrinsic.str_at": ("$str_from_utf8", False),
+    "intrinsic.host_encode": ("$str_to_host", False),
+}
+
+# Runtime functions taking i32 where the dialect passes an int.
+WRAP_ARGS = {"$bytes_from", "$str_from_utf8", "$dict_next"}
+
+INT_CMP = {"eq": "eq", "ne": "ne", "lt": "lt_s", "le": "le_s", "gt": "gt_s", "ge": "ge_s"}
+
+
+def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
+    op = p.op
+    if op in RUNTIME_CALLS:
+        fn, raises = RUNTIME_CALLS[op]
+        for a in p.args:
+            fl.expr(a)
+            if fn in WRAP_ARGS and T.wasm_type(a.type) == "i64":
+                fl.emit("i32.wrap_i64")
+        fl.emit(f"call {fn}")
+        if fn == "$dict_next":
+            fl.emit("i64.extend_i32_s")
+        if raises:
+            fl.check_exception(locate=True)
+        return
+    kind, _, name = op.partition(".")
+    if kind == "int" and name in INT_CMP:
+        _args(fl, p)
+        fl.emit(f"i64.{INT_CMP[name]}")
+    elif kind == "bool" and name in INT_CMP:
+        _args(fl, p)
+        fl.emit(f"i32.{INT_CMP[name].replace('_s', '_u')}")
+    elif op == "bool.not":
+        _args(fl, p)
+        fl.emit("i32.eqz")
+    elif op in ("int.and", "int.or", "int.xor"):
+        _args(fl, p)
+        fl.emit(f"i64.{name}")
+    elif op == "int.neg":
+        fl.emit("i64.const 0")
+        _args(fl, p)
+        fl.emit("call $int_sub")
+        fl.check_exception(locate=True)
+    elif op == "int.invert":
+        _args(fl, p)
+        fl.emit("i64.const -1", "i64.xor")
+    elif kind in ("str", "bytes") and name in INT_CMP:
+        _text_compare(fl, p, kind, name)
+    elif op.startswith("len."):
+        _len(fl, p)
+    elif op == "truth":
+        _truth(fl, p.args[0])
+    elif op in ("opt.is_none", "opt.is_not_none"):
+        _args(fl, p)
+        fl.emit("i32.eqz")
+        if op == "opt.is_not_none":
+            fl.emit("i32.eqz")
+    elif op == "ptr.eq":
+        _args(fl, p)
+        fl.emit("i32.eq")
+    elif op in ("eq.eq", "eq.ne"):
+        _equality(fl, p.args[0], p.args[1])
+        if op == "eq.ne":
+            fl.emit("i32.eqz")
+    elif kind == "list":
+        _list_op(fl, p, name)
+    elif kind == "dict":
+        _dict_op(fl, p, name)
+    elif op == "tuple.get":
+        _tuple_get(fl, p)
+    elif op in ("to_str", "to_repr"):
+        _text_of(fl, p.args[0], op == "to_repr")
+    elif op == "obj.class_name":
+        _args(fl, p)
+        fl.emit("i32.load", f"i32.load offset={DESC_NAME}")
+    elif op == "enum.name":
+        _enum_name(fl, p)
+    elif kind == "intrinsic":
+        _intrinsic(fl, p, name)
+    else:
+        raise AssertionError(f"no lowering for primitive {op}")
+
+
+def _args(fl: FunctionLowerer, p: tir.Prim) -> None:
+    for a in p.args:
+        fl.expr(a)
+
+
+def _text_compare(fl: FunctionLowerer, p: tir.Prim, kind: str, name: str) -> None:
+    _args(fl, p)
+    if name in ("eq", "ne"):
+        fl.emit(f"call ${kind}_eq")
+        if name == "ne":
+            fl.emit("i32.eqz")
+    else:
+        fl.emit(f"call ${kind}_cmp", "i32.const 0", f"i32.{INT_CMP[name]}")
+
+
+def _len(fl: FunctionLowerer, p: tir.Prim) -> None:
+    arg = p.args[0]
+    if isinstance(arg.type, T.TupleType):
+        fl.expr(arg)
+        fl.emit("drop", f"i64.const {len(arg.type.items)}")
+        return
+    offset = 8 if isinstance(arg.type, T.StrType) else 4
+    fl.expr(arg)
+    fl.emit(f"i32.load offset={offset}", "i64.extend_i32_u")
+
+
+def _truth(fl: FunctionLowerer, arg: tir.Expr) -> None:
+    fl.expr(arg)
+    _truth_stack(fl, arg.type)
+
+
+def _truth_stack(fl: FunctionLowerer, t: T.Type) -> None:
+    """Replace a value of type t on the stack by its truth value (i32)."""
+    match t:
+        case T.BoolType():
+            pass
+        case T.IntType() | T.ClassType(is_enum=True):
+            fl.emit("i64.const 0", "i64.ne")
+        case T.FloatType():
+            fl.emit("f64.const 0", "f64.ne")
+        case T.StrType() | T.BytesType() | T.ListType() | T.DictType():
+            fl.emit("i32.load offset=4", "i32.const 0", "i32.ne")
+        case T.TupleType(items=items):
+            fl.emit("drop", f"i32.const {int(bool(items))}")
+        case T.NoneType():
+            fl.emit("drop", "i32.const 0")
+        case T.OptionalType(inner=inner):
+            holder = fl.temp("i32")
+            fl.emit(f"local.tee {holder}", "if (result i32)", f"local.get {holder}")
+            _unbox_stack(fl, inner)
+            _truth_stack(fl, inner)
+            fl.emit("else", "i32.const 0", "end")
+        case _:
+            fl.emit("drop", "i32.const 1")
+
+
+def _unbox_stack(fl: FunctionLowerer, inner: T.Type) -> None:
+    """A non-None `inner | None` on the stack -> the inner value."""
+    if T.is_scalar(inner):
+        _, layout = fl.ctx.desc.box(inner)
+        fl.emit(f"{T.wasm_type(inner)}.load offset={layout.offsets[0]}")
+
+
+def _equality(fl: FunctionLowerer, a: tir.Expr, b: tir.Expr) -> None:
+    """`a == b` for types the checker allowed (same or convertible)."""
+    ta, tb = a.type, b.type
+    if isinstance(ta, T.NoneType) or isinstance(tb, T.NoneType):
+        other = b if isinstance(ta, T.NoneType) else a
+        fl.expr(other)
+        if isinstance(other.type, T.NoneType):
+            fl.emit("drop", "i32.const 1")
+        elif isinstance(other.type, T.OptionalType):
+            fl.emit("i32.eqz")
+        else:
+            fl.emit("drop", "i32.const 0")
+        return
+    base_a = ta.inner if isinstance(ta, T.OptionalType) else ta
+    base_b = tb.inner if isinstance(tb, T.OptionalType) else tb
+    optional = isinstance(ta, T.OptionalType) or isinstance(tb, T.OptionalType)
+    if optional and (T.is_scalar(base_a) or T.is_scalar(base_b)):
+        fl.expr(a)
+        fl.expr(b)
+        fl.emit(f"call {_optional_scalar_eq(fl, ta, tb)}")
+        return
+    fl.expr(a)
+    fl.expr(b)
+    if isinstance(base_a, T.StrType):
+        fl.emit("call $str_eq_opt" if optional else "call $str_eq")
+    elif isinstance(base_a, T.BytesType):
+        fl.emit("call $bytes_eq_opt" if optional else "call $bytes_eq")
+    elif T.wasm_type(base_a) == "i64":
+        if T.wasm_type(base_b) == "i32":
+            fl.emit("i64.extend_i32_u")
+        fl.emit("i64.eq")
+    elif T.wasm_type(base_a) == "i32" and T.wasm_type(base_b) == "i64":
+        tmp = fl.temp("i64")
+        fl.emit(f"local.set {tmp}", "i64.extend_i32_u", f"local.get {tmp}", "i64.eq")
+    elif T.wasm_type(base_a) == "f64":
+        fl.emit("f64.eq")
+    else:
+        fl.emit("i32.eq")  # class instances without __eq__: identity, as CPython
+
+
+def _optional_scalar_eq(fl: FunctionLowerer, ta: T.Type, tb: T.Type) -> str:
+    """A helper comparing an optional scalar with a scalar or optional scalar."""
+
+    def load(t: T.Type, param: str) -> tuple[str, str]:
+        # (is-none test, value as i64) for one operand
+        if isinstance(t, T.OptionalType):
+            _, layout = fl.ctx.desc.box(t.inner)
+            wt = T.wasm_type(t.inner)
+            val = f"({wt}.load offset={layout.offsets[0]} (local.get {param}))"
+            if wt == "i32":
+                val = f"(i64.extend_i32_u {val})"
+            return f"(i32.eqz (local.get {param}))", val
+        val = f"(local.get {param})"
+        if T.wasm_type(t) == "i32":
+            val = f"(i64.extend_i32_u {val})"
+        return "(i32.const 0)", val
+
+    name = f"$eq_opt:{T.wasm_type(ta)}{ta}|{T.wasm_type(tb)}{tb}".replace(" ", "")
+    na, va = load(ta, "$a")
+    nb, vb = load(tb, "$b")
+    wa = T.wasm_type(ta)
+    wb = T.wasm_type(tb)
+    fl.ctx.helper(name, f"""(func {name} (param $a {wa}) (param $b {wb}) (result i32)
+  (if (i32.or {na} {nb}) (then (return (i32.and {na} {nb}))))
+  (i64.eq {va} {vb}))""")
+    return name
+
+
+def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
+    lst = p.args[0]
+    assert isinstance(lst.type, T.ListType)
+    elem = lst.type.elem
+    width = wasm_size(elem)
+    wt = T.wasm_type(elem)
+    raw = "i64" if width == 8 else "i32"
+    match name:
+        case "get":
+            _args(fl, p)
+            fl.emit(f"call $list_get{width}")
+            if wt == "f64":
+                fl.emit("f64.reinterpret_i64")
+            fl.check_exception(locate=True)
+        case "set" | "append":
+            fl.expr(lst)
+            holder = fl.temp("i32")
+            fl.emit(f"local.tee {holder}")
+            if name == "set":
+                fl.expr(p.args[1])
+            if T.is_pointer(elem):
+                fl.emit(f"local.get {holder}")
+            value = p.args[-1]
+            fl.expr(value)
+            if wt == "f64":
+                fl.emit("i64.reinterpret_f64")
+            if T.is_pointer(elem):
+                fl.emit("call $rt_keep")
+            fl.emit(f"call $list_{name}{width}", "i32.const 0")
+            if name == "set":
+                fl.check_exception(locate=True)
+        case "pop":
+            _args(fl, p)
+            fl.emit(f"call $list_pop{width}")
+            if wt == "f64":
+                fl.emit("f64.reinterpret_i64")
+            fl.check_exception(locate=True)
+        case "contains":
+            fl.expr(lst)
+            fl.expr(p.args[1])
+            if isinstance(elem, T.StrType):
+                fl.emit("call $list_contains_str")
+            elif isinstance(elem, T.BytesType):
+                fl.emit("call $list_contains_bytes")
+            elif raw == "i64":
+                if wt == "f64":
+                    fl.emit("i64.reinterpret_f64")
+                fl.emit("call $list_contains_i64")
+            else:
+                fl.emit("call $list_contains_i32")
+        case _:
+            raise AssertionError(f"no lowering for list.{name}")
+
+
+def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
+    d = p.args[0]
+    assert isinstance(d.type, T.DictType)
+    kt, vt = d.type.key, d.type.value
+    match name:
+        case "getitem" | "get" | "contains" | "delitem":
+            holder, key = fl.temp("i32"), fl.temp("i64")
+            fl.expr(d)
+            fl.emit(f"local.tee {holder}")
+            fl.expr(p.args[1])
+            fl.to_i64(kt)
+            fl.emit(f"local.tee {key}")
+            if name == "delitem":
+                fl.emit("call $dict_del", "i32.eqz", "if")
+                _raise_key_error(fl, kt, key)
+                fl.emit("end", "i32.const 0")
+                return
+            idx = fl.temp("i32")
+            fl.emit("call $dict_find", f"local.tee {idx}", "i32.const 0", "i32.lt_s")
+            if name == "contains":
+                fl.emit("i32.eqz")
+                return
+            if name == "getitem":
+                fl.emit("if")
+                _raise_key_error(fl, kt, key)
+                fl.emit("end", f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
+                fl.from_i64(vt)
+                return
+            # get: None when missing; an optional scalar is boxed
+            fl.emit("if (result i32)", "i32.const 0", "else", f"local.get {holder}",
+                    f"local.get {idx}", "call $dict_value_at")
+            fl.from_i64(vt)
+            if T.is_scalar(vt):
+                fl.box(vt)
+            fl.emit("end")
+        case "setitem":
+            fl.expr(d)
+            holder = fl.temp("i32")
+            fl.emit(f"local.tee {holder}")
+            fl.expr(p.args[1])
+            if T.is_pointer(kt) and not d.type.registry:
+                key_tmp = fl.temp("i32")
+                fl.emit(f"local.set {key_tmp}", f"local.get {holder}", f"local.get {key_tmp}",
+                        "call $rt_keep")
+            fl.to_i64(kt)
+            value = p.args[2]
+            if T.is_pointer(vt) and not d.type.registry:
+                fl.emit(f"local.get {holder}")
+                fl.expr(value)
+                fl.emit("call $rt_keep")
+            else:
+                fl.expr(value)
+            fl.to_i64(vt)
+            fl.emit("call $dict_set", "i32.const 0")
+        case "key_at" | "value_at":
+            fl.expr(d)
+            fl.expr(p.args[1])
+            fl.emit("i32.wrap_i64", f"call $dict_{name}")
+            fl.from_i64(kt if name == "key_at" else vt)
+        case _:
+            raise AssertionError(f"no lowering for dict.{name}")
+
+
+def _raise_key_error(fl: FunctionLowerer, kt: T.Type, key_local: str) -> None:
+    helper = "_key_error_str" if isinstance(kt, T.StrType) else "_key_error_int"
+    fl.emit(f"local.get {key_local}")
+    if isinstance(kt, T.StrType):
+        fl.emit("i32.wrap_i64")
+    fl.emit(f"call {func_name(f'{PRELUDE}.{helper}')}")
+    if fl.fn.location_prefix is not None:
+        fl.emit(f"i32.const {fl.where_string()}", "call $pwc_locate")
+    fl.propagate()
+
+
+def _tuple_get(fl: FunctionLowerer, p: tir.Prim) -> None:
+    t, k = p.args
+    assert isinstance(t.type, T.TupleType) and isinstance(k, tir.Const)
+    assert isinstance(k.value, int)
+    _, layout = fl.ctx.desc.struct(t.type.items)
+    fl.expr(t)
+    fl.emit(f"{T.wasm_type(p.type)}.load offset={layout.offsets[k.value]}")
+
+
+def _text_of(fl: FunctionLowerer, v: tir.Expr, as_repr: bool) -> None:
+    fl.expr(v)
+    _text_stack(fl, v.type, as_repr)
+
+
+def _text_stack(fl: FunctionLowerer, t: T.Type, as_repr: bool) -> None:
+    """Replace a value of type t on the stack by its str() (or repr()) text."""
+    match t:
+        case T.StrType():
+            if as_repr:
+                fl.emit("call $str_repr")
+        case T.IntType():
+            fl.emit("call $int_to_str")
+        case T.ClassType(is_enum=True):
+            if as_repr:
+                fl.emit(f"call {_enum_helper(fl, t.qualname, repr_form=True)}")
+            else:
+                fl.emit("call $int_to_str")
+        case T.BoolType():
+            fl.emit(f"if (result i32) i32.const {fl.ctx.string('True')} else "
+                    f"i32.const {fl.ctx.string('False')} end")
+        case T.NoneType():
+            fl.emit("drop", f"i32.const {fl.ctx.string('None')}")
+        case T.BytesType():
+            fl.emit("call $bytes_repr")
+        case T.OptionalType(inner=inner):
+            holder = fl.temp("i32")
+            fl.emit(f"local.tee {holder}", "if (result i32)", f"local.get {holder}")
+            _unbox_stack(fl, inner)
+            _text_stack(fl, inner, as_repr)
+            fl.emit("else", f"i32.const {fl.ctx.string('None')}", "end")
+        case T.ClassType(qualname=qn):
+            # CPython prints the address too; pwc objects have no stable one.
+            fl.emit("drop", f"i32.const {fl.ctx.string(f'<{qn} object>')}")
+        case _:
+            raise AssertionError(f"no text form for {t}")
+
+
+def _enum_name(fl: FunctionLowerer, p: tir.Prim) -> None:
+    v = p.args[0]
+    assert isinstance(v.type, T.ClassType)
+    fl.expr(v)
+    fl.emit(f"call {_enum_helper(fl, v.type.qualname, repr_form=False)}")
+
+
+def _enum_helper(fl: FunctionLowerer, qualname: str, repr_form: bool) -> str:
+    """`name` (or `<Enum.NAME: value>` repr) of an IntEnum value."""
+    name = f"${'repr' if repr_form else 'name'}:{qualname}"
+    cls = qualname.rsplit(".", 1)[-1]
+    cases = []
+    for value, member in fl.ctx.program.enum_names.get(qualname, ()):
+        text = f"<{cls}.{member}: {value}>" if repr_form else member
+        cases.append(f"  (if (i64.eq (local.get $v) (i64.const {value})) "
+                     f"(then (return (i32.const {fl.ctx.string(text)}))))")
+    body = "\n".join(cases)
+    fl.ctx.helper(name, f"(func {name} (param $v i64) (result i32)\n{body}\n"
+                        f"  (call $int_to_str (local.get $v)))")
+    return name
+
+
+def _intrinsic(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
+    def wrapped(i: int) -> None:
+        fl.expr(p.args[i])
+        fl.emit("i32.wrap_i64")
+
+    match name:
+        case "load_u8":
+            wrapped(0)
+            fl.emit("i32.load8_u", "i64.extend_i32_u")
+        case "load_i32":
+            wrapped(0)
+            fl.emit("i32.load", "i64.extend_i32_u")
+        case "store_i32":
+            wrapped(0)
+            wrapped(1)
+            fl.emit("i32.store", "i32.const 0")
+        case "load_i64":
+            wrapped(0)
+            fl.emit("i64.load")
+        case "store_i64":
+            wrapped(0)
+            fl.expr(p.args[1])
+            fl.emit("i64.store", "i32.const 0")
+        case "alloc":
+            wrapped(0)
+            fl.emit("call $rt_alloc", "i64.extend_i32_u")
+        case "bytes_ptr":
+            fl.expr(p.args[0])
+            fl.emit("i32.const 8", "i32.add", "i64.extend_i32_u")
+        case "region_new":
+            fl.expr(p.args[0])
+            # long-lived (True) -> kind 1, else kind 2
+            fl.emit("i32.eqz", "i32.const 1", "i32.add", "call $rt_region_new",
+                    "i64.extend_i32_u")
+        case "region_free":
+            wrapped(0)
+            fl.emit("call $rt_region_free", "i32.const 0")
+        case "region_enter":
+            wrapped(0)
+            fl.emit("call $rt_region_enter", "i64.extend_i32_u")
+        case "region_of":
+            fl.expr(p.args[0])
+            fl.emit("call $rt_region_of", "i64.extend_i32_u")
+        case _:
+            raise AssertionError(f"no lowering for intrinsic {name}")

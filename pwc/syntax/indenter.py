@@ -1,0 +1,152 @@
+"""Indentation and brackets: _NEWLINE/_INDENT/_DEDENT tokens as Python makes them.
+
+lark's own Indenter raises on a bad dedent, asserts on an unmatched `)` and
+counts spaces inside a trailing comment; this subclass reports those as
+diagnostics instead, remembers which bracket is open (for "'(' was never
+closed"), and keeps going so the parser can report more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from lark import Token
+from lark.indenter import Indenter
+
+from pwc.diagnostics import Diagnostic, Span
+from pwc.syntax.grammar import DEDENT, INDENT, LEX_ERROR, NEWLINE
+from pwc.syntax.spans import token_span
+
+TAB_STOP = 8
+_CLOSER_OF = {"(": ")", "[": "]", "{": "}"}
+
+
+class PwcIndenter(Indenter):
+    NL_type = NEWLINE
+    OPEN_PAREN_types = ["LPAR", "LSQB", "LBRACE"]
+    CLOSE_PAREN_types = ["RPAR", "RSQB", "RBRACE"]
+    INDENT_type = INDENT
+    DEDENT_type = DEDENT
+    tab_len = TAB_STOP
+
+    def __init__(self, path: str, source_length: int) -> None:
+        super().__init__()
+        self.path = path
+        self.source_length = source_length
+        self.open_brackets: list[Token] = []
+        self.problems: list[Diagnostic] = []
+        # A reported lexical problem inside a bracket makes "never closed"
+        # unreliable (an unterminated string may have swallowed the closer).
+        self.last_lex_error: Token | None = None
+
+    def process(self, stream: Iterable[Token]) -> Iterator[Token]:
+        self.indent_level = [0]
+        self.open_brackets = []
+        return self._process(stream)
+
+    def _process(self, stream: Iterable[Token]) -> Iterator[Token]:
+        last: Token | None = None
+        for token in stream:
+            if last is None and token.type != NEWLINE and token.column > 1:
+                # The first line is indented; the parser reports it.
+                self.indent_level.append(token.column - 1)
+                yield _layout(INDENT, token.line, 1, token.column, token.start_pos - token.column + 1)
+            if token.type == NEWLINE:
+                yield from self.handle_NL(token)
+            elif token.type in self.OPEN_PAREN_types:
+                self.open_brackets.append(token)
+                yield token
+            elif token.type in self.CLOSE_PAREN_types:
+                yield self._close_bracket(token)
+            else:
+                if token.type == LEX_ERROR:
+                    self.last_lex_error = token
+                yield token
+            last = token
+        yield from self._finish(last)
+
+    def handle_NL(self, token: Token) -> Iterator[Token]:
+        if self.open_brackets:
+            return  # newlines inside brackets are just space
+        yield token
+        if token.end_pos is not None and token.end_pos >= self.source_length:
+            return  # trailing blank lines or a final comment: nothing follows
+        indentation = token.value.rsplit("\n", 1)[1]
+        width = indentation_width(indentation)
+        line, end_col = token.end_line, token.end_column
+        assert line is not None and end_col is not None and token.end_pos is not None
+        line_start = token.end_pos - len(indentation)
+        if width > self.indent_level[-1]:
+            self.indent_level.append(width)
+            yield _layout(INDENT, line, 1, end_col, line_start)
+            return
+        # Dedent to the innermost enclosing level at or above `width`; a width
+        # between two levels is an error, and the line stays in the inner block.
+        while len(self.indent_level) > 1 and self.indent_level[-2] >= width:
+            self.indent_level.pop()
+            yield _layout(DEDENT, line, end_col, end_col, token.end_pos)
+        if width != self.indent_level[-1]:
+            self.problems.append(Diagnostic(
+                Span(self.path, line, 1, line, end_col),
+                "unindent does not match any outer indentation level",
+            ))
+
+    def _close_bracket(self, token: Token) -> Token:
+        if not self.open_brackets:
+            self._report(token, f"unmatched '{token.value}'")
+            return _lex_error(token)
+        opener = self.open_brackets.pop()
+        if _CLOSER_OF[opener.value] != token.value:
+            self._report(
+                token,
+                f"closing parenthesis '{token.value}' does not match "
+                f"opening parenthesis '{opener.value}'"
+                + ("" if opener.line == token.line else f" on line {opener.line}"),
+            )
+            return _lex_error(token)
+        return token
+
+    def _finish(self, last: Token | None) -> Iterator[Token]:
+        if self.open_brackets:
+            innermost = self.open_brackets[-1]
+            if self.last_lex_error is None or _before(self.last_lex_error, innermost):
+                self._report(innermost, f"'{innermost.value}' was never closed")
+        if last is None:
+            return
+        end_line, end_col, end_pos = last.end_line, last.end_column, last.end_pos
+        assert end_line is not None and end_col is not None and end_pos is not None
+        if last.type != NEWLINE or self.open_brackets:
+            # The last statement needs its NEWLINE even without a final line break.
+            yield _layout(NEWLINE, end_line, end_col, end_col, end_pos)
+        while len(self.indent_level) > 1:
+            self.indent_level.pop()
+            yield _layout(DEDENT, end_line, end_col, end_col, end_pos)
+
+    def _report(self, token: Token, message: str) -> None:
+        self.problems.append(Diagnostic(token_span(self.path, token), message))
+        self.last_lex_error = token
+
+
+def indentation_width(indentation: str) -> int:
+    """Columns of leading whitespace; a tab advances to the next multiple of 8."""
+    width = 0
+    for c in indentation:
+        if c == "\t":
+            width = (width // TAB_STOP + 1) * TAB_STOP
+        elif c == "\f":
+            width = 0  # Python resets the count at a form feed
+        else:
+            width += 1
+    return width
+
+
+def _layout(kind: str, line: int, col: int, end_col: int, start_pos: int) -> Token:
+    return Token(kind, "", start_pos, line, col, line, end_col, start_pos + end_col - col)
+
+
+def _lex_error(token: Token) -> Token:
+    return Token.new_borrow_pos(LEX_ERROR, token.value, token)
+
+
+def _before(a: Token, b: Token) -> bool:
+    return (a.line, a.column) < (b.line, b.column)

@@ -1,0 +1,94 @@
+"""Source text -> the token list the parser consumes.
+
+lark's lexer stops at the first character it cannot match; here it resumes
+after reporting it, leaving a LEX_ERROR token so the parser skips that line
+quietly.  The indenter then adds layout tokens, and `match` statements (a
+soft keyword the LALR grammar cannot see) are reported and removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lark import Token
+from lark.exceptions import UnexpectedCharacters
+from lark.lexer import LexerState
+from lark.utils import TextSlice
+
+from pwc.diagnostics import Diagnostic, Span
+from pwc.syntax.grammar import LEX_ERROR, NEWLINE, PwcGrammar
+from pwc.syntax.indenter import PwcIndenter
+from pwc.syntax.soft_keywords import remove_match_statements
+
+
+@dataclass(frozen=True)
+class Tokens:
+    tokens: list[Token]
+    problems: list[Diagnostic]
+    # Syntax errors at or after this (line, column) are consequences of an
+    # unclosed bracket and are not reported.
+    cutoff: tuple[int, int] | None
+
+
+def tokenize(grammar: PwcGrammar, source: str, path: str) -> Tokens:
+    problems: list[Diagnostic] = []
+    indenter = PwcIndenter(path, len(source))
+    laid_out = list(indenter.process(_lex(grammar, source, path, problems)))
+    tokens = remove_match_statements(grammar, laid_out, path, problems)
+    problems.extend(indenter.problems)
+    cutoff = None
+    if indenter.open_brackets:
+        first = indenter.open_brackets[0]
+        assert first.line is not None and first.column is not None
+        cutoff = (first.line, first.column)
+    return Tokens(tokens, problems, cutoff)
+
+
+def lex_fragment(grammar: PwcGrammar, text: str, path: str) -> tuple[list[Token], list[Diagnostic]]:
+    """Tokens of an f-string field (no layout: a field is implicitly bracketed)."""
+    problems: list[Diagnostic] = []
+    tokens = [t for t in _lex(grammar, text, path, problems) if t.type != NEWLINE]
+    return tokens, problems
+
+
+def _lex(grammar: PwcGrammar, source: str, path: str, problems: list[Diagnostic]) -> Iterator[Token]:
+    state = LexerState(TextSlice.cast_from(source))
+    while True:
+        try:
+            yield from grammar.lexer.lex(state, None)
+            return
+        except UnexpectedCharacters as e:
+            problem, skip = _describe_bad_text(source, e.pos_in_stream, path, e.line, e.column)
+            problems.append(problem)
+            end = e.pos_in_stream + skip
+            yield Token(LEX_ERROR, source[e.pos_in_stream:end], e.pos_in_stream, e.line, e.column,
+                        problem.span.end_line, problem.span.end_col, end)
+            state.line_ctr.feed(source[e.pos_in_stream:end])
+
+
+_STRING_PREFIX_BEFORE = re.compile(r"(?<![\w])(?:[rR][bBfF]?|[bBfF][rR]?|[uU])$")
+
+
+def _describe_bad_text(source: str, pos: int, path: str, line: int, col: int) -> tuple[Diagnostic, int]:
+    """What the lexer choked on at `pos`, and how many characters to skip."""
+    c = source[pos]
+    if c in "'\"":
+        # A string prefix was lexed as a name just before; point at it too.
+        prefix = _STRING_PREFIX_BEFORE.search(source, 0, pos)
+        start_col = col - (len(prefix.group()) if prefix else 0)
+        if source.startswith(c * 3, pos):
+            end = len(source)
+            return Diagnostic(Span(path, line, start_col, line, col + 3),
+                              "unterminated triple-quoted string literal"), end - pos
+        newline = source.find("\n", pos)
+        end = len(source) if newline < 0 else newline
+        return Diagnostic(Span(path, line, start_col, line, col + end - pos),
+                          "unterminated string literal"), end - pos
+    if c == "\\":
+        return Diagnostic(Span(path, line, col, line, col + 1),
+                          "unexpected character after line continuation character"), 1
+    message = (f"invalid character '{c}' (U+{ord(c):04X})" if c.isprintable()
+               else f"invalid non-printable character U+{ord(c):04X}")
+    return Diagnostic(Span(path, line, col, line, col + 1), message), 1

@@ -1,0 +1,232 @@
+;; alloc.wat -- chunks, regions, allocation, deep copy and the store barrier.
+;;
+;; Memory model (docs/internals.md, "Chunks and regions"):
+;;
+;;   * memory is cut into 64 KiB pages; a CHUNK is a run of whole pages,
+;;     64 KiB aligned, starting with a 16-byte header
+;;         +0 region   owning region descriptor
+;;         +4 next     next chunk of the same region (or of the free list)
+;;         +8 npages   size of the chunk in pages
+;;   * a REGION is a set of chunks freed all at once; its 32-byte descriptor
+;;     lives in its first chunk at chunk+16
+;;         +0 bump     next free byte in the current small chunk
+;;         +4 limit    end of the current small chunk
+;;         +8 chunks   list of all chunks of the region (via chunk.next)
+;;         +12 kind    0 static, 1 long-lived (VM), 2 short-lived (stream)
+;;   * every object starts in the first page of its chunk, so the region of
+;;     any object pointer p is  i32.load(p & 0xFFFF0000).
+;;
+;; Small objects (<= 16 KiB) are bump-allocated in single-page chunks; a
+;; larger object gets a multi-page chunk of its own, at chunk+16.
+;; Allocations are 8-byte aligned and zero-filled.  Chunks of freed regions
+;; go to a free list and are reused before memory grows: an exact page-count
+;; match is taken first, else the first larger chunk is split.
+;;
+;; The runtime reads from the generated code: the immutable global
+;; $rt_heap_base (first page after the static data) and $pwc_raise.
+
+;; The region new allocations go to (0 until $rt_init ran).
+(global $rt_region (mut i32) (i32.const 0))
+;; The long-lived region of the VM: module globals, root and plugin contexts.
+(global $rt_vm_region (mut i32) (i32.const 0))
+;; The pending exception object, 0 when none (see "Calling convention").
+(global $rt_exc (mut i32) (i32.const 0))
+;; Head of the list of free chunks (linked through chunk.next).
+(global $rt_free_chunks (mut i32) (i32.const 0))
+;; First address never handed out as a chunk yet (0 = not initialised, meaning
+;; $rt_heap_base).
+(global $rt_heap_top (mut i32) (i32.const 0))
+
+;; $rt_init: create the VM region (kind 1) and make it current.
+;; Idempotent: later calls do nothing.  The generated start-up code calls it
+;; before anything allocates.
+(func $rt_init
+  (if (i32.eqz (global.get $rt_vm_region))
+    (then
+      (global.set $rt_vm_region (call $rt_region_new (i32.const 1)))
+      (global.set $rt_region (global.get $rt_vm_region)))))
+
+;; $rt_chunk_new: a chunk of `npages` pages with its header filled in
+;; (region 0, next 0, npages).  Takes it from the free list when possible,
+;; else grows memory.  Memory from the free list is NOT zeroed here (the
+;; allocator zeroes what it hands out).  On failure raises MemoryError and
+;; returns 0.
+(func $rt_chunk_new (param $npages i32) (result i32)
+  (local $prev i32)     ;; address of the link that points at $c
+  (local $c i32)
+  (local $best_prev i32)
+  (local $best i32)
+  (local $rest i32)
+  (local $need i32)
+  ;; 1. Free list: stop at an exact fit, remember the first larger chunk.
+  (local.set $prev (i32.const 0))
+  (local.set $c (global.get $rt_free_chunks))
+  (block $found
+    (loop $scan
+      (br_if $found (i32.eqz (local.get $c)))
+      (if (i32.eq (i32.load offset=8 (local.get $c)) (local.get $npages))
+        (then
+          (local.set $best (local.get $c))
+          (local.set $best_prev (local.get $prev))
+          (br $found)))
+      (if (i32.and (i32.eqz (local.get $best))
+                   (i32.gt_u (i32.load offset=8 (local.get $c)) (local.get $npages)))
+        (then
+          (local.set $best (local.get $c))
+          (local.set $best_prev (local.get $prev))))
+      (local.set $prev (local.get $c))
+      (local.set $c (i32.load offset=4 (local.get $c)))
+      (br $scan)))
+  (if (local.get $best)
+    (then
+      (if (i32.gt_u (i32.load offset=8 (local.get $best)) (local.get $npages))
+        (then
+          ;; Split: the tail pages stay on the free list in $best's place.
+          (local.set $rest (i32.add (local.get $best) (i32.shl (local.get $npages) (i32.const 16))))
+          (i32.store (local.get $rest) (i32.const 0))
+          (i32.store offset=4 (local.get $rest) (i32.load offset=4 (local.get $best)))
+          (i32.store offset=8 (local.get $rest)
+            (i32.sub (i32.load offset=8 (local.get $best)) (local.get $npages))))
+        (else
+          (local.set $rest (i32.load offset=4 (local.get $best)))))
+      ;; Unlink $best (replace it by $rest).
+      (if (local.get $best_prev)
+        (then (i32.store offset=4 (local.get $best_prev) (local.get $rest)))
+        (else (global.set $rt_free_chunks (local.get $rest))))
+      (i32.store (local.get $best) (i32.const 0))
+      (i32.store offset=4 (local.get $best) (i32.const 0))
+      (i32.store offset=8 (local.get $best) (local.get $npages))
+      (return (local.get $best))))
+  ;; 2. Fresh pages above the heap top, growing memory if needed.
+  (if (i32.eqz (global.get $rt_heap_top))
+    (then (global.set $rt_heap_top (global.get $rt_heap_base))))
+  (local.set $c (global.get $rt_heap_top))
+  ;; pages needed beyond the current memory size
+  (local.set $need
+    (i32.sub (i32.add (i32.shr_u (local.get $c) (i32.const 16)) (local.get $npages))
+             (memory.size)))
+  (if (i32.gt_s (local.get $need) (i32.const 0))
+    (then
+      (if (i32.eq (memory.grow (local.get $need)) (i32.const -1))
+        (then
+          (call $pwc_raise (i32.const 5) (i64.const 0))
+          (return (i32.const 0))))))
+  (global.set $rt_heap_top (i32.add (local.get $c) (i32.shl (local.get $npages) (i32.const 16))))
+  (i32.store offset=8 (local.get $c) (local.get $npages))
+  (local.get $c))
+
+;; $rt_region_new: a new empty region of `kind` (1 long-lived, 2 short-lived).
+;; Returns the address of its descriptor (in its first chunk), 0 when out of
+;; memory (MemoryError raised).  Does not change the current region.
+(func $rt_region_new (param $kind i32) (result i32)
+  (local $c i32)
+  (local $r i32)
+  (local.set $c (call $rt_chunk_new (i32.const 1)))
+  (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
+  (local.set $r (i32.add (local.get $c) (i32.const 16)))
+  (i32.store (local.get $c) (local.get $r))                        ;; chunk.region
+  (memory.fill (local.get $r) (i32.const 0) (i32.const 32))
+  (i32.store (local.get $r) (i32.add (local.get $c) (i32.const 48)))        ;; bump
+  (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536))) ;; limit
+  (i32.store offset=8 (local.get $r) (local.get $c))                        ;; chunks
+  (i32.store offset=12 (local.get $r) (local.get $kind))
+  (local.get $r))
+
+;; $rt_region_free: give every chunk of region `r` back to the free list.
+;; Every object of the region (and the descriptor itself) is dead afterwards;
+;; the caller must not free the current region without entering another.
+;; Freeing 0 does nothing.
+(func $rt_region_free (param $r i32)
+  (local $c i32)
+  (local $next i32)
+  (if (i32.eqz (local.get $r)) (then (return)))
+  (local.set $c (i32.load offset=8 (local.get $r)))
+  (block $done
+    (loop $each
+      (br_if $done (i32.eqz (local.get $c)))
+      (local.set $next (i32.load offset=4 (local.get $c)))
+      (i32.store (local.get $c) (i32.const 0))
+      (i32.store offset=4 (local.get $c) (global.get $rt_free_chunks))
+      (global.set $rt_free_chunks (local.get $c))
+      (local.set $c (local.get $next))
+      (br $each))))
+
+;; $rt_alloc_in: `size` zeroed bytes, 8-aligned, in region `r`.
+;; Returns 0 (after raising MemoryError) when memory cannot grow.
+(func $rt_alloc_in (param $r i32) (param $size i32) (result i32)
+  (local $p i32)
+  (local $c i32)
+  (local $npages i32)
+  ;; round up to 8 (0 counts as 8 so that every allocation is distinct)
+  (local.set $size (i32.and (i32.add (select (local.get $size) (i32.const 8) (local.get $size))
+                                     (i32.const 7))
+                            (i32.const -8)))
+  (if (i32.gt_u (local.get $size) (i32.const 16384))
+    (then
+      ;; Large object: a chunk of its own, object at chunk+16.
+      (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
+        (then
+          (call $pwc_raise (i32.const 5) (i64.const 0))
+          (return (i32.const 0))))
+      (local.set $npages (i32.shr_u (i32.add (local.get $size) (i32.const 65551)) (i32.const 16)))
+      (local.set $c (call $rt_chunk_new (local.get $npages)))
+      (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
+      (i32.store (local.get $c) (local.get $r))
+      (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
+      (i32.store offset=8 (local.get $r) (local.get $c))
+      (local.set $p (i32.add (local.get $c) (i32.const 16)))
+      (memory.fill (local.get $p) (i32.const 0) (local.get $size))
+      (return (local.get $p))))
+  ;; Small object: bump in the current small chunk, or start a new one.
+  (local.set $p (i32.load (local.get $r)))
+  (if (i32.gt_u (i32.add (local.get $p) (local.get $size)) (i32.load offset=4 (local.get $r)))
+    (then
+      (local.set $c (call $rt_chunk_new (i32.const 1)))
+      (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
+      (i32.store (local.get $c) (local.get $r))
+      (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
+      (i32.store offset=8 (local.get $r) (local.get $c))
+      (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536)))
+      (local.set $p (i32.add (local.get $c) (i32.const 16)))))
+  (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
+  (memory.fill (local.get $p) (i32.const 0) (local.get $size))
+  (local.get $p))
+
+;; $rt_alloc: `size` zeroed bytes, 8-aligned, in the current region.
+;; 0 (MemoryError raised) when out of memory.
+(func $rt_alloc (param $size i32) (result i32)
+  (call $rt_alloc_in (global.get $rt_region) (local.get $size)))
+
+;; $rt_region_of: the region descriptor that owns object `p` (p != 0).
+(func $rt_region_of (param $p i32) (result i32)
+  (i32.load (i32.and (local.get $p) (i32.const 0xFFFF0000))))
+
+;; $rt_region_enter: make `r` the current region; returns the previous one
+;; (to be entered again when the callback that entered `r` returns).
+(func $rt_region_enter (param $r i32) (result i32)
+  (global.get $rt_region)
+  (global.set $rt_region (local.get $r)))
+
+;; $rt_keep: the store barrier.  Called with the object being written into
+;; (`target`) and the pointer being stored (`value`); returns the pointer to
+;; store: `value` itself, or a deep copy of it in target's region when target
+;; lives in a long-lived region (kind 1) and value in a short-lived one
+;; (kind 2), so that freeing the short-lived region cannot leave target with
+;; a dangling pointer.  value 0 (None) gives 0.
+(func $rt_keep (param $target i32) (param $value i32) (result i32)
+  (local $tr i32)
+  (if (i32.eqz (local.get $value)) (then (return (i32.const 0))))
+  (local.set $tr (call $rt_region_of (local.get $target)))
+  (if (i32.and
+        (i32.eq (i32.load offset=12 (local.get $tr)) (i32.const 1))
+        (i32.eq (i32.load offset=12 (call $rt_region_of (local.get $value))) (i32.const 2)))
+    (then (return (call $rt_copy (local.get $value) (local.get $tr)))))
+  (local.get $value))
+
+;; $rt_keep_global: the store barrier for module globals, whose storage
+;; belongs to the VM region.
+(func $rt_keep_global (param $value i32) (result i32)
+  (if (i32.eqz (local.get $value)) (then (return (i32.const 0))))
+  (if (i32.eq (i32.load offset=12 (call $rt_region_of (local.get $value))) (i32.const 2))
+    (then (return (call $rt_copy (local.get $value) (global.get $rt_vm_region)))))
+  (local.get $value))

@@ -1,0 +1,165 @@
+;; ops.wat -- operators the compiler lowers to one call: shifts, abs, int(str),
+;; str * int, None-safe equality, and `in` on lists.
+
+;; $int_shl: a << n with Python semantics on 64-bit ints.  n < 0 raises
+;; ValueError ("negative shift count", code 13); a result that does not fit in
+;; 64 bits raises OverflowError (code 1).
+(func $int_shl (param $a i64) (param $n i64) (result i64)
+  (local $r i64)
+  (if (i64.lt_s (local.get $n) (i64.const 0))
+    (then (call $pwc_raise (i32.const 13) (i64.const 0)) (return (i64.const 0))))
+  (if (i64.eqz (local.get $a)) (then (return (i64.const 0))))
+  (if (i64.ge_s (local.get $n) (i64.const 64))
+    (then (call $pwc_raise (i32.const 1) (i64.const 0)) (return (i64.const 0))))
+  (local.set $r (i64.shl (local.get $a) (local.get $n)))
+  ;; Shifting back must give a again, else bits (or the sign) were lost.
+  (if (i64.ne (i64.shr_s (local.get $r) (local.get $n)) (local.get $a))
+    (then (call $pwc_raise (i32.const 1) (i64.const 0)) (return (i64.const 0))))
+  (local.get $r))
+
+;; $int_shr: a >> n (arithmetic, floor); n >= 64 gives 0 or -1.
+(func $int_shr (param $a i64) (param $n i64) (result i64)
+  (if (i64.lt_s (local.get $n) (i64.const 0))
+    (then (call $pwc_raise (i32.const 13) (i64.const 0)) (return (i64.const 0))))
+  (if (i64.gt_s (local.get $n) (i64.const 63)) (then (local.set $n (i64.const 63))))
+  (i64.shr_s (local.get $a) (local.get $n)))
+
+;; $int_abs: |a|; abs(-2**63) does not fit and raises OverflowError.
+(func $int_abs (param $a i64) (result i64)
+  (if (i64.eq (local.get $a) (i64.const 0x8000000000000000))
+    (then (call $pwc_raise (i32.const 1) (i64.const 0)) (return (i64.const 0))))
+  (select (i64.sub (i64.const 0) (local.get $a)) (local.get $a)
+          (i64.lt_s (local.get $a) (i64.const 0))))
+
+;; $int_from_str: int(s) for base 10, as CPython: surrounding whitespace, an
+;; optional sign, digits with single underscores between them.  Bad text
+;; raises ValueError (code 12, arg = the str's address); a value beyond
+;; 64 bits raises OverflowError.
+(func $int_from_str (param $s i32) (result i64)
+  (local $p i32) (local $end i32) (local $neg i32) (local $acc i64) (local $c i32)
+  (local $digits i32) (local $prev_us i32)
+  (local.set $p (i32.add (local.get $s) (i32.const 12)))
+  (local.set $end (i32.add (local.get $p) (i32.load offset=4 (local.get $s))))
+  ;; trim ASCII whitespace on both sides
+  (block $l (loop $t
+    (br_if $l (i32.ge_u (local.get $p) (local.get $end)))
+    (br_if $l (i32.eqz (call $ops_is_space (i32.load8_u (local.get $p)))))
+    (local.set $p (i32.add (local.get $p) (i32.const 1))) (br $t)))
+  (block $l (loop $t
+    (br_if $l (i32.ge_u (local.get $p) (local.get $end)))
+    (br_if $l (i32.eqz (call $ops_is_space
+      (i32.load8_u (i32.sub (local.get $end) (i32.const 1))))))
+    (local.set $end (i32.sub (local.get $end) (i32.const 1))) (br $t)))
+  (if (i32.lt_u (local.get $p) (local.get $end)) (then
+    (local.set $c (i32.load8_u (local.get $p)))
+    (if (i32.or (i32.eq (local.get $c) (i32.const 43)) (i32.eq (local.get $c) (i32.const 45)))
+      (then (local.set $neg (i32.eq (local.get $c) (i32.const 45)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))))))
+  (local.set $prev_us (i32.const 1))  ;; no leading underscore
+  (block $bad
+    (block $done (loop $digit
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $c (i32.load8_u (local.get $p)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
+      (if (i32.eq (local.get $c) (i32.const 95)) (then
+        (br_if $bad (local.get $prev_us))
+        (local.set $prev_us (i32.const 1)) (br $digit)))
+      (br_if $bad (i32.gt_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 9)))
+      (local.set $prev_us (i32.const 0))
+      (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
+      ;; accumulate negatively so that -2**63 parses
+      (local.set $acc (call $int_sub (call $int_mul (local.get $acc) (i64.const 10))
+                                     (i64.extend_i32_u (i32.sub (local.get $c) (i32.const 48)))))
+      (if (global.get $rt_exc) (then (return (i64.const 0))))
+      (br $digit)))
+    (br_if $bad (i32.or (i32.eqz (local.get $digits)) (local.get $prev_us)))
+    (if (i32.eqz (local.get $neg)) (then (return (call $int_sub (i64.const 0) (local.get $acc)))))
+    (return (local.get $acc)))
+  (call $pwc_raise (i32.const 12) (i64.extend_i32_u (local.get $s)))
+  (i64.const 0))
+
+(func $ops_is_space (param $c i32) (result i32)
+  (i32.or (i32.eq (local.get $c) (i32.const 32))
+          (i32.le_u (i32.sub (local.get $c) (i32.const 9)) (i32.const 4))))
+
+;; $str_repeat: s * n (n <= 0 gives "").
+(func $str_repeat (param $s i32) (param $n i64) (result i32)
+  (local $len i32) (local $r i32) (local $i i32) (local $count i32)
+  (if (i64.le_s (local.get $n) (i64.const 0))
+    (then (return (call $str_alloc (i32.const 0) (i32.const 0)))))
+  (if (i64.gt_s (i64.mul (local.get $n) (i64.extend_i32_u (i32.load offset=4 (local.get $s))))
+                (i64.const 0x3fffffff))
+    (then (call $pwc_raise (i32.const 5) (i64.const 0)) (return (i32.const 0))))
+  (local.set $count (i32.wrap_i64 (local.get $n)))
+  (local.set $len (i32.load offset=4 (local.get $s)))
+  (local.set $r (call $str_alloc (i32.mul (local.get $len) (local.get $count))
+                                 (i32.mul (i32.load offset=8 (local.get $s)) (local.get $count))))
+  (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+    (memory.copy (i32.add (i32.add (local.get $r) (i32.const 12))
+                          (i32.mul (local.get $i) (local.get $len)))
+                 (i32.add (local.get $s) (i32.const 12)) (local.get $len))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (local.get $r))
+
+;; $str_eq_opt / $bytes_eq_opt: == where either side may be None (0).
+(func $str_eq_opt (param $a i32) (param $b i32) (result i32)
+  (if (i32.or (i32.eqz (local.get $a)) (i32.eqz (local.get $b)))
+    (then (return (i32.eq (local.get $a) (local.get $b)))))
+  (call $str_eq (local.get $a) (local.get $b)))
+
+(func $bytes_eq_opt (param $a i32) (param $b i32) (result i32)
+  (if (i32.or (i32.eqz (local.get $a)) (i32.eqz (local.get $b)))
+    (then (return (i32.eq (local.get $a) (local.get $b)))))
+  (call $bytes_eq (local.get $a) (local.get $b)))
+
+;; $list_contains_*: `x in lst`, comparing as == does for the element type.
+(func $list_contains_i64 (param $l i32) (param $x i64) (result i32)
+  (local $p i32) (local $end i32)
+  (local.set $p (i32.load offset=12 (local.get $l)))
+  (local.set $end (i32.add (local.get $p) (i32.shl (i32.load offset=4 (local.get $l)) (i32.const 3))))
+  (block $no (loop $next
+    (br_if $no (i32.ge_u (local.get $p) (local.get $end)))
+    (if (i64.eq (i64.load (local.get $p)) (local.get $x)) (then (return (i32.const 1))))
+    (local.set $p (i32.add (local.get $p) (i32.const 8)))
+    (br $next)))
+  (i32.const 0))
+
+(func $list_contains_i32 (param $l i32) (param $x i32) (result i32)
+  (local $p i32) (local $end i32)
+  (local.set $p (i32.load offset=12 (local.get $l)))
+  (local.set $end (i32.add (local.get $p) (i32.shl (i32.load offset=4 (local.get $l)) (i32.const 2))))
+  (block $no (loop $next
+    (br_if $no (i32.ge_u (local.get $p) (local.get $end)))
+    (if (i32.eq (i32.load (local.get $p)) (local.get $x)) (then (return (i32.const 1))))
+    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+    (br $next)))
+  (i32.const 0))
+
+(func $list_contains_str (param $l i32) (param $x i32) (result i32)
+  (local $i i32) (local $n i32) (local $items i32)
+  (local.set $items (i32.load offset=12 (local.get $l)))
+  (local.set $n (i32.load offset=4 (local.get $l)))
+  (block $no (loop $next
+    (br_if $no (i32.ge_u (local.get $i) (local.get $n)))
+    (if (call $str_eq_opt (i32.load (i32.add (local.get $items) (i32.shl (local.get $i) (i32.const 2))))
+                          (local.get $x))
+      (then (return (i32.const 1))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (i32.const 0))
+
+(func $list_contains_bytes (param $l i32) (param $x i32) (result i32)
+  (local $i i32) (local $n i32) (local $items i32)
+  (local.set $items (i32.load offset=12 (local.get $l)))
+  (local.set $n (i32.load offset=4 (local.get $l)))
+  (block $no (loop $next
+    (br_if $no (i32.ge_u (local.get $i) (local.get $n)))
+    (if (call $bytes_eq_opt (i32.load (i32.add (local.get $items) (i32.shl (local.get $i) (i32.const 2))))
+                            (local.get $x))
+      (then (return (i32.const 1))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (i32.const 0))

@@ -1,0 +1,335 @@
+;; utf8.wat -- moving text between bytes and str.
+;;
+;; Inside, a str holds UTF-8 where lone surrogates (U+D800..U+DFFF) are
+;; allowed and encoded like any other BMP code point (3 bytes, ED A0..BF xx;
+;; "generalized UTF-8").  They appear in two ways: Python escapes such as
+;; "\udc80", and bytes from the host that are not valid UTF-8, each of which
+;; is held as U+DC00 + byte (Python's `surrogateescape`, always in
+;; U+DC80..U+DCFF since bytes < 0x80 are valid ASCII).
+;;
+;;   $str_from_utf8  host bytes -> str, surrogateescape: never fails
+;;   $str_to_host    str -> host bytes, surrogateescape: escapes -> raw bytes
+;;   $str_encode     str.encode()  (strict: any surrogate raises code 7)
+;;   $bytes_decode   bytes.decode() (strict: invalid UTF-8 raises code 6)
+;;
+;; Decoding follows CPython's UTF-8 decoder exactly (which byte sequences are
+;; valid, and the error position, reason and length it reports).
+
+;; $rt_utf8_step: decode the code point at p (p < end) from untrusted bytes.
+;; On success returns (length << 24) | code point, length 1..4.  On error
+;; returns a negative number 0x80000000 | (reason << 8) | bad_length where
+;; reason is 1 "invalid start byte", 2 "invalid continuation byte",
+;; 3 "unexpected end of data" and bad_length (1..3) the number of bytes
+;; CPython reports as undecodable starting at p.
+(func $rt_utf8_step (param $p i32) (param $end i32) (result i32)
+  (local $b0 i32)
+  (local $b1 i32)
+  (local $b2 i32)
+  (local $b3 i32)
+  (local $avail i32)
+  (local.set $b0 (i32.load8_u (local.get $p)))
+  (if (i32.lt_u (local.get $b0) (i32.const 0x80))
+    (then (return (i32.or (i32.const 0x01000000) (local.get $b0)))))
+  (local.set $avail (i32.sub (local.get $end) (local.get $p)))
+  ;; 80..BF are continuation bytes, C0 and C1 would give overlong ASCII
+  (if (i32.lt_u (local.get $b0) (i32.const 0xC2)) (then (return (i32.const 0x80000101))))
+  (if (i32.ge_u (local.get $b0) (i32.const 0xF5)) (then (return (i32.const 0x80000101))))
+  (if (i32.lt_u (local.get $avail) (i32.const 2)) (then (return (i32.const 0x80000301))))
+  (local.set $b1 (i32.load8_u offset=1 (local.get $p)))
+  (if (i32.ne (i32.and (local.get $b1) (i32.const 0xC0)) (i32.const 0x80))
+    (then (return (i32.const 0x80000201))))
+  (if (i32.lt_u (local.get $b0) (i32.const 0xE0))
+    (then
+      (return (i32.or (i32.const 0x02000000)
+                      (i32.or (i32.shl (i32.and (local.get $b0) (i32.const 0x1F)) (i32.const 6))
+                              (i32.and (local.get $b1) (i32.const 0x3F)))))))
+  ;; second-byte ranges that would be overlong, surrogates or > U+10FFFF
+  (if (i32.or
+        (i32.or (i32.and (i32.eq (local.get $b0) (i32.const 0xE0)) (i32.lt_u (local.get $b1) (i32.const 0xA0)))
+                (i32.and (i32.eq (local.get $b0) (i32.const 0xED)) (i32.ge_u (local.get $b1) (i32.const 0xA0))))
+        (i32.or (i32.and (i32.eq (local.get $b0) (i32.const 0xF0)) (i32.lt_u (local.get $b1) (i32.const 0x90)))
+                (i32.and (i32.eq (local.get $b0) (i32.const 0xF4)) (i32.ge_u (local.get $b1) (i32.const 0x90)))))
+    (then (return (i32.const 0x80000201))))
+  (if (i32.lt_u (local.get $avail) (i32.const 3)) (then (return (i32.const 0x80000302))))
+  (local.set $b2 (i32.load8_u offset=2 (local.get $p)))
+  (if (i32.ne (i32.and (local.get $b2) (i32.const 0xC0)) (i32.const 0x80))
+    (then (return (i32.const 0x80000202))))
+  (if (i32.lt_u (local.get $b0) (i32.const 0xF0))
+    (then
+      (return (i32.or (i32.const 0x03000000)
+                      (i32.or (i32.shl (i32.and (local.get $b0) (i32.const 0x0F)) (i32.const 12))
+                              (i32.or (i32.shl (i32.and (local.get $b1) (i32.const 0x3F)) (i32.const 6))
+                                      (i32.and (local.get $b2) (i32.const 0x3F))))))))
+  (if (i32.lt_u (local.get $avail) (i32.const 4)) (then (return (i32.const 0x80000303))))
+  (local.set $b3 (i32.load8_u offset=3 (local.get $p)))
+  (if (i32.ne (i32.and (local.get $b3) (i32.const 0xC0)) (i32.const 0x80))
+    (then (return (i32.const 0x80000203))))
+  (i32.or (i32.const 0x04000000)
+          (i32.or (i32.or (i32.shl (i32.and (local.get $b0) (i32.const 0x07)) (i32.const 18))
+                          (i32.shl (i32.and (local.get $b1) (i32.const 0x3F)) (i32.const 12)))
+                  (i32.or (i32.shl (i32.and (local.get $b2) (i32.const 0x3F)) (i32.const 6))
+                          (i32.and (local.get $b3) (i32.const 0x3F))))))
+
+;; $str_from_utf8: a str from len bytes at ptr, decoded with surrogateescape
+;; (each byte of an invalid sequence becomes U+DC00 + byte).  Never fails
+;; except for MemoryError (returns 0).  Valid input is copied in one go.
+(func $str_from_utf8 (param $ptr i32) (param $len i32) (result i32)
+  (local $end i32)
+  (local $p i32)
+  (local $r i32)
+  (local $out_len i32)
+  (local $cps i32)
+  (local $s i32)
+  (local $dst i32)
+  (local $b i32)
+  (local.set $end (i32.add (local.get $ptr) (local.get $len)))
+  ;; pass 1: measure
+  (local.set $p (local.get $ptr))
+  (block $measured
+    (loop $each
+      (br_if $measured (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $r (call $rt_utf8_step (local.get $p) (local.get $end)))
+      (local.set $cps (i32.add (local.get $cps) (i32.const 1)))
+      (if (i32.lt_s (local.get $r) (i32.const 0))
+        (then
+          (local.set $p (i32.add (local.get $p) (i32.const 1)))
+          (local.set $out_len (i32.add (local.get $out_len) (i32.const 3))))
+        (else
+          (local.set $p (i32.add (local.get $p) (i32.shr_u (local.get $r) (i32.const 24))))
+          (local.set $out_len (i32.add (local.get $out_len) (i32.shr_u (local.get $r) (i32.const 24))))))
+      (br $each)))
+  (local.set $s (call $str_alloc (local.get $out_len) (local.get $cps)))
+  (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
+  (local.set $dst (i32.add (local.get $s) (i32.const 12)))
+  (if (i32.eq (local.get $out_len) (local.get $len))
+    (then
+      (memory.copy (local.get $dst) (local.get $ptr) (local.get $len))
+      (return (local.get $s))))
+  ;; pass 2: copy valid sequences, escape the bytes of invalid ones
+  (local.set $p (local.get $ptr))
+  (block $done
+    (loop $each
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $r (call $rt_utf8_step (local.get $p) (local.get $end)))
+      (if (i32.lt_s (local.get $r) (i32.const 0))
+        (then
+          ;; U+DC00 + b for b in 80..FF is ED B2 80 .. ED B3 BF
+          (local.set $b (i32.load8_u (local.get $p)))
+          (i32.store8 (local.get $dst) (i32.const 0xED))
+          (i32.store8 offset=1 (local.get $dst) (i32.or (i32.const 0xB0) (i32.shr_u (local.get $b) (i32.const 6))))
+          (i32.store8 offset=2 (local.get $dst) (i32.or (i32.const 0x80) (i32.and (local.get $b) (i32.const 0x3F))))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 3)))
+          (local.set $p (i32.add (local.get $p) (i32.const 1))))
+        (else
+          (local.set $r (i32.shr_u (local.get $r) (i32.const 24)))
+          (memory.copy (local.get $dst) (local.get $p) (local.get $r))
+          (local.set $dst (i32.add (local.get $dst) (local.get $r)))
+          (local.set $p (i32.add (local.get $p) (local.get $r)))))
+      (br $each)))
+  (local.get $s))
+
+;; $bytes_decode: b.decode() -- strict UTF-8.  On invalid input raises
+;; UnicodeDecodeError (code 6) and returns 0; the i64 argument packs
+;;   bits 0..7   the first undecodable byte
+;;   bits 8..39  its position
+;;   bits 40..47 reason: 1 invalid start byte, 2 invalid continuation byte,
+;;               3 unexpected end of data
+;;   bits 48..55 how many bytes are undecodable (1..3): CPython says
+;;               "byte 0x.. in position N" for 1, "bytes in position N-M" else.
+(func $bytes_decode (param $b i32) (result i32)
+  (local $start i32)
+  (local $end i32)
+  (local $p i32)
+  (local $r i32)
+  (local $cps i32)
+  (local $s i32)
+  (local.set $start (i32.add (local.get $b) (i32.const 8)))
+  (local.set $end (i32.add (local.get $start) (i32.load offset=4 (local.get $b))))
+  (local.set $p (local.get $start))
+  (block $valid
+    (loop $each
+      (br_if $valid (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $r (call $rt_utf8_step (local.get $p) (local.get $end)))
+      (if (i32.lt_s (local.get $r) (i32.const 0))
+        (then
+          (call $pwc_raise (i32.const 6)
+            (i64.or
+              (i64.or (i64.load8_u (local.get $p))
+                      (i64.shl (i64.extend_i32_u (i32.sub (local.get $p) (local.get $start))) (i64.const 8)))
+              (i64.or (i64.shl (i64.extend_i32_u (i32.and (i32.shr_u (local.get $r) (i32.const 8)) (i32.const 0xFF)))
+                               (i64.const 40))
+                      (i64.shl (i64.extend_i32_u (i32.and (local.get $r) (i32.const 0xFF)))
+                               (i64.const 48)))))
+          (return (i32.const 0))))
+      (local.set $p (i32.add (local.get $p) (i32.shr_u (local.get $r) (i32.const 24))))
+      (local.set $cps (i32.add (local.get $cps) (i32.const 1)))
+      (br $each)))
+  (local.set $s (call $str_alloc (i32.load offset=4 (local.get $b)) (local.get $cps)))
+  (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
+  (memory.copy (i32.add (local.get $s) (i32.const 12)) (local.get $start) (i32.load offset=4 (local.get $b)))
+  (local.get $s))
+
+;; $str_char_len: length in bytes of the character whose lead byte is `b`
+;; (in a str, which is always well formed).
+(func $str_char_len (param $b i32) (result i32)
+  (if (i32.lt_u (local.get $b) (i32.const 0x80)) (then (return (i32.const 1))))
+  (if (i32.lt_u (local.get $b) (i32.const 0xE0)) (then (return (i32.const 2))))
+  (if (i32.lt_u (local.get $b) (i32.const 0xF0)) (then (return (i32.const 3))))
+  (i32.const 4))
+
+;; $str_cp_at: the code point whose encoding starts at address p (in a str).
+(func $str_cp_at (param $p i32) (result i32)
+  (local $b i32)
+  (local.set $b (i32.load8_u (local.get $p)))
+  (if (i32.lt_u (local.get $b) (i32.const 0x80)) (then (return (local.get $b))))
+  (if (i32.lt_u (local.get $b) (i32.const 0xE0))
+    (then
+      (return (i32.or (i32.shl (i32.and (local.get $b) (i32.const 0x1F)) (i32.const 6))
+                      (i32.and (i32.load8_u offset=1 (local.get $p)) (i32.const 0x3F))))))
+  (if (i32.lt_u (local.get $b) (i32.const 0xF0))
+    (then
+      (return (i32.or (i32.shl (i32.and (local.get $b) (i32.const 0x0F)) (i32.const 12))
+                      (i32.or (i32.shl (i32.and (i32.load8_u offset=1 (local.get $p)) (i32.const 0x3F)) (i32.const 6))
+                              (i32.and (i32.load8_u offset=2 (local.get $p)) (i32.const 0x3F)))))))
+  (i32.or (i32.or (i32.shl (i32.and (local.get $b) (i32.const 0x07)) (i32.const 18))
+                  (i32.shl (i32.and (i32.load8_u offset=1 (local.get $p)) (i32.const 0x3F)) (i32.const 12)))
+          (i32.or (i32.shl (i32.and (i32.load8_u offset=2 (local.get $p)) (i32.const 0x3F)) (i32.const 6))
+                  (i32.and (i32.load8_u offset=3 (local.get $p)) (i32.const 0x3F)))))
+
+;; $str_is_surrogate_at: 1 when the character at address p is a surrogate
+;; (ED followed by A0..BF).
+(func $str_is_surrogate_at (param $p i32) (result i32)
+  (i32.and (i32.eq (i32.load8_u (local.get $p)) (i32.const 0xED))
+           (i32.ge_u (i32.load8_u offset=1 (local.get $p)) (i32.const 0xA0))))
+
+;; $str_encode_error: raise UnicodeEncodeError (code 7) for the run of
+;; surrogates starting at byte offset `off` (code point index `pos`) of s.
+;; The i64 argument packs
+;;   bits 0..31  position of the first surrogate of the run
+;;   bits 32..42 its code point - 0xD800
+;;   bits 43..63 run length - 1 (CPython says "character '\udcXX' in
+;;               position N" for one surrogate, "characters in position N-M"
+;;               for a run; runs longer than 2**21 are reported shorter)
+(func $str_encode_error (param $s i32) (param $off i32) (param $pos i32)
+  (local $p i32)
+  (local $q i32)
+  (local $end i32)
+  (local $run i64)
+  (local.set $p (i32.add (i32.add (local.get $s) (i32.const 12)) (local.get $off)))
+  (local.set $end (i32.add (i32.add (local.get $s) (i32.const 12)) (i32.load offset=4 (local.get $s))))
+  (local.set $q (i32.add (local.get $p) (i32.const 3)))
+  (block $counted
+    (loop $more
+      (br_if $counted (i32.ge_u (local.get $q) (local.get $end)))
+      (br_if $counted (i32.eqz (call $str_is_surrogate_at (local.get $q))))
+      (br_if $counted (i64.eq (local.get $run) (i64.const 0x1FFFFF)))
+      (local.set $run (i64.add (local.get $run) (i64.const 1)))
+      (local.set $q (i32.add (local.get $q) (i32.const 3)))
+      (br $more)))
+  (call $pwc_raise (i32.const 7)
+    (i64.or
+      (i64.or (i64.extend_i32_u (local.get $pos))
+              (i64.shl (i64.extend_i32_u (i32.sub (call $str_cp_at (local.get $p)) (i32.const 0xD800)))
+                       (i64.const 32)))
+      (i64.shl (local.get $run) (i64.const 43)))))
+
+;; $str_encode_scan: checks s for the host or for str.encode().  With
+;; `escape` = 1 (surrogateescape), U+DC80..U+DCFF count as one byte each and
+;; any other surrogate is an error (reported from it to the end of its run of
+;; surrogates); with
+;; `escape` = 0 any surrogate is.  Returns the encoded length, or -1 after
+;; raising UnicodeEncodeError (code 7).
+(func $str_encode_scan (param $s i32) (param $escape i32) (result i32)
+  (local $p i32)
+  (local $end i32)
+  (local $q i32)
+  (local $pos i32)
+  (local $len i32)
+  (local $cp i32)
+  (local.set $p (i32.add (local.get $s) (i32.const 12)))
+  (local.set $end (i32.add (local.get $p) (i32.load offset=4 (local.get $s))))
+  (local.set $len (i32.load offset=4 (local.get $s)))
+  (if (i32.eq (local.get $len) (i32.load offset=8 (local.get $s))) (then (return (local.get $len))))
+  (block $done
+    (loop $each
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (if (call $str_is_surrogate_at (local.get $p))
+        (then
+          (if (i32.eqz (local.get $escape))
+            (then
+              (call $str_encode_error (local.get $s)
+                (i32.sub (local.get $p) (i32.add (local.get $s) (i32.const 12))) (local.get $pos))
+              (return (i32.const -1))))
+          ;; the whole run must be escapes, else the run is the error
+          (local.set $q (local.get $p))
+          (block $run_ok
+            (loop $in_run
+              (br_if $run_ok (i32.ge_u (local.get $q) (local.get $end)))
+              (br_if $run_ok (i32.eqz (call $str_is_surrogate_at (local.get $q))))
+              (local.set $cp (call $str_cp_at (local.get $q)))
+              (if (i32.or (i32.lt_u (local.get $cp) (i32.const 0xDC80))
+                          (i32.gt_u (local.get $cp) (i32.const 0xDCFF)))
+                (then
+                  ;; as CPython: the escapes before it are fine, the error
+                  ;; runs from this surrogate to the end of the run
+                  (call $str_encode_error (local.get $s)
+                    (i32.sub (local.get $q) (i32.add (local.get $s) (i32.const 12)))
+                    (i32.add (local.get $pos) (i32.div_u (i32.sub (local.get $q) (local.get $p)) (i32.const 3))))
+                  (return (i32.const -1))))
+              (local.set $q (i32.add (local.get $q) (i32.const 3)))
+              (br $in_run)))
+          ;; each escape: 3 bytes in the str, 1 byte for the host
+          (local.set $cp (i32.div_u (i32.sub (local.get $q) (local.get $p)) (i32.const 3)))
+          (local.set $len (i32.sub (local.get $len) (i32.shl (local.get $cp) (i32.const 1))))
+          (local.set $pos (i32.add (local.get $pos) (local.get $cp)))
+          (local.set $p (local.get $q))
+          (br $each)))
+      (local.set $p (i32.add (local.get $p) (call $str_char_len (i32.load8_u (local.get $p)))))
+      (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+      (br $each)))
+  (local.get $len))
+
+;; $str_to_host: the bytes a host should see for s (surrogateescape: each
+;; U+DC80..U+DCFF becomes the raw byte it stands for).  UnicodeEncodeError
+;; (code 7) for other surrogates, as CPython.  Allocates one bytes object.
+(func $str_to_host (param $s i32) (result i32)
+  (local $len i32)
+  (local $b i32)
+  (local $p i32)
+  (local $end i32)
+  (local $dst i32)
+  (local $n i32)
+  (local.set $len (call $str_encode_scan (local.get $s) (i32.const 1)))
+  (if (i32.lt_s (local.get $len) (i32.const 0)) (then (return (i32.const 0))))
+  (local.set $b (call $bytes_alloc (local.get $len)))
+  (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
+  (local.set $p (i32.add (local.get $s) (i32.const 12)))
+  (local.set $dst (i32.add (local.get $b) (i32.const 8)))
+  (if (i32.eq (local.get $len) (i32.load offset=4 (local.get $s)))
+    (then
+      (memory.copy (local.get $dst) (local.get $p) (local.get $len))
+      (return (local.get $b))))
+  (local.set $end (i32.add (local.get $p) (i32.load offset=4 (local.get $s))))
+  (block $done
+    (loop $each
+      (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (if (call $str_is_surrogate_at (local.get $p))
+        (then
+          (i32.store8 (local.get $dst) (i32.sub (call $str_cp_at (local.get $p)) (i32.const 0xDC00)))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 1)))
+          (local.set $p (i32.add (local.get $p) (i32.const 3))))
+        (else
+          (local.set $n (call $str_char_len (i32.load8_u (local.get $p))))
+          (memory.copy (local.get $dst) (local.get $p) (local.get $n))
+          (local.set $dst (i32.add (local.get $dst) (local.get $n)))
+          (local.set $p (i32.add (local.get $p) (local.get $n)))))
+      (br $each)))
+  (local.get $b))
+
+;; $str_encode: s.encode() (strict UTF-8): the str's bytes, or 0 after
+;; raising UnicodeEncodeError (code 7) when s holds a surrogate.
+(func $str_encode (param $s i32) (result i32)
+  (local $len i32)
+  (local.set $len (call $str_encode_scan (local.get $s) (i32.const 0)))
+  (if (i32.lt_s (local.get $len) (i32.const 0)) (then (return (i32.const 0))))
+  (call $bytes_from (i32.add (local.get $s) (i32.const 12)) (local.get $len)))

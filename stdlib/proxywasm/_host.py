@@ -1,0 +1,154 @@
+"""The typed host interface: the SDK's bottom layer (design.md "two layers").
+
+Everything above this module talks to the host through these functions only,
+always as `_host.name(...)` (a module attribute), because under CPython
+`pwc.testing` replaces them with its host model.  The bodies here are the
+wasm implementation: raw imports from `_abi`, return slots allocated with
+`alloc` in the current region, statuses turned into exceptions.
+
+Conventions of every function: strings go to the host encoded with
+`host_encode` (surrogateescape, so undecodable bytes round-trip); results
+the host wrote are read with `str_at`/`bytes_at`; a non-OK status raises the
+ProxyWasmError subclass named after it.
+"""
+
+from pwc_intrinsics import alloc, bytes_at, bytes_ptr, host_encode, load_i32, load_i64, str_at
+
+from proxywasm import _abi, _errors, _wire
+
+
+def log(level: int, message: str) -> None:
+    """Log at `level` (0 trace .. 5 critical); a log call never raises."""
+    data = host_encode(message)
+    _abi.proxy_log(level, bytes_ptr(data), len(data))
+
+
+def get_current_time_ns() -> int:
+    """Wall-clock nanoseconds since the Unix epoch."""
+    slot = alloc(8)
+    status = _abi.proxy_get_current_time_nanoseconds(slot)
+    _errors.check_status(status, "proxy_get_current_time_nanoseconds")
+    return load_i64(slot)
+
+
+def set_tick_period(milliseconds: int) -> None:
+    """Tick the current context's root every `milliseconds`; 0 stops ticking."""
+    status = _abi.proxy_set_tick_period_milliseconds(milliseconds)
+    _errors.check_status(status, "proxy_set_tick_period_milliseconds")
+
+
+def get_buffer(kind: int, start: int, max_size: int) -> bytes:
+    """Up to `max_size` bytes of buffer `kind` from offset `start`."""
+    slots = alloc(8)
+    status = _abi.proxy_get_buffer_bytes(kind, start, max_size, slots, slots + 4)
+    _errors.check_status(status, "proxy_get_buffer_bytes")
+    return bytes_at(load_i32(slots), load_i32(slots + 4))
+
+
+def set_buffer(kind: int, start: int, size: int, data: bytes) -> None:
+    """Envoy's buffer edit: start 0 drops the first `size` bytes then prepends
+    `data`; start at or past the end appends (abi.md §3.2)."""
+    status = _abi.proxy_set_buffer_bytes(kind, start, size, bytes_ptr(data), len(data))
+    _errors.check_status(status, "proxy_set_buffer_bytes")
+
+
+def get_map(kind: int) -> list[tuple[str, str]]:
+    """All pairs of header map `kind`, in order (duplicates kept)."""
+    slots = alloc(8)
+    status = _abi.proxy_get_header_map_pairs(kind, slots, slots + 4)
+    _errors.check_status(status, "proxy_get_header_map_pairs")
+    return _wire.decode_map(load_i32(slots), load_i32(slots + 4))
+
+
+def set_map(kind: int, pairs: list[tuple[str, str]]) -> None:
+    """Replace the whole header map `kind` with `pairs`."""
+    encoded = _wire.encode_map(pairs)
+    status = _abi.proxy_set_header_map_pairs(kind, encoded.address, encoded.size)
+    _errors.check_status(status, "proxy_set_header_map_pairs")
+
+
+def get_map_value(kind: int, key: str) -> str | None:
+    """The first value of `key` in map `kind`; None when the key is absent."""
+    key_data = host_encode(key)
+    slots = alloc(8)
+    status = _abi.proxy_get_header_map_value(
+        kind, bytes_ptr(key_data), len(key_data), slots, slots + 4
+    )
+    if status == _abi.STATUS_NOT_FOUND:
+        return None
+    _errors.check_status(status, "proxy_get_header_map_value")
+    return str_at(load_i32(slots), load_i32(slots + 4))
+
+
+def add_map_value(kind: int, key: str, value: str) -> None:
+    """Append the entry `key: value` (an existing key gets a second entry)."""
+    key_data = host_encode(key)
+    value_data = host_encode(value)
+    status = _abi.proxy_add_header_map_value(
+        kind, bytes_ptr(key_data), len(key_data), bytes_ptr(value_data), len(value_data)
+    )
+    _errors.check_status(status, "proxy_add_header_map_value")
+
+
+def replace_map_value(kind: int, key: str, value: str) -> None:
+    """Set `key` to the single value `value`, adding it if absent."""
+    key_data = host_encode(key)
+    value_data = host_encode(value)
+    status = _abi.proxy_replace_header_map_value(
+        kind, bytes_ptr(key_data), len(key_data), bytes_ptr(value_data), len(value_data)
+    )
+    _errors.check_status(status, "proxy_replace_header_map_value")
+
+
+def remove_map_value(kind: int, key: str) -> None:
+    """Remove every entry of `key` (removing an absent key is not an error)."""
+    key_data = host_encode(key)
+    status = _abi.proxy_remove_header_map_value(kind, bytes_ptr(key_data), len(key_data))
+    _errors.check_status(status, "proxy_remove_header_map_value")
+
+
+def continue_stream(kind: int) -> None:
+    """Resume the stream direction `kind` once the current callback returns."""
+    status = _abi.proxy_continue_stream(kind)
+    _errors.check_status(status, "proxy_continue_stream")
+
+
+def close_stream(kind: int) -> None:
+    """Reset the stream (HTTP) or close the connection side `kind` (TCP)."""
+    status = _abi.proxy_close_stream(kind)
+    _errors.check_status(status, "proxy_close_stream")
+
+
+def send_local_response(
+    status_code: int,
+    details: str,
+    body: bytes,
+    headers: list[tuple[str, str]],
+    grpc_status: int,
+) -> None:
+    """Answer the current stream locally once the current callback returns."""
+    details_data = host_encode(details)
+    encoded = _wire.encode_map(headers)
+    status = _abi.proxy_send_local_response(
+        status_code,
+        bytes_ptr(details_data),
+        len(details_data),
+        bytes_ptr(body),
+        len(body),
+        encoded.address,
+        encoded.size,
+        grpc_status,
+    )
+    _errors.check_status(status, "proxy_send_local_response")
+
+
+def set_effective_context(context_id: int) -> None:
+    """Make later host calls of this callback act on `context_id`."""
+    status = _abi.proxy_set_effective_context(context_id)
+    _errors.check_status(status, "proxy_set_effective_context")
+
+
+def done() -> None:
+    """Tell the host that a root context whose on_done returned False is done."""
+    status = _abi.proxy_done()
+    _errors.check_status(status, "proxy_done")

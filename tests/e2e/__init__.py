@@ -1,0 +1,1 @@
+"""End-to-end tests: compiled plugins in a real Envoy (see envoy_harness.py)."""
