@@ -38,7 +38,7 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                        expected: T.Type | None) -> tir.Expr:
     module, _, short = name.partition(".")
     if module == "pwc_intrinsics":
-        return _intrinsic(c, short, e)
+        return _intrinsic(c, short, e, expected)
     if e.keywords and short not in ("print",):
         c.error(e.keywords[0].span, f'"{short}" does not take keyword arguments here')
     args = e.args
@@ -124,6 +124,14 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
             if not arity(1):
                 return c.bad(e.span)
             return tir.Prim("int.abs", (c.to_int(c.expect(args[0], T.INT)),), T.INT, e.span)
+        case "builtins.list" | "builtins.dict" if not args:
+            want = T.ListType if name == "builtins.list" else T.DictType
+            if not isinstance(expected, want):
+                c.error(e.span, f'Need type annotation for the empty {short}')
+                return c.bad(e.span)
+            if isinstance(expected, T.ListType):
+                return tir.ListLit((), expected, e.span)
+            return tir.DictLit((), (), expected, e.span)
         case "builtins.range":
             c.error(e.span, "range() is supported only as the iterable of a for loop")
             return c.bad(e.span)
@@ -152,7 +160,15 @@ def class_list(c: ExprChecker, e: ast.Expr, report: bool = True) -> list[str]:
     return out
 
 
-def _intrinsic(c: ExprChecker, name: str, e: ast.Call) -> tir.Expr:
+def _intrinsic(c: ExprChecker, name: str, e: ast.Call, expected: T.Type | None) -> tir.Expr:
+    if name == "Registry":
+        if e.args or e.keywords:
+            c.error(e.span, "Registry() takes no arguments")
+        if not (isinstance(expected, T.DictType) and expected.registry):
+            c.error(e.span, 'Need type annotation for the registry, e.g. "r: Registry[T] = '
+                    'Registry()"')
+            return c.bad(e.span)
+        return tir.DictLit((), (), expected, e.span)
     if name == "exception_location":
         if len(e.args) != 1:
             c.error(e.span, '"exception_location" expects 1 argument')

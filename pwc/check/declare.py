@@ -249,7 +249,17 @@ class Declarer:
                     if name not in module.scope:
                         self.tables.globals[symbol] = GlobalInfo(symbol, None, span)
                         module.scope[name] = GlobalRef(symbol)
-        # Resolve `from m import x` once every module has declared its names.
+        # Names bound by other module-level statements (for targets, names
+        # assigned inside module-level if/while/try) are module variables too.
+        from pwc.check.body import _assigned_names
+
+        others = tuple(s for s in module.tree.body
+                       if not isinstance(s, (ast.FunctionDef, ast.ClassDef)))
+        for name in sorted(_assigned_names(others)):
+            if name not in module.scope:
+                symbol = f"{module.name}.{name}"
+                self.tables.globals[symbol] = GlobalInfo(symbol, None, module.tree.span)
+                module.scope[name] = GlobalRef(symbol)
 
     def resolve_deferred_imports(self) -> None:
         changed = True

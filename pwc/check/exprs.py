@@ -127,7 +127,7 @@ class ExprChecker:
         self.error(e.span, f"{what} are not supported yet")
         return self.bad(e.span)
 
-    def bad(self, span: Span, t: T.Type = T.INT) -> tir.Expr:
+    def bad(self, span: Span, t: T.Type = T.UNKNOWN) -> tir.Expr:
         """A placeholder after an error (never lowered: the compilation fails)."""
         return tir.Const(0, t, span)
 
@@ -140,7 +140,7 @@ class ExprChecker:
     # ------------------------------------------------------------ conversions
 
     def assignable(self, src: T.Type, dst: T.Type) -> bool:
-        if src == dst:
+        if src == dst or isinstance(src, T.UnknownType) or isinstance(dst, T.UnknownType):
             return True
         match dst:
             case T.OptionalType(inner=inner):
@@ -175,6 +175,8 @@ class ExprChecker:
         te = self.expr(e)
         if isinstance(te.type, T.BoolType):
             return te
+        if isinstance(te.type, T.UnknownType):
+            return self.bad(e.span, T.BOOL)
         if isinstance(te.type, (T.ClassObjectType, T.ModuleType, T.FuncType)):
             self.error(e.span, f"{q(te.type)} cannot be used as a condition")
         return tir.Prim("truth", (te,), T.BOOL, e.span)
@@ -295,6 +297,8 @@ class ExprChecker:
     def member(self, obj: tir.Expr, attr: str, span: Span, attr_span: Span,
                path: str | None) -> tir.Expr:
         t = obj.type
+        if isinstance(t, T.UnknownType):
+            return self.bad(span)
         if isinstance(t, T.OptionalType):
             self.error(attr_span, f'Item "None" of {q(t)} has no attribute "{attr}"',
                        "check `is not None` first")
@@ -334,6 +338,8 @@ class ExprChecker:
 
     def arith(self, op: str, left: tir.Expr, right: tir.Expr,
               span: Span) -> tir.Expr:
+        if isinstance(left.type, T.UnknownType) or isinstance(right.type, T.UnknownType):
+            return self.bad(span)
         lt, rt = _intlike(left.type), _intlike(right.type)
         if isinstance(lt, T.IntType) and isinstance(rt, T.IntType) and op in ARITH_OPS:
             if op == "/":
@@ -430,6 +436,8 @@ class ExprChecker:
 
     def compare_one(self, op: str, left: tir.Expr, right: tir.Expr,
                     span: Span) -> tir.Expr:
+        if isinstance(left.type, T.UnknownType) or isinstance(right.type, T.UnknownType):
+            return self.bad(span, T.BOOL)
         if op in ("is", "is not"):
             return self.identity(op, left, right, span)
         if op in ("in", "not in"):
@@ -537,6 +545,9 @@ class ExprChecker:
             self.error(e.index.span, "slicing is not supported yet")
             return self.bad(e.span)
         t = obj.type
+        if isinstance(t, T.UnknownType):
+            self.expr(e.index)
+            return self.bad(e.span)
         match t:
             case T.ListType(elem=elem):
                 return tir.Prim("list.get", (obj, self.expect(e.index, T.INT)), elem, e.span)
@@ -640,6 +651,8 @@ class ExprChecker:
     def str_of(self, v: tir.Expr, span: Span) -> tir.Expr:
         """`str(v)`: a call of `__str__` for classes that define one."""
         t = v.type
+        if isinstance(t, T.UnknownType):
+            return self.bad(span, T.STR)
         if isinstance(t, T.StrType):
             return v
         if isinstance(t, T.ClassType) and not t.is_enum:
@@ -752,6 +765,10 @@ class ExprChecker:
     def call_method(self, obj: tir.Expr, func: ast.Attribute,
                     e: ast.Call) -> tir.Expr:
         t = obj.type
+        if isinstance(t, T.UnknownType):
+            for a in e.args:
+                self.expr(a)
+            return self.bad(e.span)
         if isinstance(t, T.ClassType) and not t.is_enum:
             method = self.tables.find_method(t.qualname, func.attr)
             if method is None:

@@ -131,9 +131,18 @@ class AnyObjectType:
         return "object"
 
 
+@dataclass(frozen=True)
+class UnknownType:
+    """The type of an expression that already had an error: accepted everywhere,
+    so that one mistake is reported once, not at every use."""
+
+    def __str__(self) -> str:
+        return "<error>"
+
+
 Type = Union[
     IntType, BoolType, FloatType, StrType, BytesType, NoneType, ListType, TupleType, DictType,
-    OptionalType, ClassType, ClassObjectType, FuncType, ModuleType, AnyObjectType,
+    OptionalType, ClassType, ClassObjectType, FuncType, ModuleType, AnyObjectType, UnknownType,
 ]
 
 INT = IntType()
@@ -143,6 +152,7 @@ STR = StrType()
 BYTES = BytesType()
 NONE = NoneType()
 OBJECT = AnyObjectType()
+UNKNOWN = UnknownType()
 
 
 def optional(t: Type) -> Type:

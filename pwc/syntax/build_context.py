@@ -19,7 +19,7 @@ ParseTree: TypeAlias = Tree[Token]
 Child: TypeAlias = ParseTree | Token | None
 
 # Parses the text of an f-string field found at (line, column) of the source.
-FieldParser: TypeAlias = Callable[[str, int, int], "ast.Expr | None"]
+FieldParser: TypeAlias = Callable[["BuildContext", str, int, int], "ast.Expr | None"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,10 @@ class BuildContext:
 
     def unsupported(self, span: Span, what: Unsupported) -> None:
         self.diags.error(span, what.message, what.hint)
+
+    def field_expr(self, text: str, line: int, col: int) -> ast.Expr | None:
+        """The expression of an f-string field whose text starts at (line, col)."""
+        return self.parse_field(self, text, line, col)
 
     def span(self, node: ParseTree | Token) -> Span:
         if isinstance(node, Token):

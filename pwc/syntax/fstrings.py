@@ -46,7 +46,9 @@ class _Problem(Exception):
         self.problem = problem
 
 
-def split_fstring(text: str, body_start: int, body_end: int, raw: bool) -> tuple[Piece, ...] | LiteralProblem:
+def split_fstring(
+    text: str, body_start: int, body_end: int, raw: bool
+) -> tuple[Piece, ...] | LiteralProblem:
     """The pieces of the f-string body text[body_start:body_end]."""
     splitter = _Splitter(text, body_end, raw)
     try:
@@ -84,7 +86,11 @@ class _Splitter:
             c = text[i]
             if c == "\\" and not self.raw:
                 named_end = named_escape_end(text, i, end)
-                i = named_end if named_end is not None else i + (1 if text[i + 1:i + 2] in "{}" else 2)
+                i = (
+                    named_end
+                    if named_end is not None
+                    else i + (1 if text[i + 1 : i + 2] in "{}" else 2)
+                )
             elif c == "{" and not in_spec and text.startswith("{", i + 1):
                 literal.append(self._decode(segment_start, i) + "{")
                 i = segment_start = i + 2
@@ -162,8 +168,12 @@ class _Splitter:
                 return i
             elif depth == 0 and c == "!" and not text.startswith("=", i + 1):
                 return i
-            elif (depth == 0 and c == "=" and not text.startswith("=", i + 1)
-                  and text[i - 1] not in "=!<>"):
+            elif (
+                depth == 0
+                and c == "="
+                and not text.startswith("=", i + 1)
+                and text[i - 1] not in "=!<>"
+            ):
                 return i
             i += 1
         raise _fail("expecting '}'", i, i)
@@ -175,8 +185,9 @@ class _Splitter:
             case ("r" | "s" | "a") as char, (":" | "}"):
                 return char
             case _:
-                raise _fail("invalid conversion character: expected 's', 'r', or 'a'",
-                            bang + 1, bang + 2)
+                raise _fail(
+                    "invalid conversion character: expected 's', 'r', or 'a'", bang + 1, bang + 2
+                )
 
     def _decode(self, start: int, end: int) -> str:
         decoded = decode_str(self.text, start, end, self.raw)

@@ -38,6 +38,8 @@ class PwcIndenter(Indenter):
         # A reported lexical problem inside a bracket makes "never closed"
         # unreliable (an unterminated string may have swallowed the closer).
         self.last_lex_error: Token | None = None
+        self.last_token: Token | None = None  # the last token that is not layout
+        self.newline_emitted = False  # whether the last token out ended a line
 
     def process(self, stream: Iterable[Token]) -> Iterator[Token]:
         self.indent_level = [0]
@@ -45,51 +47,53 @@ class PwcIndenter(Indenter):
         return self._process(stream)
 
     def _process(self, stream: Iterable[Token]) -> Iterator[Token]:
-        last: Token | None = None
+        self.last_token = None
         for token in stream:
-            if last is None and token.type != NEWLINE and token.column > 1:
-                # The first line is indented; the parser reports it.
-                self.indent_level.append(token.column - 1)
-                yield _layout(INDENT, token.line, 1, token.column, token.start_pos - token.column + 1)
             if token.type == NEWLINE:
                 yield from self.handle_NL(token)
-            elif token.type in self.OPEN_PAREN_types:
+                continue
+            if self.last_token is None and token.column != 1:
+                # The first line is indented; the parser reports it.
+                assert token.column is not None
+                self.indent_level.append(token.column - 1)
+                yield self._layout(INDENT)
+            if token.type in self.OPEN_PAREN_types:
                 self.open_brackets.append(token)
-                yield token
             elif token.type in self.CLOSE_PAREN_types:
-                yield self._close_bracket(token)
-            else:
-                if token.type == LEX_ERROR:
-                    self.last_lex_error = token
-                yield token
-            last = token
-        yield from self._finish(last)
+                token = self._close_bracket(token)
+            elif token.type == LEX_ERROR:
+                self.last_lex_error = token
+            self.last_token = token
+            self.newline_emitted = False
+            yield token
+        yield from self._finish()
 
     def handle_NL(self, token: Token) -> Iterator[Token]:
-        if self.open_brackets:
-            return  # newlines inside brackets are just space
-        yield token
+        if self.open_brackets or self.last_token is None:
+            return  # newlines inside brackets are space, and so are leading blank lines
+        yield self._layout(NEWLINE)
         if token.end_pos is not None and token.end_pos >= self.source_length:
             return  # trailing blank lines or a final comment: nothing follows
         indentation = token.value.rsplit("\n", 1)[1]
         width = indentation_width(indentation)
-        line, end_col = token.end_line, token.end_column
-        assert line is not None and end_col is not None and token.end_pos is not None
-        line_start = token.end_pos - len(indentation)
         if width > self.indent_level[-1]:
             self.indent_level.append(width)
-            yield _layout(INDENT, line, 1, end_col, line_start)
+            yield self._layout(INDENT)
             return
         # Dedent to the innermost enclosing level at or above `width`; a width
         # between two levels is an error, and the line stays in the inner block.
         while len(self.indent_level) > 1 and self.indent_level[-2] >= width:
             self.indent_level.pop()
-            yield _layout(DEDENT, line, end_col, end_col, token.end_pos)
+            yield self._layout(DEDENT)
         if width != self.indent_level[-1]:
-            self.problems.append(Diagnostic(
-                Span(self.path, line, 1, line, end_col),
-                "unindent does not match any outer indentation level",
-            ))
+            line, end_col = token.end_line, token.end_column
+            assert line is not None and end_col is not None
+            self.problems.append(
+                Diagnostic(
+                    Span(self.path, line, 1, line, end_col),
+                    "unindent does not match any outer indentation level",
+                )
+            )
 
     def _close_bracket(self, token: Token) -> Token:
         if not self.open_brackets:
@@ -106,21 +110,32 @@ class PwcIndenter(Indenter):
             return _lex_error(token)
         return token
 
-    def _finish(self, last: Token | None) -> Iterator[Token]:
+    def _finish(self) -> Iterator[Token]:
         if self.open_brackets:
             innermost = self.open_brackets[-1]
             if self.last_lex_error is None or _before(self.last_lex_error, innermost):
                 self._report(innermost, f"'{innermost.value}' was never closed")
-        if last is None:
+        if self.last_token is None:
             return
-        end_line, end_col, end_pos = last.end_line, last.end_column, last.end_pos
-        assert end_line is not None and end_col is not None and end_pos is not None
-        if last.type != NEWLINE or self.open_brackets:
+        if not self.newline_emitted or self.open_brackets:
             # The last statement needs its NEWLINE even without a final line break.
-            yield _layout(NEWLINE, end_line, end_col, end_col, end_pos)
+            yield self._layout(NEWLINE)
         while len(self.indent_level) > 1:
             self.indent_level.pop()
-            yield _layout(DEDENT, end_line, end_col, end_col, end_pos)
+            yield self._layout(DEDENT)
+
+    def _layout(self, kind: str) -> Token:
+        """A layout token, zero-width just after the last real token.
+
+        There it does not stretch the span of the statement it ends, and a
+        missing ':' is reported right where it belongs.
+        """
+        self.newline_emitted = kind != INDENT
+        last = self.last_token
+        if last is None:
+            return Token(kind, "", 0, 1, 1, 1, 1, 0)
+        return Token(kind, "", last.end_pos, last.end_line, last.end_column,
+                     last.end_line, last.end_column, last.end_pos)
 
     def _report(self, token: Token, message: str) -> None:
         self.problems.append(Diagnostic(token_span(self.path, token), message))
@@ -138,10 +153,6 @@ def indentation_width(indentation: str) -> int:
         else:
             width += 1
     return width
-
-
-def _layout(kind: str, line: int, col: int, end_col: int, start_pos: int) -> Token:
-    return Token(kind, "", start_pos, line, col, line, end_col, start_pos + end_col - col)
 
 
 def _lex_error(token: Token) -> Token:

@@ -54,13 +54,17 @@ def number_value(text: str) -> int | float | LiteralProblem:
         return float(text.replace("_", ""))
     if _IMAGINARY.fullmatch(text):
         return LiteralProblem(
-            "complex numbers (imaginary literals) are not supported", 0, len(text),
+            "complex numbers (imaginary literals) are not supported",
+            0,
+            len(text),
             unsupported=True,
         )
     if _LEADING_ZERO.fullmatch(text):
         return LiteralProblem(
             "leading zeros in decimal integer literals are not permitted; "
-            "use an 0o prefix for octal integers", 0, len(text),
+            "use an 0o prefix for octal integers",
+            0,
+            len(text),
         )
     kind = _RADIX_NAMES.get(text[1:2].lower(), "decimal") if text.startswith("0") else "decimal"
     return LiteralProblem(f"invalid {kind} literal", 0, len(text))
@@ -89,7 +93,7 @@ def split_string(text: str) -> StringToken:
     assert prefix is not None  # the pattern accepts the empty string
     flags = prefix.group().lower()
     start = prefix.end()
-    triple = len(text) - start >= 6 and text[start:start + 3] in ("'''", '"""')
+    triple = len(text) - start >= 6 and text[start : start + 3] in ("'''", '"""')
     quote_len = 3 if triple else 1
     return StringToken(
         raw="r" in flags,
@@ -102,8 +106,17 @@ def split_string(text: str) -> StringToken:
 
 
 _SIMPLE_ESCAPES = {
-    "\n": "", "\\": "\\", "'": "'", '"': '"', "a": "\a", "b": "\b", "f": "\f",
-    "n": "\n", "r": "\r", "t": "\t", "v": "\v",
+    "\n": "",
+    "\\": "\\",
+    "'": "'",
+    '"': '"',
+    "a": "\a",
+    "b": "\b",
+    "f": "\f",
+    "n": "\n",
+    "r": "\r",
+    "t": "\t",
+    "v": "\v",
 }
 _OCTAL_DIGITS = "01234567"
 _HEX_DIGITS = "0123456789abcdefABCDEF"
@@ -171,7 +184,7 @@ def _decode_escape(
         stop = at + 1
         while stop < end and stop < at + 4 and text[stop] in _OCTAL_DIGITS:
             stop += 1
-        value = int(text[at + 1:stop], 8)
+        value = int(text[at + 1 : stop], 8)
         return chr(value & 0xFF if for_bytes else value), stop
     if c == "x":
         return _hex_escape(text, at, end, 2, "\\xXX")
@@ -185,8 +198,10 @@ def _decode_escape(
     return "\\" + c, at + 2
 
 
-def _hex_escape(text: str, at: int, end: int, width: int, form: str) -> tuple[str, int] | LiteralProblem:
-    digits = text[at + 2:min(at + 2 + width, end)]
+def _hex_escape(
+    text: str, at: int, end: int, width: int, form: str
+) -> tuple[str, int] | LiteralProblem:
+    digits = text[at + 2 : min(at + 2 + width, end)]
     if len(digits) < width or any(d not in _HEX_DIGITS for d in digits):
         return LiteralProblem(f"truncated {form} escape", at, at + 2 + len(digits))
     value = int(digits, 16)
@@ -201,7 +216,7 @@ def _named_escape(text: str, at: int, end: int) -> tuple[str, int] | LiteralProb
     close = text.find("}", at + 3, end)
     if close < 0:
         return LiteralProblem("malformed \\N character escape", at, end)
-    name = text[at + 3:close]
+    name = text[at + 3 : close]
     try:
         return unicodedata.lookup(name), close + 1
     except KeyError:

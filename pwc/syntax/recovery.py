@@ -69,8 +69,11 @@ def parse_fragment(
         token = e.token
         span = at_end if token.type == END else token_span(log.path, token)
         if token.type != LEX_ERROR:
-            message = "unexpected end of expression" if token.type == END else \
-                describe_unexpected(grammar, token, e.expected)
+            message = (
+                "unexpected end of expression"
+                if token.type == END
+                else describe_unexpected(grammar, token, e.expected)
+            )
             log.report(span, f"f-string: {message}")
         return None
 
@@ -135,26 +138,38 @@ class _Recovering:
     def _recover(self, i: int, token: Token, expected: set[str]) -> int:
         """Report the error at tokens[i], repair the parser; where to go on."""
         if token.type == INDENT:
-            self.log.report(token_span(self.log.path, token), "unexpected indent")
+            self.log.report(self._error_span(i), "unexpected indent")
             self._drop_indent()
             return i + 1
         if INDENT in expected:
             self._report_missing_block(token)
-            if self._feed_all([_synthetic(INDENT, token), self._pass(token),
-                               _synthetic(NEWLINE, token), _synthetic(DEDENT, token)]):
+            if self._feed_all(
+                [
+                    _synthetic(INDENT, token),
+                    self._pass(token),
+                    _synthetic(NEWLINE, token),
+                    _synthetic(DEDENT, token),
+                ]
+            ):
                 return i
         if self._is_try_without_handler(expected):
-            self.log.report(token_span(self.log.path, token), "expected 'except' or 'finally' block")
-            if self._feed_all([_synthetic(self.grammar.type_of("finally"), token),
-                               _synthetic(self.grammar.type_of(":"), token),
-                               self._pass(token), _synthetic(NEWLINE, token)]):
+            self.log.report(
+                token_span(self.log.path, token), "expected 'except' or 'finally' block"
+            )
+            if self._feed_all(
+                [
+                    _synthetic(self.grammar.type_of("finally"), token),
+                    _synthetic(self.grammar.type_of(":"), token),
+                    self._pass(token),
+                    _synthetic(NEWLINE, token),
+                ]
+            ):
                 return i
         if token.type == LEX_ERROR:
             assert token.line is not None
             self.log.quietly_skip_line(token.line)
         else:
-            self.log.report(token_span(self.log.path, token),
-                            describe_unexpected(self.grammar, token, expected))
+            self.log.report(self._error_span(i), describe_unexpected(self.grammar, token, expected))
         self._continue_with_pass(token)
         if token.type == DEDENT:
             if self.retried_at != i:
@@ -167,6 +182,23 @@ class _Recovering:
             i += 1
         self.drop_next_indent = True
         return i + 1
+
+    def _error_span(self, i: int) -> Span:
+        """Where to point for an error at tokens[i].
+
+        Layout tokens sit just after the previous line's last token; an
+        indent is shown as the new line's whitespace, an unindent as the
+        token that starts the dedented line.
+        """
+        token = self.tokens[i]
+        if token.type in (INDENT, DEDENT):
+            following = next((t for t in self.tokens[i:] if t.type not in LAYOUT_TYPES), None)
+            if following is not None:
+                assert following.line is not None and following.column is not None
+                if token.type == INDENT:
+                    return Span(self.log.path, following.line, 1, following.line, following.column)
+                return token_span(self.log.path, following)
+        return token_span(self.log.path, token)
 
     def _continue_with_pass(self, at: Token) -> None:
         """Pop parser states until `pass` may come next, then feed `pass NEWLINE`.
@@ -188,8 +220,10 @@ class _Recovering:
                 self.state.value_stack.pop()
 
     def _is_try_without_handler(self, expected: set[str]) -> bool:
-        return (self.grammar.type_of("except") in expected
-                and self.grammar.type_of("pass") not in expected)
+        return (
+            self.grammar.type_of("except") in expected
+            and self.grammar.type_of("pass") not in expected
+        )
 
     def _report_missing_block(self, token: Token) -> None:
         owner = self.line_first
@@ -215,4 +249,3 @@ class _Recovering:
 
 def _synthetic(kind: str, at: Token) -> Token:
     return Token.new_borrow_pos(kind, "", at)
-

@@ -30,10 +30,13 @@ def remove_match_statements(
         if at_line_start and token.type == "NAME" and token.value == "match":
             end = _match_statement_end(tokens, i, colon)
             if end is not None:
-                problems.append(Diagnostic(
-                    token_span(path, token), "'match' statements are not supported",
-                    hint="use an if/elif chain",
-                ))
+                problems.append(
+                    Diagnostic(
+                        token_span(path, token),
+                        "'match' statements are not supported",
+                        hint="use an if/elif chain",
+                    )
+                )
                 out.append(Token.new_borrow_pos(grammar.type_of("pass"), "pass", token))
                 out.append(Token.new_borrow_pos(NEWLINE, "", token))
                 i = end

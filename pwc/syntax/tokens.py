@@ -53,25 +53,39 @@ def lex_fragment(grammar: PwcGrammar, text: str, path: str) -> tuple[list[Token]
     return tokens, problems
 
 
-def _lex(grammar: PwcGrammar, source: str, path: str, problems: list[Diagnostic]) -> Iterator[Token]:
+def _lex(
+    grammar: PwcGrammar, source: str, path: str, problems: list[Diagnostic]
+) -> Iterator[Token]:
     state = LexerState(TextSlice.cast_from(source))
     while True:
         try:
             yield from grammar.lexer.lex(state, None)
             return
         except UnexpectedCharacters as e:
-            problem, skip = _describe_bad_text(source, e.pos_in_stream, path, e.line, e.column)
+            pos = e.pos_in_stream
+            assert pos is not None
+            problem, skip = _describe_bad_text(source, pos, path, e.line, e.column)
             problems.append(problem)
-            end = e.pos_in_stream + skip
-            yield Token(LEX_ERROR, source[e.pos_in_stream:end], e.pos_in_stream, e.line, e.column,
-                        problem.span.end_line, problem.span.end_col, end)
-            state.line_ctr.feed(source[e.pos_in_stream:end])
+            end = pos + skip
+            yield Token(
+                LEX_ERROR,
+                source[pos:end],
+                pos,
+                e.line,
+                e.column,
+                problem.span.end_line,
+                problem.span.end_col,
+                end,
+            )
+            state.line_ctr.feed(source[pos:end])
 
 
 _STRING_PREFIX_BEFORE = re.compile(r"(?<![\w])(?:[rR][bBfF]?|[bBfF][rR]?|[uU])$")
 
 
-def _describe_bad_text(source: str, pos: int, path: str, line: int, col: int) -> tuple[Diagnostic, int]:
+def _describe_bad_text(
+    source: str, pos: int, path: str, line: int, col: int
+) -> tuple[Diagnostic, int]:
     """What the lexer choked on at `pos`, and how many characters to skip."""
     c = source[pos]
     if c in "'\"":
@@ -80,15 +94,23 @@ def _describe_bad_text(source: str, pos: int, path: str, line: int, col: int) ->
         start_col = col - (len(prefix.group()) if prefix else 0)
         if source.startswith(c * 3, pos):
             end = len(source)
-            return Diagnostic(Span(path, line, start_col, line, col + 3),
-                              "unterminated triple-quoted string literal"), end - pos
+            return Diagnostic(
+                Span(path, line, start_col, line, col + 3),
+                "unterminated triple-quoted string literal",
+            ), end - pos
         newline = source.find("\n", pos)
         end = len(source) if newline < 0 else newline
-        return Diagnostic(Span(path, line, start_col, line, col + end - pos),
-                          "unterminated string literal"), end - pos
+        return Diagnostic(
+            Span(path, line, start_col, line, col + end - pos), "unterminated string literal"
+        ), end - pos
     if c == "\\":
-        return Diagnostic(Span(path, line, col, line, col + 1),
-                          "unexpected character after line continuation character"), 1
-    message = (f"invalid character '{c}' (U+{ord(c):04X})" if c.isprintable()
-               else f"invalid non-printable character U+{ord(c):04X}")
+        return Diagnostic(
+            Span(path, line, col, line, col + 1),
+            "unexpected character after line continuation character",
+        ), 1
+    message = (
+        f"invalid character '{c}' (U+{ord(c):04X})"
+        if c.isprintable()
+        else f"invalid non-printable character U+{ord(c):04X}"
+    )
     return Diagnostic(Span(path, line, col, line, col + 1), message), 1

@@ -23,6 +23,7 @@ import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from pwc.testing.abi import LogLevel, Status
 from pwc.testing.errors import EmulatorError, PluginLoadError, PluginTrap, StatusError
@@ -44,9 +45,10 @@ class SdkHost:
         self._host = host
         self._check_status = check_status
 
-    def _fail(self, error: StatusError, call: str) -> None:
+    def _fail(self, error: StatusError, call: str) -> NoReturn:
+        """Raise what the wasm bottom layer raises for this status."""
         self._check_status(error.status, call)
-        raise AssertionError(f"check_status accepted status {error.status}")
+        raise AssertionError(f"proxywasm accepted the non-OK status {error.status}")
 
     def log(self, level: int, message: str) -> None:
         try:
@@ -68,7 +70,6 @@ class SdkHost:
             return self._host.get_buffer_bytes(kind & _U32, start & _U32, max_size & _U32)
         except StatusError as e:
             self._fail(e, "proxy_get_buffer_bytes")
-            raise
 
     def set_buffer(self, kind: int, start: int, size: int, data: bytes) -> None:
         try:
@@ -81,7 +82,6 @@ class SdkHost:
             pairs = self._host.get_header_map_pairs(kind & _U32)
         except StatusError as e:
             self._fail(e, "proxy_get_header_map_pairs")
-            raise
         return [(decode_text(k), decode_text(v)) for k, v in pairs]
 
     def set_map(self, kind: int, pairs: list[tuple[str, str]]) -> None:
@@ -97,7 +97,6 @@ class SdkHost:
             if e.status == Status.NOT_FOUND:
                 return None
             self._fail(e, "proxy_get_header_map_value")
-            raise
 
     def add_map_value(self, kind: int, key: str, value: str) -> None:
         try:

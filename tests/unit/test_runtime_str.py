@@ -257,12 +257,21 @@ def test_repr(text: str) -> None:
     assert rt.read_str(rt.call("str_repr", rt.str(text))) == repr(text)
 
 
-def test_is_printable_matches_cpython_for_assigned_code_points() -> None:
-    rt = Runtime()
-    for cp in range(0x110000):
+def check_printable(rt: Runtime, code_points: range | list[int]) -> None:
+    for cp in code_points:
         c = chr(cp)
         if unicodedata.category(c) != "Cn":
             assert rt.call("rt_is_printable", cp) == c.isprintable(), hex(cp)
+
+
+def test_is_printable_at_every_change_of_printability() -> None:
+    edges = [cp for cp in range(1, 0x110000) if chr(cp).isprintable() != chr(cp - 1).isprintable()]
+    check_printable(Runtime(), sorted({e + d for e in edges for d in (-1, 0) if e + d >= 0}))
+
+
+@pytest.mark.slow
+def test_is_printable_matches_cpython_for_assigned_code_points() -> None:
+    check_printable(Runtime(), range(0x110000))
 
 
 @pytest.mark.parametrize("n", [0, 5, -5, 2**62])

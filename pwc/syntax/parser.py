@@ -1,0 +1,102 @@
+"""The front end: source text -> ast.Module, every problem a Diagnostic.
+
+Stages, each in its own module: tokens (lark's lexer, resumed after bad
+characters) -> indenter (layout tokens) -> recovery (LALR parse that goes on
+after a syntax error) -> build_stmt/build_expr (parse tree -> ast, reporting
+constructs outside the dialect).  f-string fields are parsed with the same
+grammar from its `fexpr` start symbol, positioned inside the literal.
+"""
+
+from __future__ import annotations
+
+from lark import Token
+
+from pwc.diagnostics import Diagnostic, Diagnostics, Span
+from pwc.syntax import ast
+from pwc.syntax.build_context import BuildContext
+from pwc.syntax.build_expr import ExprBuilder
+from pwc.syntax.build_stmt import StmtBuilder
+from pwc.syntax.grammar import pwc_grammar
+from pwc.syntax.recovery import SyntaxErrorLog, parse_fragment, parse_tokens
+from pwc.syntax.tokens import lex_fragment, tokenize
+
+
+def parse_module(source: str, path: str, diags: Diagnostics) -> ast.Module | None:
+    """Parse one module.
+
+    Returns None when the source has an error: a syntax error, or a construct
+    outside the dialect (its tree would be incomplete).  Every problem found
+    is in `diags`, at its span; `diags` also learns the source, to render them.
+    """
+    diags.sources[path] = source
+    errors_before = len(diags.items)
+    grammar = pwc_grammar()
+    tokens = tokenize(grammar, source, path)
+    log = SyntaxErrorLog(path, tokens.cutoff)
+    for problem in tokens.problems:
+        log.quietly_skip_line(problem.span.line)
+    tree = parse_tokens(grammar, tokens.tokens, log)
+    diags.items.extend(sorted(tokens.problems + log.reported, key=_position))
+    if tree is None:
+        return None
+    ctx = BuildContext(path, diags, _parse_field)
+    body = StmtBuilder(ctx).statements(tree.children)
+    if len(diags.items) > errors_before:
+        return None
+    return ast.Module(path, body, _whole_file(path, source))
+
+
+def _parse_field(ctx: BuildContext, text: str, line: int, col: int) -> ast.Expr | None:
+    """The expression of an f-string field whose text starts at (line, col)."""
+    grammar = pwc_grammar()
+    tokens, problems = lex_fragment(grammar, text, ctx.path)
+    if problems:
+        for problem in problems:
+            ctx.error(_shift_span(problem.span, line, col), f"f-string: {problem.message}")
+        return None
+    shifted = [_shift_token(t, line, col) for t in tokens]
+    end_line, end_col = _shift_position(*_end_of(text), line, col)
+    at_end = Span(ctx.path, end_line, end_col, end_line, end_col)
+    log = SyntaxErrorLog(ctx.path)
+    tree = parse_fragment(grammar, shifted, "fexpr", at_end, log)
+    for problem in log.reported:
+        ctx.error(problem.span, problem.message, problem.hint)
+    if tree is None:
+        return None
+    return ExprBuilder(ctx).expr(tree)
+
+
+def _shift_position(line: int, col: int, base_line: int, base_col: int) -> tuple[int, int]:
+    """A fragment's (line, col) as a position in the source the fragment came from."""
+    return (base_line, base_col + col - 1) if line == 1 else (base_line + line - 1, col)
+
+
+def _shift_token(token: Token, base_line: int, base_col: int) -> Token:
+    assert token.line is not None and token.column is not None
+    assert token.end_line is not None and token.end_column is not None
+    line, col = _shift_position(token.line, token.column, base_line, base_col)
+    end_line, end_col = _shift_position(token.end_line, token.end_column, base_line, base_col)
+    return Token(
+        token.type, token.value, token.start_pos, line, col, end_line, end_col, token.end_pos
+    )
+
+
+def _shift_span(span: Span, base_line: int, base_col: int) -> Span:
+    line, col = _shift_position(span.line, span.col, base_line, base_col)
+    end_line, end_col = _shift_position(span.end_line, span.end_col, base_line, base_col)
+    return Span(span.path, line, col, end_line, end_col)
+
+
+def _end_of(text: str) -> tuple[int, int]:
+    """(line, col) just past the end of text, 1-based."""
+    lines = text.split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+def _whole_file(path: str, source: str) -> Span:
+    end_line, end_col = _end_of(source)
+    return Span(path, 1, 1, end_line, end_col)
+
+
+def _position(d: Diagnostic) -> tuple[int, int]:
+    return (d.span.line, d.span.col)

@@ -1,0 +1,164 @@
+"""pwc/link.py: field reading, reachability, module shape, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import wasmtime
+
+from pwc.link import LinkError, Program, link, parse_fields, runtime_fields
+from pwc.statics import StaticImage
+from pwc.toolchain import assemble
+
+RUNTIME_DIR = Path(__file__).resolve().parents[2] / "runtime"
+
+RAISE = "(func $pwc_raise (param i32 i64) (global.set $rt_exc (i32.const 1)))"
+DESCS = {
+    f"$rt_desc_{n}": f"(global $rt_desc_{n} i32 (i32.const 0))"
+    for n in ("str", "bytes", "list_ptr", "list_i32", "list_i64")
+}
+
+
+def program(**changes: object) -> Program:
+    base: dict[str, object] = dict(
+        imports=(),
+        functions={"$pwc_raise": RAISE},
+        globals=dict(DESCS),
+        table=(),
+        exports=(),
+        statics=StaticImage().image(),
+        heap_base=65536,
+        roots=("$pwc_raise",),
+    )
+    base.update(changes)
+    return Program(**base)  # type: ignore[arg-type]
+
+
+def names_in(wat: str) -> set[str]:
+    """Names the linked module defines or imports (one field per line)."""
+    defined = re.findall(r"^\((?:func|global) (\$[^\s()]+)", wat, re.MULTILINE)
+    imported = re.findall(r"^\(import .*?\(func (\$[^\s()]+)", wat, re.MULTILINE)
+    return set(defined) | set(imported)
+
+
+def test_reader_respects_strings_and_comments() -> None:
+    text = '''
+    ;; a line comment with (parens and "quotes
+    (; a block (; nested ;) comment with ) ;)
+    (func $a (param $x i32) (result i32)
+      (drop (i32.const 0)) ;; call $not_a_reference
+      (call $b (local.get $x)))
+    (global $g (mut i32) (i32.const 0))
+    (func $b (param i32) (result i32)
+      (global.set $g (i32.const 1)) (local.get 0))
+    (import "env" "x (y" (func $imp (param i32)))
+    (export "e" (func $a))
+    '''
+    fields = parse_fields(text, "t")
+    assert [(f.kind, f.name) for f in fields] == [
+        ("func", "$a"), ("global", "$g"), ("func", "$b"), ("import", "$imp"), ("export", '"e"')]
+    assert fields[0].refs == ("$b",)
+    assert fields[2].refs == ("$g",)
+    assert fields[4].refs == ("$a",)
+    assert fields[0].text.startswith("(func $a") and fields[0].text.endswith("(local.get $x)))")
+
+
+def test_reader_rejects_broken_text() -> None:
+    with pytest.raises(LinkError, match="unbalanced"):
+        parse_fields("(func $a (nop)", "t")
+    with pytest.raises(LinkError, match="unsupported"):
+        parse_fields("(table 1 funcref)", "t")
+
+
+def test_runtime_fragments_hold_only_funcs_and_globals() -> None:
+    fields = runtime_fields(RUNTIME_DIR)
+    assert {f.kind for f in fields} == {"func", "global"}
+    assert len({f.name for f in fields}) == len(fields)
+
+
+def test_only_reachable_fields_are_kept() -> None:
+    used = "(func $used (result i64) (call $int_add (i64.const 1) (global.get $g)))"
+    wat = link(program(
+        imports=('(import "env" "used" (func $imp_used (param i32)))',
+                 '(import "env" "unused" (func $imp_unused (param i32)))'),
+        functions={"$pwc_raise": RAISE, "$used": used,
+                   "$unused": "(func $unused (call $imp_unused (i32.const 0)))",
+                   "$entry": "(func $entry (call $imp_used (i32.const 1)) (drop (call $used)))"},
+        globals={**DESCS, "$g": "(global $g i64 (i64.const 41))"},
+        exports=('(export "entry" (func $entry))',),
+    ), RUNTIME_DIR)
+    kept = names_in(wat)
+    assert {"$entry", "$used", "$int_add", "$pwc_raise", "$imp_used", "$g", "$rt_exc"} <= kept
+    assert not kept & {"$unused", "$imp_unused", "$str_concat", "$rt_alloc", "$rt_desc_str"}
+    # imports come first, exports after the functions
+    assert wat.index('(import "env" "used"') < wat.index("(memory")
+    assert wat.index('(func $entry') < wat.index('(export "entry"')
+
+
+def test_module_shape_runs_in_wasmtime() -> None:
+    image = StaticImage()
+    str_desc = image.add_words([1, 0, 0, 0])
+    hello = image.add_str("hello, ", str_desc)
+    world = image.add_str("world", str_desc)
+    entry = f"""(func $entry (result i32)
+      (call $rt_init)
+      (call $str_concat (i32.const {hello}) (i32.const {world})))"""
+    double = "(func $double (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2)))"
+    call_it = """(func $call_it (param i32) (result i32)
+      (call_indirect (param i32) (result i32) (local.get 0) (i32.const 0)))"""
+    wat = link(program(
+        functions={"$pwc_raise": RAISE, "$entry": entry, "$double": double, "$call_it": call_it},
+        globals={**DESCS, "$rt_desc_str": f"(global $rt_desc_str i32 (i32.const {str_desc}))"},
+        table=("$double",),
+        exports=('(export "entry" (func $entry))', '(export "call_it" (func $call_it))'),
+        statics=image.image(),
+        heap_base=image.heap_base,
+    ), RUNTIME_DIR)
+    assert f'(memory (export "memory") {image.heap_base // 65536 + 1})' in wat
+    assert "(table 1 funcref)" in wat and "(elem (i32.const 0) func $double)" in wat
+    store = wasmtime.Store()
+    instance = wasmtime.Instance(store, wasmtime.Module(store.engine, assemble(wat)), [])
+    exports = instance.exports(store)
+    memory, entry_f, call_f = exports["memory"], exports["entry"], exports["call_it"]
+    assert isinstance(memory, wasmtime.Memory)
+    assert isinstance(entry_f, wasmtime.Func) and isinstance(call_f, wasmtime.Func)
+    s = entry_f(store)
+    n = int.from_bytes(memory.read(store, s + 4, s + 8), "little")
+    assert bytes(memory.read(store, s + 12, s + 12 + n)) == b"hello, world"
+    assert call_f(store, 21) == 42
+
+
+def test_output_is_deterministic() -> None:
+    p = program(functions={"$pwc_raise": RAISE,
+                           "$f": "(func $f (result i32) (call $str_eq (i32.const 0) (i32.const 0)))"},
+                exports=('(export "f" (func $f))',))
+    assert link(p, RUNTIME_DIR) == link(p, RUNTIME_DIR)
+
+
+def test_undefined_reference_is_an_internal_error() -> None:
+    p = program(functions={"$pwc_raise": RAISE, "$f": "(func $f (call $nowhere))"},
+                exports=('(export "f" (func $f))',))
+    with pytest.raises(LinkError, match=r"internal error.*\$nowhere.*\$f"):
+        link(p, RUNTIME_DIR)
+    with pytest.raises(LinkError, match=r"\$missing"):
+        link(program(table=("$missing",)), RUNTIME_DIR)
+
+
+def test_missing_runtime_input_is_reported() -> None:
+    # the runtime needs $rt_desc_str; a program without it cannot use strings
+    p = program(globals={}, functions={"$pwc_raise": RAISE,
+                                       "$f": "(func $f (drop (call $str_alloc (i32.const 1) (i32.const 1))))"},
+                exports=('(export "f" (func $f))',))
+    with pytest.raises(LinkError, match=r"\$rt_desc_str"):
+        link(p, RUNTIME_DIR)
+
+
+def test_duplicate_and_misnamed_definitions_are_errors() -> None:
+    with pytest.raises(LinkError, match=r"\$str_eq is defined twice"):
+        link(program(functions={"$pwc_raise": RAISE, "$str_eq": "(func $str_eq)"}), RUNTIME_DIR)
+    with pytest.raises(LinkError, match="defines"):
+        link(program(functions={"$pwc_raise": RAISE, "$a": "(func $b)"}), RUNTIME_DIR)
+    with pytest.raises(LinkError, match="heap_base"):
+        link(program(heap_base=1000), RUNTIME_DIR)

@@ -1,0 +1,315 @@
+"""runtime/alloc.wat and copy.wat: chunks, regions, the free list, deep copy,
+the store barrier."""
+
+from __future__ import annotations
+
+import struct
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_runtime_harness import Runtime
+
+PAGE = 65536
+OUT_OF_MEMORY = 5
+VM, STREAM = 1, 2
+
+
+def kind(rt: Runtime, region: int) -> int:
+    return rt.u32(region + 12)
+
+
+def test_init_creates_the_vm_region_once() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    assert vm != 0 and kind(rt, vm) == VM
+    assert rt.global_value("rt_region") == vm
+    rt.call("rt_init")
+    assert rt.global_value("rt_vm_region") == vm
+    # the region descriptor sits right after the header of its first chunk
+    assert vm % PAGE == 16 and rt.u32(vm - 16) == vm
+
+
+def test_static_objects_belong_to_the_static_region() -> None:
+    rt = Runtime()
+    static = rt.call("rt_region_of", rt.desc.str)
+    assert static == 16 and kind(rt, static) == 0
+
+
+@given(st.lists(st.integers(0, 40000), min_size=1, max_size=30))
+def test_allocations_are_aligned_zeroed_and_in_their_region(sizes: list[int]) -> None:
+    rt = Runtime()
+    region = rt.call("rt_region_new", STREAM)
+    blocks = []
+    for size in sizes:
+        p = rt.call("rt_alloc_in", region, size)
+        assert p % 8 == 0 and rt.call("rt_region_of", p) == region
+        assert rt.read(p, size) == bytes(size)
+        rt.write(p, b"\xab" * size)
+        blocks.append((p, size))
+    # no two blocks overlap
+    spans = sorted(blocks)
+    for (p, n), (q, _) in zip(spans, spans[1:]):
+        assert p + max(n, 8) <= q
+    # freed memory comes back zeroed
+    rt.call("rt_region_free", region)
+    again = rt.call("rt_region_new", STREAM)
+    for size in sizes:
+        p = rt.call("rt_alloc_in", again, size)
+        assert rt.read(p, size) == bytes(size)
+
+
+def test_large_objects_get_a_chunk_of_their_own() -> None:
+    rt = Runtime()
+    p = rt.call("rt_alloc", 100_000)
+    assert p % PAGE == 16
+    assert rt.u32(p - 16) == rt.global_value("rt_vm_region")
+    assert rt.u32(p - 16 + 8) == 2  # 100_000 + 16 bytes need two pages
+    small = rt.call("rt_alloc", 16384)
+    assert small % PAGE != 16 or rt.u32(small - 16 + 8) == 1
+
+
+def test_region_enter_returns_the_previous_region() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    stream = rt.call("rt_region_new", STREAM)
+    assert rt.call("rt_region_enter", stream) == vm
+    p = rt.call("rt_alloc", 24)
+    assert rt.call("rt_region_of", p) == stream
+    assert rt.call("rt_region_enter", vm) == stream
+
+
+def one_request(rt: Runtime) -> None:
+    """What a stream does: a region, objects of all sizes, then free."""
+    region = rt.call("rt_region_new", STREAM)
+    previous = rt.call("rt_region_enter", region)
+    for size in (24, 1000, 20000, 70000, 300, 5000, 16385, 40):
+        for _ in range(6):
+            assert rt.call("rt_alloc", size) != 0
+    rt.call("rt_region_enter", previous)
+    rt.call("rt_region_free", region)
+
+
+def test_memory_stays_flat_over_alloc_free_cycles() -> None:
+    rt = Runtime()
+    for _ in range(5):
+        one_request(rt)
+    pages = rt.pages()
+    for _ in range(300):
+        one_request(rt)
+    assert rt.pages() == pages
+
+
+def test_free_chunks_are_reused_first_fit_and_split() -> None:
+    rt = Runtime()
+    region = rt.call("rt_region_new", STREAM)
+    big = rt.call("rt_alloc_in", region, 3 * PAGE)  # a 4-page chunk
+    chunk = big - 16
+    assert rt.u32(chunk + 8) == 4
+    rt.call("rt_region_free", region)
+    pages = rt.pages()
+    # the free list holds the region's 1-page chunk, then the 4-page one:
+    # an exact fit is taken first, then the 4 pages are split front to back
+    first = rt.call("rt_region_new", STREAM)
+    second = rt.call("rt_region_new", STREAM)
+    third = rt.call("rt_region_new", STREAM)
+    assert first - 16 != chunk
+    assert (second - 16, third - 16) == (chunk, chunk + PAGE)
+    assert rt.u32(second - 16 + 8) == 1
+    assert rt.pages() == pages
+
+
+def test_out_of_memory_raises_memory_error() -> None:
+    rt = Runtime()
+    rt.store.set_limits(memory_size=rt.pages() * PAGE + 4 * PAGE)
+    results = [rt.call("rt_alloc", 50_000) for _ in range(8)]
+    assert 0 in results
+    assert rt.raised == (OUT_OF_MEMORY, 0)
+    rt.clear()
+    assert rt.call("str_alloc", 3_000_000, 0) == 0 and rt.raised == (OUT_OF_MEMORY, 0)
+
+
+# -- deep copy and the store barrier --------------------------------------------------------
+
+
+def node(rt: Runtime, value: int, payload: int = 0, nxt: int = 0) -> int:
+    p: int = rt.call("rt_alloc", 16)
+    rt.write(p, struct.pack("<IIII", rt.desc.node, nxt, payload, value))
+    return p
+
+
+def fields(rt: Runtime, p: int) -> tuple[int, int, int]:
+    assert rt.u32(p) == rt.desc.node
+    return rt.u32(p + 4), rt.u32(p + 8), rt.u32(p + 12)
+
+
+def in_stream(rt: Runtime) -> int:
+    region: int = rt.call("rt_region_new", STREAM)
+    rt.call("rt_region_enter", region)
+    return region
+
+
+def scribble_over(rt: Runtime, region: int) -> None:
+    """Free `region` and overwrite the memory it had, so stale pointers show."""
+    vm = rt.global_value("rt_vm_region")
+    rt.call("rt_region_enter", vm)
+    rt.call("rt_region_free", region)
+    junk = rt.call("rt_region_new", STREAM)
+    for _ in range(40):
+        p = rt.call("rt_alloc_in", junk, 4000)
+        rt.write(p, b"\xee" * 4000)
+
+
+def test_copy_keeps_sharing_and_cycles() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    stream = in_stream(rt)
+    shared = rt.str("shared text")
+    c = node(rt, 3, shared)
+    b = node(rt, 2, rt.str("b"), c)
+    a = node(rt, 1, shared, b)
+    rt.write(c + 4, struct.pack("<I", a))  # c.next = a: a cycle
+    copy = rt.call("rt_copy", a, vm)
+    assert rt.raised is None
+    scribble_over(rt, stream)
+    a2 = copy
+    b2, pa, va = fields(rt, a2)
+    c2, pb, vb = fields(rt, b2)
+    back, pc, vc = fields(rt, c2)
+    assert (va, vb, vc) == (1, 2, 3)
+    assert back == a2  # the cycle closes on the copy
+    assert pa == pc and rt.read_str(pa) == "shared text"  # shared, copied once
+    assert rt.read_str(pb) == "b"
+    for p in (a2, b2, c2, pa, pb):
+        assert rt.call("rt_region_of", p) == vm
+
+
+def test_copy_leaves_long_lived_and_static_objects_alone() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    lasting = rt.str("in the vm region")
+    in_stream(rt)
+    n = node(rt, 5, lasting)
+    copy = rt.call("rt_copy", n, vm)
+    assert fields(rt, copy)[1] == lasting
+    assert rt.call("rt_copy", lasting, vm) == lasting
+    assert rt.call("rt_copy", rt.desc.str, vm) == rt.desc.str
+    assert rt.call("rt_copy", 0, vm) == 0
+
+
+def test_copy_of_a_long_chain_uses_no_recursion() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    stream = in_stream(rt)
+    head = 0
+    for i in range(20000):
+        head = node(rt, i, 0, head)
+    copy = rt.call("rt_copy", head, vm)
+    assert rt.raised is None
+    scribble_over(rt, stream)
+    count, p = 0, copy
+    while p:
+        nxt, _, value = fields(rt, p)
+        assert value == 19999 - count
+        count, p = count + 1, nxt
+    assert count == 20000
+
+
+def test_copy_lists_and_dicts() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    stream = in_stream(rt)
+    words = rt.str_list(["alpha", "béta", "alpha"])
+    d = rt.call("dict_new", rt.desc.dict_str_ptr)
+    rt.call("dict_set", d, rt.str("words"), words)
+    rt.call("dict_set", d, rt.str("gone"), words)
+    rt.call("dict_del", d, rt.str("gone"))
+    rt.call("dict_set", d, rt.str("self"), d)
+    objs = rt.call("dict_new", rt.desc.dict_obj)
+    key = node(rt, 42)
+    rt.call("dict_set", objs, key, words)
+    rt.call("dict_set", d, rt.str("objs"), objs)
+    copy = rt.call("rt_copy", d, vm)
+    assert rt.raised is None
+    scribble_over(rt, stream)
+    i = rt.call("dict_find", copy, rt.str("words"))
+    words2 = rt.call("dict_value_at", copy, i)
+    assert rt.read_str_list(words2) == ["alpha", "béta", "alpha"]
+    assert rt.call("dict_find", copy, rt.str("gone")) == -1
+    assert rt.call("dict_value_at", copy, rt.call("dict_find", copy, rt.str("self"))) == copy
+    objs2 = rt.call("dict_value_at", copy, rt.call("dict_find", copy, rt.str("objs")))
+    # identity keys were re-hashed: the copied key object finds its entry
+    key2 = rt.call("dict_key_at", objs2, rt.call("dict_next", objs2, 0))
+    assert fields(rt, key2)[2] == 42
+    assert rt.call("dict_value_at", objs2, rt.call("dict_find", objs2, key2)) == words2
+    assert rt.call("rt_region_of", rt.u32(copy + 16)) == vm
+
+
+def test_keep_copies_only_from_short_to_long_lived() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    holder = node(rt, 0)  # in the VM region
+    stream = in_stream(rt)
+    local = node(rt, 1)
+    value = rt.str("per request")
+    kept = rt.call("rt_keep", holder, value)
+    assert kept != value and rt.call("rt_region_of", kept) == vm
+    assert rt.read_str(kept) == "per request"
+    assert rt.call("rt_keep", local, value) == value  # stream -> stream: no copy
+    assert rt.call("rt_keep", local, holder) == holder  # pointing to longer-lived: no copy
+    assert rt.call("rt_keep", holder, 0) == 0
+    g = rt.call("rt_keep_global", value)
+    assert g != value and rt.call("rt_region_of", g) == vm
+    assert rt.call("rt_keep_global", holder) == holder
+    scribble_over(rt, stream)
+    assert rt.read_str(kept) == "per request" and rt.read_str(g) == "per request"
+
+
+@settings(max_examples=30)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=30))
+def test_copy_of_random_graphs_is_isomorphic(edges: list[tuple[int, int]]) -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    stream = in_stream(rt)
+    nodes = [node(rt, i) for i in range(10)]
+    for src, dst in edges:  # next and payload both point at nodes
+        rt.write(nodes[src] + 4 + 4 * (dst % 2), struct.pack("<I", nodes[dst]))
+    shape = {i: fields(rt, nodes[i])[:2] for i in range(10)}
+    index = {p: i for i, p in enumerate(nodes)}
+    copy = rt.call("rt_copy", nodes[0], vm)
+    scribble_over(rt, stream)
+    # walk the copy and the original shape together
+    seen: dict[int, int] = {}
+    todo = [(copy, 0)]
+    while todo:
+        p, i = todo.pop()
+        if p in seen:
+            assert seen[p] == i
+            continue
+        seen[p] = i
+        assert rt.call("rt_region_of", p) == vm and fields(rt, p)[2] == i
+        for new, old in zip(fields(rt, p)[:2], shape[i]):
+            assert (new == 0) == (old == 0)
+            if old:
+                todo.append((new, index[old]))
+    assert len(set(seen.values())) == len(seen)  # one copy per original
+
+
+def test_memory_stays_flat_with_copies() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+
+    def cycle() -> None:
+        stream = in_stream(rt)
+        n = node(rt, 1, rt.str("x" * 100), node(rt, 2))
+        rt.call("rt_copy", n, stream)  # copies into the same region are identity
+        lst = rt.str_list(["a", "b"])
+        rt.call("rt_region_enter", vm)
+        rt.call("rt_region_free", stream)
+        assert lst
+
+    for _ in range(5):
+        cycle()
+    pages = rt.pages()
+    for _ in range(200):
+        cycle()
+    assert rt.pages() == pages
