@@ -75,7 +75,7 @@ def _tokens(text: str, origin: str) -> list[tuple[str, int, int]]:
     while pos < end:
         match = _TOKEN.match(text, pos)
         if match is None:
-            raise LinkError(f"{origin}: cannot read WAT at offset {pos}: {text[pos:pos + 20]!r}")
+            raise LinkError(f"{origin}: cannot read WAT at offset {pos}: {text[pos : pos + 20]!r}")
         token = match.group()
         if token == "(;":
             pos = _skip_block_comment(text, pos, origin)
@@ -144,7 +144,12 @@ def _field(tokens: list[tuple[str, int, int]], text: str, origin: str) -> Field:
             return Field(kind, name, text, refs, origin)
         case "import":
             # (import "module" "name" (func $name ...))
-            if len(atoms) < 7 or atoms[4] != "(" or atoms[5] != "func" or not atoms[6].startswith("$"):
+            if (
+                len(atoms) < 7
+                or atoms[4] != "("
+                or atoms[5] != "func"
+                or not atoms[6].startswith("$")
+            ):
                 raise LinkError(f"{origin}: an import must declare a func $name: {text[:80]!r}")
             return Field("import", atoms[6], text, (), origin)
         case "export":
@@ -189,8 +194,11 @@ def link(program: Program, runtime_dir: Path | None = None) -> str:
     generated_funcs = [_named(text, name, "func") for name, text in program.functions.items()]
     exports = [_single(parse_fields(text, "export"), "export") for text in program.exports]
     heap_base = Field(
-        "global", HEAP_BASE_GLOBAL, f"(global {HEAP_BASE_GLOBAL} i32 (i32.const {program.heap_base}))",
-        (), "linker",
+        "global",
+        HEAP_BASE_GLOBAL,
+        f"(global {HEAP_BASE_GLOBAL} i32 (i32.const {program.heap_base}))",
+        (),
+        "linker",
     )
     runtime = runtime_fields(runtime_dir)
 

@@ -82,7 +82,11 @@ class StaticImage:
         if size > room_in_page - (align if align > CHUNK_HEADER_SIZE else 0):
             return self._place_multi_page(size, align)
         start = None if self._cursor is None else _align_up(self._cursor, align)
-        if start is None or start % PAGE == 0 or start // PAGE != (start + max(size, 1) - 1) // PAGE:
+        if (
+            start is None
+            or start % PAGE == 0
+            or start // PAGE != (start + max(size, 1) - 1) // PAGE
+        ):
             page = _align_up(len(self._data), PAGE)
             self._extend_to(page)
             self._data += _chunk_header(1)

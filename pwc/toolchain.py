@@ -126,8 +126,7 @@ def _check_contract(module: wasmtime.Module, contract: Contract) -> list[str]:
             problems.append(f"import {where}: {contract.name} does not provide it")
         elif _signature(imp.type) != wanted:
             problems.append(
-                f"import {where} has type {_signature(imp.type)}, "
-                f"{contract.name} provides {wanted}"
+                f"import {where} has type {_signature(imp.type)}, {contract.name} provides {wanted}"
             )
     exported = {exp.name: exp.type for exp in module.exports}
     if contract.requires_memory and not any(
@@ -197,8 +196,9 @@ def _contract_from_json(data: Mapping[str, object]) -> Contract:
         if kind not in ("func", "memory"):
             raise ValueError(f"export {name}: unknown kind {kind!r}")
         has_sig = kind == "func" and ("params" in entry or "results" in entry)
-        exports[name] = ExportRule(kind, _sig(entry) if has_sig else None,
-                                   bool(entry.get("required", False)))
+        exports[name] = ExportRule(
+            kind, _sig(entry) if has_sig else None, bool(entry.get("required", False))
+        )
     forbidden = data.get("forbidden_exports", {})
     if not isinstance(forbidden, dict):
         raise ValueError("'forbidden_exports' must be an object")

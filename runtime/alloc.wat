@@ -193,8 +193,11 @@
   (local.get $p))
 
 ;; $rt_alloc: `size` zeroed bytes, 8-aligned, in the current region.
-;; 0 (MemoryError raised) when out of memory.
+;; 0 (MemoryError raised) when out of memory.  Initialises the runtime if
+;; nothing did yet (e.g. the host calls the allocator export first), since
+;; region 0 would make the static chunk header look like a region.
 (func $rt_alloc (param $size i32) (result i32)
+  (if (i32.eqz (global.get $rt_region)) (then (call $rt_init)))
   (call $rt_alloc_in (global.get $rt_region) (local.get $size)))
 
 ;; $rt_region_of: the region descriptor that owns object `p` (p != 0).

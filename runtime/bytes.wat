@@ -59,19 +59,19 @@
                (i32.add (local.get $b) (i32.const 8)) (i32.load offset=4 (local.get $b)))
   (local.get $r))
 
-;; $bytes_getitem: b[index] as an int 0..255; IndexError (code 13, "index
+;; $bytes_getitem: b[index] as an int 0..255; IndexError (code 15, "index
 ;; out of range") when out of range.
 (func $bytes_getitem (param $b i32) (param $index i64) (result i64)
   (local $i i32)
   (local.set $i (call $rt_index (local.get $index) (i32.load offset=4 (local.get $b))))
   (if (i32.lt_s (local.get $i) (i32.const 0))
     (then
-      (call $pwc_raise (i32.const 13) (i64.const 0))
+      (call $pwc_raise (i32.const 15) (i64.const 0))
       (return (i64.const 0))))
   (i64.load8_u offset=8 (i32.add (local.get $b) (local.get $i))))
 
 ;; $bytes_slice: b[start:stop:step] (bounds as in mem.wat); ValueError
-;; (code 12) for step 0.
+;; (code 14) for step 0.
 (func $bytes_slice (param $b i32) (param $start i64) (param $stop i64) (param $step i64) (result i32)
   (local $count i32)
   (local $r i32)
@@ -80,7 +80,7 @@
   (local $k i32)
   (if (i64.eqz (local.get $step))
     (then
-      (call $pwc_raise (i32.const 12) (i64.const 0))
+      (call $pwc_raise (i32.const 14) (i64.const 0))
       (return (i32.const 0))))
   (local.set $start (call $rt_slice_bound (local.get $start)
                       (i64.extend_i32_u (i32.load offset=4 (local.get $b))) (local.get $step)))

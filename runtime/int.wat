@@ -75,13 +75,14 @@
     (then (local.set $q (i64.sub (local.get $q) (i64.const 1)))))
   (local.get $q))
 
-;; $int_mod: a % b, with the sign of b (Python).  ZeroDivisionError (code 2)
-;; when b = 0.  MIN % -1 is 0 (no overflow: i64.rem_s does not trap there).
+;; $int_mod: a % b, with the sign of b (Python).  ZeroDivisionError (code 18,
+;; "integer modulo by zero" as CPython 3.11 says for %) when b = 0.
+;; MIN % -1 is 0 (no overflow: i64.rem_s does not trap there).
 (func $int_mod (param $a i64) (param $b i64) (result i64)
   (local $r i64)
   (if (i64.eqz (local.get $b))
     (then
-      (call $pwc_raise (i32.const 2) (i64.const 0))
+      (call $pwc_raise (i32.const 18) (i64.const 0))
       (return (i64.const 0))))
   (local.set $r (i64.rem_s (local.get $a) (local.get $b)))
   (if (i32.and (i64.ne (local.get $r) (i64.const 0))

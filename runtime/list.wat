@@ -84,13 +84,14 @@
   (i32.store offset=4 (local.get $l) (i32.add (local.get $n) (i32.const 1))))
 
 ;; $list_slot: address of element `idx` (negative counts from the end), or 0
-;; after raising IndexError (code 3) when out of range.
-(func $list_slot (param $l i32) (param $idx i64) (result i32)
+;; after raising IndexError with `code` (3 for reads, 17 for assignments)
+;; when out of range.
+(func $list_slot (param $l i32) (param $idx i64) (param $code i32) (result i32)
   (local $i i32)
   (local.set $i (call $rt_index (local.get $idx) (i32.load offset=4 (local.get $l))))
   (if (i32.lt_s (local.get $i) (i32.const 0))
     (then
-      (call $pwc_raise (i32.const 3) (i64.const 0))
+      (call $pwc_raise (local.get $code) (i64.const 0))
       (return (i32.const 0))))
   (i32.add (i32.load offset=12 (local.get $l))
            (i32.mul (local.get $i) (i32.load offset=4 (i32.load (local.get $l))))))
@@ -98,28 +99,28 @@
 ;; $list_get4 / $list_get8: l[idx]; IndexError (code 3) out of range.
 (func $list_get4 (param $l i32) (param $idx i64) (result i32)
   (local $p i32)
-  (local.set $p (call $list_slot (local.get $l) (local.get $idx)))
+  (local.set $p (call $list_slot (local.get $l) (local.get $idx) (i32.const 3)))
   (if (result i32) (local.get $p) (then (i32.load (local.get $p))) (else (i32.const 0))))
 
 (func $list_get8 (param $l i32) (param $idx i64) (result i64)
   (local $p i32)
-  (local.set $p (call $list_slot (local.get $l) (local.get $idx)))
+  (local.set $p (call $list_slot (local.get $l) (local.get $idx) (i32.const 3)))
   (if (result i64) (local.get $p) (then (i64.load (local.get $p))) (else (i64.const 0))))
 
-;; $list_set4 / $list_set8: l[idx] = v; IndexError (code 3) out of range.
+;; $list_set4 / $list_set8: l[idx] = v; IndexError (code 17) out of range.
 (func $list_set4 (param $l i32) (param $idx i64) (param $v i32)
   (local $p i32)
-  (local.set $p (call $list_slot (local.get $l) (local.get $idx)))
+  (local.set $p (call $list_slot (local.get $l) (local.get $idx) (i32.const 17)))
   (if (local.get $p) (then (i32.store (local.get $p) (local.get $v)))))
 
 (func $list_set8 (param $l i32) (param $idx i64) (param $v i64)
   (local $p i32)
-  (local.set $p (call $list_slot (local.get $l) (local.get $idx)))
+  (local.set $p (call $list_slot (local.get $l) (local.get $idx) (i32.const 17)))
   (if (local.get $p) (then (i64.store (local.get $p) (local.get $v)))))
 
 ;; $list_pop_slot: for l.pop(idx): the address of the element to remove
 ;; (the caller loads it, then calls $list_remove_at), or 0 after raising
-;; IndexError: code 8 when l is empty, code 14 when idx is out of range.
+;; IndexError: code 8 when l is empty, code 16 when idx is out of range.
 (func $list_pop_slot (param $l i32) (param $idx i64) (result i32)
   (local $i i32)
   (if (i32.eqz (i32.load offset=4 (local.get $l)))
@@ -129,7 +130,7 @@
   (local.set $i (call $rt_index (local.get $idx) (i32.load offset=4 (local.get $l))))
   (if (i32.lt_s (local.get $i) (i32.const 0))
     (then
-      (call $pwc_raise (i32.const 14) (i64.const 0))
+      (call $pwc_raise (i32.const 16) (i64.const 0))
       (return (i32.const 0))))
   (i32.add (i32.load offset=12 (local.get $l))
            (i32.mul (local.get $i) (i32.load offset=4 (i32.load (local.get $l))))))
@@ -146,7 +147,7 @@
   (i32.store offset=4 (local.get $l) (i32.sub (i32.load offset=4 (local.get $l)) (i32.const 1))))
 
 ;; $list_pop4 / $list_pop8: l.pop(idx) (idx = -1 for l.pop()).
-;; IndexError: code 8 "pop from empty list", code 14 "pop index out of range".
+;; IndexError: code 8 "pop from empty list", code 16 "pop index out of range".
 (func $list_pop4 (param $l i32) (param $idx i64) (result i32)
   (local $p i32)
   (local $v i32)
@@ -166,7 +167,7 @@
   (local.get $v))
 
 ;; $list_slice: l[start:stop:step] as a new list of the same descriptor in the
-;; current region (bounds as in mem.wat).  ValueError (code 12) for step 0.
+;; current region (bounds as in mem.wat).  ValueError (code 14) for step 0.
 (func $list_slice (param $l i32) (param $start i64) (param $stop i64) (param $step i64) (result i32)
   (local $n i64)
   (local $count i32)
@@ -177,7 +178,7 @@
   (local $k i32)
   (if (i64.eqz (local.get $step))
     (then
-      (call $pwc_raise (i32.const 12) (i64.const 0))
+      (call $pwc_raise (i32.const 14) (i64.const 0))
       (return (i32.const 0))))
   (local.set $n (i64.extend_i32_u (i32.load offset=4 (local.get $l))))
   (local.set $start (call $rt_slice_bound (local.get $start) (local.get $n) (local.get $step)))

@@ -71,7 +71,7 @@
 ;; an out-of-range value that clamps like None:
 ;;   omitted start: i64 MIN when step > 0, i64 MAX when step < 0
 ;;   omitted stop:  i64 MAX when step > 0, i64 MIN when step < 0
-;; step = 0 raises ValueError (code 12) in the slicing functions.
+;; step = 0 raises ValueError (code 14) in the slicing functions.
 
 ;; $rt_slice_bound: one bound clamped into the sequence.
 (func $rt_slice_bound (param $i i64) (param $n i64) (param $step i64) (result i64)

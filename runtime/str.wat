@@ -134,7 +134,7 @@
   (local.get $off))
 
 ;; $str_slice: s[start:stop:step] (bounds as in mem.wat); ValueError
-;; (code 12) for step 0.  Step 1 is one copy; other steps walk the text
+;; (code 14) for step 0.  Step 1 is one copy; other steps walk the text
 ;; twice (measure, then copy).
 (func $str_slice (param $s i32) (param $start i64) (param $stop i64) (param $step i64) (result i32)
   (local $count i32)
@@ -149,7 +149,7 @@
   (local $dst i32)
   (if (i64.eqz (local.get $step))
     (then
-      (call $pwc_raise (i32.const 12) (i64.const 0))
+      (call $pwc_raise (i32.const 14) (i64.const 0))
       (return (i32.const 0))))
   (local.set $start (call $rt_slice_bound (local.get $start)
                       (i64.extend_i32_u (i32.load offset=8 (local.get $s))) (local.get $step)))

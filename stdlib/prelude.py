@@ -5,7 +5,7 @@ under CPython, which has the real built-ins; names starting with `_` are
 private to the compiler.
 """
 
-from pwc_intrinsics import I32, bytes_ptr, host_import, store_i32, alloc
+from pwc_intrinsics import I32, alloc, bytes_ptr, host_import, store_i32, str_at_address
 
 
 class BaseException:
@@ -45,7 +45,18 @@ class IndexError(LookupError):
 
 
 class KeyError(LookupError):
-    pass
+    """str(KeyError(k)) is repr(k), as in CPython (a missing key reads 'name')."""
+
+    _quoted: bool
+
+    def __init__(self, key: str = "", quoted: bool = True) -> None:
+        super().__init__(key)
+        self._quoted = quoted
+
+    def __str__(self) -> str:
+        if self._quoted:
+            return repr(self._message)
+        return self._message
 
 
 class ValueError(Exception):
@@ -106,10 +117,14 @@ def _byte_hex(b: int) -> str:
     return "0x" + _HEX[(b >> 4) & 15] + _HEX[b & 15]
 
 
+def _hex4(v: int) -> str:
+    return _HEX[(v >> 12) & 15] + _HEX[(v >> 8) & 15] + _HEX[(v >> 4) & 15] + _HEX[v & 15]
+
+
 def _raise_builtin(code: int, arg: int) -> None:
     """Raised on behalf of the runtime (docs/internals.md lists the codes)."""
     if code == 1:
-        raise OverflowError("integer overflow (pwc ints are 64-bit)")
+        raise OverflowError("integer overflow")
     if code == 2:
         raise ZeroDivisionError("integer division or modulo by zero")
     if code == 3:
@@ -121,16 +136,26 @@ def _raise_builtin(code: int, arg: int) -> None:
     if code == 6:
         reason = (arg >> 40) & 255
         position = (arg >> 8) & 4294967295
+        count = (arg >> 48) & 255
         text = "invalid start byte"
         if reason == 2:
             text = "invalid continuation byte"
         if reason == 3:
             text = "unexpected end of data"
+        if count > 1:
+            raise UnicodeDecodeError(f"'utf-8' codec can't decode bytes in position "
+                                     f"{position}-{position + count - 1}: {text}")
         raise UnicodeDecodeError(f"'utf-8' codec can't decode byte {_byte_hex(arg & 255)} "
                                  f"in position {position}: {text}")
     if code == 7:
-        raise UnicodeEncodeError(f"'utf-8' codec can't encode character in position {arg}: "
-                                 "surrogates not allowed")
+        position = arg & 4294967295
+        point = 55296 + ((arg >> 32) & 2047)
+        run = ((arg >> 43) & 2097151) + 1
+        if run > 1:
+            raise UnicodeEncodeError(f"'utf-8' codec can't encode characters in position "
+                                     f"{position}-{position + run - 1}: surrogates not allowed")
+        raise UnicodeEncodeError(f"'utf-8' codec can't encode character '\\u{_hex4(point)}' "
+                                 f"in position {position}: surrogates not allowed")
     if code == 8:
         raise IndexError("pop from empty list")
     if code == 9:
@@ -140,9 +165,19 @@ def _raise_builtin(code: int, arg: int) -> None:
     if code == 11:
         raise ZeroDivisionError("division by zero")
     if code == 12:
-        raise ValueError("invalid literal for int() with base 10")
+        raise ValueError(f"invalid literal for int() with base 10: {str_at_address(arg)!r}")
     if code == 13:
         raise ValueError("negative shift count")
+    if code == 14:
+        raise ValueError("slice step cannot be zero")
+    if code == 15:
+        raise IndexError("index out of range")
+    if code == 16:
+        raise IndexError("pop index out of range")
+    if code == 17:
+        raise IndexError("list assignment index out of range")
+    if code == 18:
+        raise ZeroDivisionError("integer modulo by zero")
     raise RuntimeError("internal error")
 
 
@@ -160,11 +195,11 @@ def _print(text: str) -> None:
 
 
 def _key_error_str(key: str) -> None:
-    raise KeyError(repr(key))
+    raise KeyError(key)
 
 
 def _key_error_int(key: int) -> None:
-    raise KeyError(str(key))
+    raise KeyError(str(key), False)
 
 
 def _report_uncaught(e: BaseException) -> None:

@@ -100,6 +100,11 @@ def str_at(addr: int, size: int) -> str:
     raise _unavailable()
 
 
+def str_at_address(addr: int) -> str:
+    """The str object at `addr` (for the runtime's error reports)."""
+    raise _unavailable()
+
+
 def host_encode(text: str) -> bytes:
     """`text.encode("utf-8", "surrogateescape")`: the bytes a host should see."""
     return text.encode("utf-8", "surrogateescape")

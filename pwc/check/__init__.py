@@ -85,6 +85,16 @@ def _infer_global_types(declarer: Declarer, modules: dict[str, ModuleInfo],
                         t = checker.expr(value).type
                         if not scratch.has_errors and not isinstance(t, T.NoneType):
                             g.type = t
+    for cls in tables.classes.values():
+        for name, (t, value) in cls.consts.items():
+            g = tables.globals.get(f"{cls.qualname}.{name}")
+            if g is not None and g.type is None:
+                scratch = Diagnostics()
+                checker = BodyChecker(declarer, modules[cls.module], None, None, scratch,
+                                      pending)
+                inferred = checker.expr(value).type
+                if not scratch.has_errors:
+                    g.type = inferred
 
 
 def _module_order(modules: dict[str, ModuleInfo]) -> list[str]:
@@ -129,8 +139,12 @@ def _field_defaults(declarer: Declarer, c: ClassInfo, diags: Diagnostics,
     """Class-body defaults (`x: int = 0`), checked as constants of the field type."""
     out = []
     checker = BodyChecker(declarer, declarer.tables.modules[c.module], None, None, diags, pending)
-    for name, value in c.field_defaults.items():
-        t = c.fields[name]
+    overrides = {name: value for name, (_, value) in c.consts.items()
+                 if c.base is not None and declarer.tables.find_field(c.base, name) is not None}
+    for name, value in {**c.field_defaults, **overrides}.items():
+        found = declarer.tables.find_field(c.qualname, name)
+        assert found is not None
+        t = found[1]
         v = checker.coerce(checker.expr(value, t), t, lambda got, t=t: f"Incompatible types in "
                            f'assignment (expression has type "{got}", variable has type "{t}")')
         if not isinstance(v, (tir.Const, tir.Coerce)):

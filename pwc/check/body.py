@@ -13,6 +13,7 @@ from pwc.check.declare import Declarer, _text
 from pwc.check.exprs import ExprChecker, _fold_literal, _path, q
 from pwc.check.loader import PRELUDE
 from pwc.check.scope import FunctionScope
+from pwc.check.symbols import Tables
 from pwc.check.symbols import (
     ClassInfo,
     ClassRef,
@@ -98,7 +99,10 @@ class BodyChecker(ExprChecker):
         body: list[tir.Stmt] = []
         for stmt in self.module.tree.body:
             match stmt:
-                case ast.FunctionDef() | ast.ClassDef() | ast.Import() | ast.ImportFrom():
+                case ast.ClassDef(name=name):
+                    body += self.class_consts(f"{self.module.name}.{name}")
+                    continue
+                case ast.FunctionDef() | ast.Import() | ast.ImportFrom():
                     continue
                 case ast.ExprStmt(value=ast.Constant(value=str())):
                     continue  # docstring
@@ -109,6 +113,19 @@ class BodyChecker(ExprChecker):
             tuple(body), self.module.tree.span,
             None if self.module.name == PRELUDE else self.module.path.rsplit("/", 1)[-1],
         )
+
+    def class_consts(self, qualname: str) -> list[tir.Stmt]:
+        """Set the class constants that are not literals, where the class statement runs."""
+        out: list[tir.Stmt] = []
+        for name, (_, value) in self.tables.classes[qualname].consts.items():
+            g = self.tables.globals.get(f"{qualname}.{name}")
+            if g is not None and g.type is not None:
+                gt = g.type
+                v = self.coerce(self.expr(value, gt), gt, lambda got: f"Incompatible types in "
+                                f"assignment (expression has type {q(got)}, variable has type "
+                                f"{q(gt)})")
+                out.append(tir.SetGlobal(g.symbol, v, value.span))
+        return out
 
     def block(self, stmts: tuple[ast.Stmt, ...]) -> list[tir.Stmt]:
         out: list[tir.Stmt] = []
@@ -315,6 +332,7 @@ class BodyChecker(ExprChecker):
                 return [tir.SetGlobal(g.symbol, v, span)]
             self.error(span, f'cannot assign to "{name}" here')
             return []
+        name = self.scope.resolve(name)
         existing = self.scope.type_of(name)
         if existing is None:
             if isinstance(value.type, T.NoneType):
@@ -501,6 +519,7 @@ class BodyChecker(ExprChecker):
             case ast.Name(id=name):
                 declared = self.scope.type_of(name)
                 if declared is not None:
+                    name = self.scope.resolve(name)
                     return name, self.scope.narrowed.get(name, declared)
                 sym = self.lookup(name)
                 if isinstance(sym, GlobalRef):
@@ -588,16 +607,15 @@ class BodyChecker(ExprChecker):
                                   else f"{PRELUDE}.BaseException")
             holder = self.scope.temp(catch_t, "exc")
             if h.name is not None:
-                existing = self.scope.type_of(h.name)
-                if existing is not None and existing != catch_t:
-                    self.error(h.span, f'Name "{h.name}" already defined with type '
-                               f"{q(existing)}")
-                self.scope.declare(h.name, catch_t)
+                bound = self.scope.temp(catch_t, h.name)
+                self.scope.renames[h.name] = bound
+                self.scope.invalidate(bound)
             self.scope.handler_stack.append(holder)
             hbody = self.block(h.body)
             self.scope.handler_stack.pop()
             if h.name is not None:
-                hbody = [tir.SetLocal(h.name, tir.Local(holder, catch_t, h.span), h.span),
+                del self.scope.renames[h.name]
+                hbody = [tir.SetLocal(bound, tir.Local(holder, catch_t, h.span), h.span),
                          *hbody]
             handlers.append(tir.Handler(tuple(classes), holder, tuple(hbody), h.span))
         self.scope.narrowed = dict(base)
@@ -735,3 +753,19 @@ def _assigned_attr_paths(stmts: tuple[ast.Stmt, ...]) -> set[str]:
 
 
 __all__ = ["BodyChecker", "_fold_literal", "_text", "SpecialRef"]
+
+
+def _classes_base_first_names(tables: Tables) -> list[str]:
+    out: list[str] = []
+
+    def visit(q: str) -> None:
+        if q in out:
+            return
+        base = tables.classes[q].base
+        if base is not None:
+            visit(base)
+        out.append(q)
+
+    for q in tables.classes:
+        visit(q)
+    return out

@@ -31,6 +31,7 @@ INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
     "region_free": ((T.INT,), T.NONE),
     "region_enter": ((T.INT,), T.INT),
     "region_of": ((T.OBJECT,), T.INT),
+    "str_at_address": ((T.INT,), T.STR),
 }
 
 

@@ -42,7 +42,8 @@ STR_METHODS: dict[str, MethodSig] = {
         "str.split", (_p("sep", optional(STR), None), _p("maxsplit", INT, -1)), STR_LIST
     ),
     "join": MethodSig("str.join", (_p("iterable", STR_LIST),), STR),
-    "encode": MethodSig("str.encode", (), BYTES),
+    "encode": MethodSig("str.encode", (_p("encoding", STR, "utf-8"), _p("errors", STR, "strict")),
+                        BYTES),
     "find": MethodSig("str.find", (_p("sub", STR), _p("start", INT, 0)), INT),
     "replace": MethodSig(
         "str.replace", (_p("old", STR), _p("new", STR), _p("count", INT, -1)), STR
@@ -50,7 +51,8 @@ STR_METHODS: dict[str, MethodSig] = {
 }
 
 BYTES_METHODS: dict[str, MethodSig] = {
-    "decode": MethodSig("bytes.decode", (), STR),
+    "decode": MethodSig("bytes.decode", (_p("encoding", STR, "utf-8"),
+                                         _p("errors", STR, "strict")), STR),
 }
 
 
@@ -64,4 +66,6 @@ def list_methods(elem: Type) -> dict[str, MethodSig]:
 def dict_methods(key: Type, value: Type) -> dict[str, MethodSig]:
     return {
         "get": MethodSig("dict.get", (_p("key", key),), optional(value)),
+        "get_default": MethodSig("dict.get_default", (_p("key", key), _p("default", value)),
+                                 value),
     }

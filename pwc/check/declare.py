@@ -41,6 +41,7 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "export", "host_import", "I32", "Registry", "load_u8", "load_i32", "store_i32",
         "load_i64", "store_i64", "alloc", "bytes_ptr", "bytes_at", "str_at", "host_encode",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
+        "str_at_address",
     ),
 }
 STDLIB_ONLY_INTRINSICS = frozenset(SPECIAL_MODULE_NAMES["pwc_intrinsics"]) - {
@@ -203,7 +204,31 @@ class Declarer:
             self._declare_class_bases(module)
         for module in self.modules.values():
             self._declare_members(module)
+        self._promote_overridden_consts()
         return self.tables
+
+    def _promote_overridden_consts(self) -> None:
+        """A class constant that a subclass redefines is read through the
+        instance's class in Python (`self.LIMIT`): pwc keeps it as a field whose
+        default each class sets, so instances see their own class's value."""
+        from pwc.check.body import _classes_base_first_names
+
+        for qn in _classes_base_first_names(self.tables):
+            c = self.tables.classes[qn]
+            for name, (t, value) in list(c.consts.items()):
+                if c.base is not None and self.tables.find_field(c.base, name) is not None:
+                    continue  # overrides an ancestor's promoted constant
+                subs = [self.tables.classes[s] for s in self.tables.subclasses(qn)]
+                if not any(name in s.consts or name in s.field_defaults for s in subs):
+                    continue
+                if t is None:
+                    self.diags.error(value.span, "a class constant redefined in a subclass "
+                                     "must be a literal")
+                    continue
+                del c.consts[name]
+                c.fields[name] = t
+                c.field_defaults[name] = value
+                c.field_spans[name] = value.span
 
     def _declare_scope(self, module: ModuleInfo) -> None:
         for stmt in module.tree.body:
@@ -341,6 +366,9 @@ class Declarer:
                             self.diags.error(span, "a ClassVar needs a value")
                         else:
                             info.consts[name] = (t, value)
+                            if _literal_type(value) is None:
+                                symbol = f"{info.qualname}.{name}"
+                                self.tables.globals[symbol] = GlobalInfo(symbol, t, span)
                         continue
                     if info.is_enum:
                         self.diags.error(span, "IntEnum members are written NAME = value")
@@ -360,11 +388,11 @@ class Declarer:
                         else:
                             self.diags.error(value.span, "IntEnum values must be int literals")
                     else:
-                        info.consts[name] = (_literal_type(value) or T.INT, value)
-                        if _literal_type(value) is None:
-                            self.diags.error(span, "class constants need an annotation "
-                                             "(NAME: ClassVar[T] = value) unless the value is a "
-                                             "literal")
+                        literal = _literal_type(value)
+                        info.consts[name] = (literal, value)
+                        if literal is None:
+                            symbol = f"{info.qualname}.{name}"
+                            self.tables.globals[symbol] = GlobalInfo(symbol, None, span)
                 case ast.Pass() | ast.ExprStmt(value=ast.Constant()):
                     pass
                 case _:

@@ -211,7 +211,7 @@ class ExprChecker:
             if declared is None:
                 self.error(e.span, f'Name "{e.id}" is used before its first assignment')
                 return self.bad(e.span)
-            return self.narrowed_local(e.id, declared, e.span)
+            return self.narrowed_local(scope.resolve(e.id), declared, e.span)
         sym = self.lookup(e.id)
         if sym is None:
             self.error(e.span, f'Name "{e.id}" is not defined')
@@ -285,14 +285,20 @@ class ExprChecker:
     def class_const(self, qn: str, name: str, span: Span) -> tir.Expr:
         found = self.tables.find_const(qn, name)
         assert found is not None
-        t, value = found
+        owner, t, value = found
         folded = _fold_literal(value)
         if folded is None:
-            self.error(span, "class constants must be literals")
-            return self.bad(span, t)
-        return self.coerce(tir.Const(folded, _const_type(folded), span), t,
-                           lambda got: f"Incompatible types in assignment (expression has type "
-                                       f"{q(got)}, variable has type {q(t)})")
+            g = self.tables.globals.get(f"{owner.qualname}.{name}")
+            if g is None or g.type is None:
+                self.error(span, f'Cannot determine type of "{name}"',
+                           "annotate it: NAME: ClassVar[<type>] = ...")
+                return self.bad(span)
+            return tir.Global(g.symbol, g.type, span)
+        const = tir.Const(folded, _const_type(folded), span)
+        if t is None:
+            return const
+        return self.coerce(const, t, lambda got: f"Incompatible types in assignment (expression "
+                           f"has type {q(got)}, variable has type {q(t)})")
 
     def member(self, obj: tir.Expr, attr: str, span: Span, attr_span: Span,
                path: str | None) -> tir.Expr:
@@ -387,7 +393,14 @@ class ExprChecker:
     def boolop(self, e: ast.BoolOp) -> tir.Expr:
         # `a and b` on bools; on other types Python returns an operand, which
         # pwc supports when both operands have the same type.
-        values = [self.expr(v) for v in e.values]
+        values = []
+        saved = dict(self.scope.narrowed)
+        for v in e.values:
+            values.append(self.expr(v))
+            # `a and b`: b sees what a proves true; `a or b`: what a proves false.
+            yes, no = self.narrowings(v)
+            self.scope.narrowed.update(yes if e.op == "and" else no)
+        self.scope.narrowed = saved
         if all(isinstance(v.type, T.BoolType) for v in values):
             result = values[-1]
             for v in reversed(values[:-1]):
@@ -579,19 +592,26 @@ class ExprChecker:
 
     def list_expr(self, e: ast.ListExpr, expected: T.Type | None) -> tir.Expr:
         elem: T.Type | None = expected.elem if isinstance(expected, T.ListType) else None
-        items = [self.expr(x, elem) for x in e.elts]
         if elem is None:
-            if not items:
+            # Infer from the items that carry a type of their own; empty literals
+            # among them ([[1], []]) take the element type found.
+            typed = [self.expr(x) for x in e.elts if not _is_empty_literal(x)]
+            if not typed:
                 self.error(e.span, 'Need type annotation for the empty list',
                            'annotate the variable, e.g. "x: list[str] = []"')
-                return self.bad(e.span, T.ListType(T.INT))
-            joined: T.Type | None = items[0].type
-            for it in items[1:]:
+                return self.bad(e.span)
+            joined: T.Type | None = typed[0].type
+            for it in typed[1:]:
                 joined = self.join(joined, it.type) if joined else None
             if joined is None:
                 self.error(e.span, "list items have incompatible types; annotate the list")
-                return self.bad(e.span, T.ListType(T.INT))
+                return self.bad(e.span)
             elem = joined
+            checked = iter(typed)
+            items = [self.expr(x, elem) if _is_empty_literal(x) else next(checked)
+                     for x in e.elts]
+        else:
+            items = [self.expr(x, elem) for x in e.elts]
         final = elem
         converted = tuple(self.coerce(it, final, lambda got: f'List item has incompatible type '
                                       f'{q(got)}; expected {q(final)}') for it in items)
@@ -793,14 +813,30 @@ class ExprChecker:
                 self.error(func.attr_span, f'Item "None" of {q(t)} has no attribute '
                            f'"{func.attr}"', "check `is not None` first")
                 return self.bad(e.span)
-        if table is None or func.attr not in table:
+        if table is None or func.attr not in table or func.attr == "get_default":
             self.error(func.attr_span, f'{q(t)} has no attribute "{func.attr}"')
             return self.bad(e.span)
         sig = table[func.attr]
+        if func.attr == "get" and len(e.args) + len(e.keywords) == 2:
+            sig = table["get_default"]
         params = [ParamInfo(n, pt, _default_expr(d, e.span), False, e.span)
                   for n, pt, d in sig.params]
         args = self.bind(params, e, f'"{func.attr}" of {q(t)}', self.module.name)
+        if sig.op in ("str.encode", "bytes.decode"):
+            return self.codec_call(sig.op, obj, args, e)
         return tir.Prim(sig.op, (obj, *args), sig.ret, e.span)
+
+    def codec_call(self, op: str, obj: tir.Expr, args: list[tir.Expr], e: ast.Call) -> tir.Expr:
+        """`str.encode` / `bytes.decode`: UTF-8 only, strict or surrogateescape."""
+        encoding, errors = (a.value if isinstance(a, tir.Const) else None for a in args)
+        if not isinstance(encoding, str) or encoding.lower().replace("-", "") != "utf8":
+            self.error(args[0].span, "only the 'utf-8' codec is supported")
+        if errors not in ("strict", "surrogateescape"):
+            self.error(args[1].span, "errors= must be 'strict' or 'surrogateescape'")
+        if errors == "surrogateescape":
+            op = "str.encode_escape" if op == "str.encode" else "bytes.decode_escape"
+        t: T.Type = T.BYTES if op.startswith("str") else T.STR
+        return tir.Prim(op, (obj,), t, e.span)
 
     def method_call(self, obj: tir.Expr, method: FuncInfo, args: list[tir.Expr],
                     span: Span) -> tir.Expr:
@@ -863,6 +899,11 @@ class ExprChecker:
         from pwc.check.builtin_calls import check_builtin_call
 
         return check_builtin_call(self, name, e, expected)
+
+
+def _is_empty_literal(e: ast.Expr) -> bool:
+    return isinstance(e, (ast.ListExpr, ast.DictExpr)) and not (
+        e.elts if isinstance(e, ast.ListExpr) else e.keys)
 
 
 def _has_text_form(t: T.Type) -> bool:

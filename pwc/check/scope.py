@@ -21,7 +21,12 @@ class FunctionScope:
     assigned_names: frozenset[str] = frozenset()  # names assigned anywhere in the body
     loop_depth: int = 0
     handler_stack: list[str] = field(default_factory=list)  # locals holding caught exceptions
+    # `except E as e` binds `e` for the handler only: e -> that handler's own local.
+    renames: dict[str, str] = field(default_factory=dict)
     _temps: int = 0
+
+    def resolve(self, name: str) -> str:
+        return self.renames.get(name, name)
 
     def declare(self, name: str, t: Type) -> None:
         if name not in self.locals and all(name != p for p, _ in self.params):
@@ -29,6 +34,7 @@ class FunctionScope:
             self.local_order.append(name)
 
     def type_of(self, name: str) -> Type | None:
+        name = self.resolve(name)
         for p, t in self.params:
             if p == name:
                 return t

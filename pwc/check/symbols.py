@@ -52,7 +52,10 @@ class ClassInfo:
     field_spans: dict[str, Span] = field(default_factory=dict)
     field_defaults: dict[str, ast.Expr] = field(default_factory=dict)
     methods: dict[str, FuncInfo] = field(default_factory=dict)
-    consts: dict[str, tuple[Type, ast.Expr]] = field(default_factory=dict)
+    # Class constants: (type, value).  A literal's type is known when declared;
+    # any other value is held in a module variable named "<qualname>.<NAME>",
+    # set where the class statement runs, and its type is None until inferred.
+    consts: dict[str, tuple[Type | None, ast.Expr]] = field(default_factory=dict)
     is_exception: bool = False
 
 
@@ -153,10 +156,15 @@ class Tables:
                 return c, c.fields[name]
         return None
 
-    def find_const(self, qualname: str, name: str) -> tuple[Type, ast.Expr] | None:
+    def find_const(self, qualname: str,
+                   name: str) -> tuple[ClassInfo, Type | None, ast.Expr] | None:
+        """A class-level value: a constant, or a field's class-body default."""
         for c in self.mro(qualname):
             if name in c.consts:
-                return c.consts[name]
+                t, value = c.consts[name]
+                return c, t, value
+            if name in c.field_defaults:
+                return c, c.fields[name], c.field_defaults[name]
         return None
 
     def is_subclass(self, sub: str, sup: str) -> bool:

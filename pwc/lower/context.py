@@ -59,3 +59,8 @@ class LowerContext:
         """Register a generated helper function once; returns its name."""
         self.helpers.setdefault(name, text)
         return name
+
+
+def wat_id(text: str) -> str:
+    """`text` made into a valid WAT identifier (types in helper names)."""
+    return "".join(c if c.isalnum() or c in "!#$%&'*+-./:<=>?@\\^_`|~" else "_" for c in text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.loader import PRELUDE
-from pwc.lower.context import func_name
+from pwc.lower.context import func_name, wat_id
 from pwc.lower.layout import DESC_NAME, wasm_size
 
 if TYPE_CHECKING:
@@ -47,6 +47,8 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "str.replace": ("$str_replace", False),
     "str.repeat": ("$str_repeat", False),
     "bytes.decode": ("$bytes_decode", True),
+    "bytes.decode_escape": ("$bytes_decode_escape", False),
+    "str.encode_escape": ("$str_to_host", False),
     "bytes.concat": ("$bytes_concat", False),
     "bytes.getitem": ("$bytes_getitem", True),
     "list.concat": ("$list_concat", False),
@@ -210,6 +212,11 @@ def _equality(fl: FunctionLowerer, a: tir.Expr, b: tir.Expr) -> None:
         else:
             fl.emit("drop", "i32.const 0")
         return
+    if isinstance(ta, T.TupleType) and ta == tb:
+        fl.expr(a)
+        fl.expr(b)
+        fl.emit(f"call {_tuple_eq(fl, ta)}")
+        return
     base_a = ta.inner if isinstance(ta, T.OptionalType) else ta
     base_b = tb.inner if isinstance(tb, T.OptionalType) else tb
     optional = isinstance(ta, T.OptionalType) or isinstance(tb, T.OptionalType)
@@ -237,6 +244,47 @@ def _equality(fl: FunctionLowerer, a: tir.Expr, b: tir.Expr) -> None:
         fl.emit("i32.eq")  # class instances without __eq__: identity, as CPython
 
 
+def _same_type_eq(fl: FunctionLowerer, t: T.Type) -> list[str]:
+    """Instructions turning two values of type t on the stack into `==` (i32)."""
+    match t:
+        case T.IntType() | T.ClassType(is_enum=True):
+            return ["i64.eq"]
+        case T.FloatType():
+            return ["f64.eq"]
+        case T.BoolType():
+            return ["i32.eq"]
+        case T.StrType():
+            return ["call $str_eq"]
+        case T.BytesType():
+            return ["call $bytes_eq"]
+        case T.NoneType():
+            return ["drop", "drop", "i32.const 1"]
+        case T.TupleType():
+            return [f"call {_tuple_eq(fl, t)}"]
+        case T.OptionalType(inner=T.StrType()):
+            return ["call $str_eq_opt"]
+        case T.OptionalType(inner=T.BytesType()):
+            return ["call $bytes_eq_opt"]
+        case T.OptionalType(inner=inner) if T.is_scalar(inner):
+            return [f"call {_optional_scalar_eq(fl, t, t)}"]
+    return ["i32.eq"]  # objects without __eq__: identity, as CPython
+
+
+def _tuple_eq(fl: FunctionLowerer, t: T.TupleType) -> str:
+    """A helper comparing two tuples of type t field by field."""
+    _, layout = fl.ctx.desc.struct(t.items)
+    name = wat_id(f"$eq:{t}")
+    lines = [f"(func {name} (param $a i32) (param $b i32) (result i32)"]
+    for item, off in zip(t.items, layout.offsets, strict=True):
+        load = f"{T.wasm_type(item)}.load offset={off}"
+        compare = " ".join(_same_type_eq(fl, item))
+        lines.append(f"  local.get $a {load} local.get $b {load} {compare}")
+        lines.append("  i32.eqz if i32.const 0 return end")
+    lines.append("  i32.const 1)")
+    fl.ctx.helper(name, "\n".join(lines))
+    return name
+
+
 def _optional_scalar_eq(fl: FunctionLowerer, ta: T.Type, tb: T.Type) -> str:
     """A helper comparing an optional scalar with a scalar or optional scalar."""
 
@@ -254,7 +302,7 @@ def _optional_scalar_eq(fl: FunctionLowerer, ta: T.Type, tb: T.Type) -> str:
             val = f"(i64.extend_i32_u {val})"
         return "(i32.const 0)", val
 
-    name = f"$eq_opt:{T.wasm_type(ta)}{ta}|{T.wasm_type(tb)}{tb}".replace(" ", "")
+    name = wat_id(f"$eq_opt:{ta}|{tb}")
     na, va = load(ta, "$a")
     nb, vb = load(tb, "$b")
     wa = T.wasm_type(ta)
@@ -324,7 +372,7 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
     assert isinstance(d.type, T.DictType)
     kt, vt = d.type.key, d.type.value
     match name:
-        case "getitem" | "get" | "contains" | "delitem":
+        case "getitem" | "get" | "get_default" | "contains" | "delitem":
             holder, key = fl.temp("i32"), fl.temp("i64")
             fl.expr(d)
             fl.emit(f"local.tee {holder}")
@@ -346,6 +394,15 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
                 _raise_key_error(fl, kt, key)
                 fl.emit("end", f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
                 fl.from_i64(vt)
+                return
+            if name == "get_default":
+                default = fl.temp(T.wasm_type(vt))
+                fl.expr(p.args[2])
+                fl.emit(f"local.set {default}")
+                fl.emit(f"if (result {T.wasm_type(vt)})", f"local.get {default}", "else",
+                        f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
+                fl.from_i64(vt)
+                fl.emit("end")
                 return
             # get: None when missing; an optional scalar is boxed
             fl.emit("if (result i32)", "i32.const 0", "else", f"local.get {holder}",
@@ -449,7 +506,7 @@ def _enum_name(fl: FunctionLowerer, p: tir.Prim) -> None:
 
 def _enum_helper(fl: FunctionLowerer, qualname: str, repr_form: bool) -> str:
     """`name` (or `<Enum.NAME: value>` repr) of an IntEnum value."""
-    name = f"${'repr' if repr_form else 'name'}:{qualname}"
+    name = wat_id(f"${'repr' if repr_form else 'name'}:{qualname}")
     cls = qualname.rsplit(".", 1)[-1]
     cases = []
     for value, member in fl.ctx.program.enum_names.get(qualname, ()):
@@ -502,6 +559,8 @@ def _intrinsic(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
         case "region_enter":
             wrapped(0)
             fl.emit("call $rt_region_enter", "i64.extend_i32_u")
+        case "str_at_address":
+            wrapped(0)
         case "region_of":
             fl.expr(p.args[0])
             fl.emit("call $rt_region_of", "i64.extend_i32_u")

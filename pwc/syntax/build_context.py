@@ -64,6 +64,7 @@ def token(node: Child) -> Token:
 def placeholder(span: Span) -> ast.Expr:
     """Stands in for a construct already reported as an error.
 
-    A module with errors is never returned, so this value is never seen.
+    A module with errors is never returned, so this value is never seen; it
+    is a name so that no further "cannot assign to ..." follows from it.
     """
-    return ast.Constant(None, span)
+    return ast.Name("<error>", span)

@@ -29,14 +29,12 @@ class ExprBuilder:
         return None if node is None else self.expr(node)
 
     def expr(self, node: Child) -> ast.Expr:
+        if isinstance(node, Token):  # atoms of one token arrive as the token itself
+            return self._atom(node)
         t = tree(node)
         span = self.ctx.span(t)
         kids = t.children
         match t.data:
-            case "name":
-                return ast.Name(token(kids[0]).value, span)
-            case "number":
-                return self._number(token(kids[0]), span)
             case "strings":
                 return build_strings(self.ctx, [token(k) for k in kids], span)
             case "const_none":
@@ -54,7 +52,7 @@ class ExprBuilder:
                 args, keywords = self.arguments(kids[1])
                 return ast.Call(self.expr(kids[0]), args, keywords, span)
             case "subscript":
-                return ast.Subscript(self.expr(kids[0]), self._index(tree(kids[1])), span)
+                return ast.Subscript(self.expr(kids[0]), self._index(kids[1]), span)
             case "bin_op":
                 return self._bin_op(kids)
             case "power":
@@ -115,6 +113,11 @@ class ExprBuilder:
         if node is None:
             return (), ()
         for arg in tree(node).children:
+            if not isinstance(arg, Tree):
+                args.append(self.expr(arg))
+                if keywords:
+                    self.ctx.error(args[-1].span, "positional argument follows keyword argument")
+                continue
             a = tree(arg)
             span = self.ctx.span(a)
             match a.data:
@@ -154,22 +157,29 @@ class ExprBuilder:
     ) -> ast.Keyword | None:
         name_node, value_node = node.children
         value = self.expr(value_node)
-        if tree(name_node).data != "name":
+        if not (isinstance(name_node, Token) and name_node.type == "NAME"):
             self.ctx.error(span, 'expression cannot contain assignment, perhaps you meant "=="?')
             return None
-        name = token(tree(name_node).children[0]).value
+        name = name_node.value
         if any(k.name == name for k in earlier):
             self.ctx.error(span, f"keyword argument repeated: {name}")
         return ast.Keyword(name, value, span)
 
-    def _number(self, tok: Token, span: Span) -> ast.Expr:
+    def _atom(self, tok: Token) -> ast.Expr:
+        span = self.ctx.span(tok)
+        if tok.type == "NAME":
+            return ast.Name(tok.value, span)
+        assert tok.type == "NUMBER", tok
         value = number_value(tok.value)
         if isinstance(value, LiteralProblem):
             self.ctx.error(span, value.message, value.hint)
             return placeholder(span)
         return ast.Constant(value, span)
 
-    def _index(self, node: ParseTree) -> ast.Expr | ast.Slice:
+    def _index(self, index: Child) -> ast.Expr | ast.Slice:
+        if not isinstance(index, Tree):
+            return self.expr(index)
+        node = tree(index)
         match node.data:
             case "slice":
                 lower, upper, step = (self.optional(k) for k in node.children)
@@ -177,8 +187,8 @@ class ExprBuilder:
             case "subscript_tuple":
                 elements: list[ast.Expr] = []
                 for element in node.children:
-                    if tree(element).data == "slice":
-                        span = self.ctx.span(tree(element))
+                    if isinstance(element, Tree) and element.data == "slice":
+                        span = self.ctx.span(element)
                         self.ctx.error(
                             span, "a slice inside a tuple index (a[i:j, k]) is not supported"
                         )
@@ -190,13 +200,22 @@ class ExprBuilder:
                 return self.expr(node)
 
     def _bin_op(self, kids: Sequence[Child]) -> ast.Expr:
-        """`a + b - c` arrives flat as [a, '+', b, '-', c]; it groups to the left."""
+        """`a + b - c` arrives flat as [a, '+', b, '-', c]; it groups to the left.
+
+        Spans come from the parse tree, so `(a + b) * c` starts at its `(`.
+        """
         result = self.expr(kids[0])
+        start = self._extent(kids[0])
         for i in range(1, len(kids), 2):
             op = cast(ast.BinOpKind, token(kids[i]).value)
             right = self.expr(kids[i + 1])
-            result = ast.BinOp(result, op, right, result.span.to(right.span))
+            result = ast.BinOp(result, op, right, start.to(self._extent(kids[i + 1])))
         return result
+
+    def _extent(self, node: Child) -> Span:
+        """The source a child covers, parentheses included."""
+        assert isinstance(node, Tree | Token)
+        return self.ctx.span(node)
 
     def _compare(self, kids: Sequence[Child], span: Span) -> ast.Expr:
         ops: list[ast.CompareKind] = []

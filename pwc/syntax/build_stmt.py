@@ -97,7 +97,7 @@ class StmtBuilder:
             case "raise_stmt":
                 return ast.Raise(exprs.optional(kids[0]), exprs.optional(kids[1]), span)
             case "del_stmt":
-                return self._delete(tree(kids[0]), span)
+                return self._delete(kids[0], span)
             case "assert_stmt":
                 return ast.Assert(exprs.expr(kids[0]), exprs.optional(kids[1]), span)
             case "import_name":
@@ -232,9 +232,10 @@ class StmtBuilder:
         else:
             self._build_parts(inner_node.children)
 
-    def _delete(self, node: ParseTree, span: Span) -> ast.Delete:
+    def _delete(self, node: Child, span: Span) -> ast.Delete:
         # `del a, b` deletes two targets; `del (a, b)` one tuple target.
-        nodes = node.children if node.data == "bare_tuple" else [node]
+        is_list = isinstance(node, Tree) and node.data == "bare_tuple"
+        nodes = tree(node).children if is_list else [node]
         targets = tuple(self.exprs.expr(k) for k in nodes)
         for target in targets:
             check_target(self.ctx, target, "del")

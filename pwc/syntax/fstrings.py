@@ -163,6 +163,8 @@ class _Splitter:
             elif c in ")]}":
                 if depth == 0 and c == "}":
                     return i
+                if depth == 0:
+                    raise _fail(f"unmatched '{c}'", i, i + 1)
                 depth -= 1
             elif depth == 0 and c == ":":
                 return i

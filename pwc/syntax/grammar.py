@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from lark import Lark, Token
+from lark import Lark
 from lark.lexer import BasicLexer, PatternStr
 
 from pwc.resources import grammar_file
+from pwc.syntax.lalr import LalrParser, Tables, make_tables
 
 # Token types the indenter makes or the grammar declares; see pwc.lark.
 NEWLINE = "_NEWLINE"
@@ -29,18 +30,16 @@ class PwcGrammar:
     lexer: BasicLexer
     # name -> text for the terminals that are fixed strings (keywords, operators)
     literal_terminals: Mapping[str, str]
+    terminal_of_text: Mapping[str, str]
+    tables: Tables
+
+    def parser(self, start: str) -> LalrParser:
+        """A fresh LALR parser for the start symbol `file_input` or `fexpr`."""
+        return LalrParser(self.tables, start)
 
     def type_of(self, text: str) -> str:
         """The terminal name of a keyword or operator, e.g. 'pass' -> 'PASS'."""
-        for name, literal in self.literal_terminals.items():
-            if literal == text:
-                return name
-        raise KeyError(text)
-
-
-def _takes_space(node: object) -> bool:
-    """Layout tokens (newlines, indents) do not count toward a node's span."""
-    return not (isinstance(node, Token) and node.type in LAYOUT_TYPES)
+        return self.terminal_of_text[text]
 
 
 @cache
@@ -52,9 +51,12 @@ def pwc_grammar() -> PwcGrammar:
         lexer="basic",
         start=["file_input", "fexpr"],
         maybe_placeholders=True,
-        propagate_positions=_takes_space,
+        propagate_positions=True,
     )
     literals = {
         t.name: t.pattern.value for t in lark.terminals if isinstance(t.pattern, PatternStr)
     }
-    return PwcGrammar(lark, BasicLexer(lark.lexer_conf), literals)
+    conf = lark.parse_interactive(start="file_input").parser_state.parse_conf
+    tables = make_tables(conf.parse_table, lark.rules, conf.callbacks)
+    by_text = {text: name for name, text in literals.items()}
+    return PwcGrammar(lark, BasicLexer(lark.lexer_conf), literals, by_text, tables)

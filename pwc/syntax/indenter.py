@@ -18,6 +18,9 @@ from pwc.syntax.grammar import DEDENT, INDENT, LEX_ERROR, NEWLINE
 from pwc.syntax.spans import token_span
 
 TAB_STOP = 8
+# CPython's tokenizer limits; deeper nesting is an error there too.
+MAX_BRACKET_DEPTH = 200
+MAX_INDENT_LEVELS = 100
 _CLOSER_OF = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -40,6 +43,9 @@ class PwcIndenter(Indenter):
         self.last_lex_error: Token | None = None
         self.last_token: Token | None = None  # the last token that is not layout
         self.newline_emitted = False  # whether the last token out ended a line
+        # Nesting beyond Python's limits stops the tokens here; later syntax
+        # errors are not reported.
+        self.stopped_at: Span | None = None
 
     def process(self, stream: Iterable[Token]) -> Iterator[Token]:
         self.indent_level = [0]
@@ -49,6 +55,8 @@ class PwcIndenter(Indenter):
     def _process(self, stream: Iterable[Token]) -> Iterator[Token]:
         self.last_token = None
         for token in stream:
+            if self.stopped_at is not None:
+                break
             if token.type == NEWLINE:
                 yield from self.handle_NL(token)
                 continue
@@ -59,6 +67,11 @@ class PwcIndenter(Indenter):
                 yield self._layout(INDENT)
             if token.type in self.OPEN_PAREN_types:
                 self.open_brackets.append(token)
+                if len(self.open_brackets) > MAX_BRACKET_DEPTH:
+                    self._report(token, "too many nested parentheses")
+                    self.stopped_at = token_span(self.path, token)
+                    yield _lex_error(token)
+                    break
             elif token.type in self.CLOSE_PAREN_types:
                 token = self._close_bracket(token)
             elif token.type == LEX_ERROR:
@@ -79,6 +92,12 @@ class PwcIndenter(Indenter):
         if width > self.indent_level[-1]:
             self.indent_level.append(width)
             yield self._layout(INDENT)
+            if len(self.indent_level) > MAX_INDENT_LEVELS:
+                line, end_col = token.end_line, token.end_column
+                assert line is not None and end_col is not None
+                span = Span(self.path, line, 1, line, end_col)
+                self.problems.append(Diagnostic(span, "too many levels of indentation"))
+                self.stopped_at = token_span(self.path, self._layout(INDENT))
             return
         # Dedent to the innermost enclosing level at or above `width`; a width
         # between two levels is an error, and the line stays in the inner block.
@@ -134,8 +153,16 @@ class PwcIndenter(Indenter):
         last = self.last_token
         if last is None:
             return Token(kind, "", 0, 1, 1, 1, 1, 0)
-        return Token(kind, "", last.end_pos, last.end_line, last.end_column,
-                     last.end_line, last.end_column, last.end_pos)
+        return Token(
+            kind,
+            "",
+            last.end_pos,
+            last.end_line,
+            last.end_column,
+            last.end_line,
+            last.end_column,
+            last.end_pos,
+        )
 
     def _report(self, token: Token, message: str) -> None:
         self.problems.append(Diagnostic(token_span(self.path, token), message))

@@ -9,7 +9,7 @@ grammar from its `fexpr` start symbol, positioned inside the literal.
 
 from __future__ import annotations
 
-from lark import Token
+from lark import Token, Tree
 
 from pwc.diagnostics import Diagnostic, Diagnostics, Span
 from pwc.syntax import ast
@@ -32,18 +32,25 @@ def parse_module(source: str, path: str, diags: Diagnostics) -> ast.Module | Non
     errors_before = len(diags.items)
     grammar = pwc_grammar()
     tokens = tokenize(grammar, source, path)
-    log = SyntaxErrorLog(path, tokens.cutoff)
-    for problem in tokens.problems:
-        log.quietly_skip_line(problem.span.line)
+    problem_lines = frozenset(p.span.line for p in tokens.problems)
+    log = SyntaxErrorLog(path, tokens.cutoff, problem_lines)
     tree = parse_tokens(grammar, tokens.tokens, log)
     diags.items.extend(sorted(tokens.problems + log.reported, key=_position))
     if tree is None:
         return None
     ctx = BuildContext(path, diags, _parse_field)
-    body = StmtBuilder(ctx).statements(tree.children)
+    builder = StmtBuilder(ctx)
+    body: list[ast.Stmt] = []
+    for statement in tree.children:
+        assert isinstance(statement, Tree)
+        try:
+            body.extend(builder.statement(statement))
+        except RecursionError:
+            # Only reachable through absurd nesting such as 5000 `not`s.
+            diags.error(ctx.span(statement), "statement is too deeply nested")
     if len(diags.items) > errors_before:
         return None
-    return ast.Module(path, body, _whole_file(path, source))
+    return ast.Module(path, tuple(body), _whole_file(path, source))
 
 
 def _parse_field(ctx: BuildContext, text: str, line: int, col: int) -> ast.Expr | None:

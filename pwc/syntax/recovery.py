@@ -15,11 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lark import Token, Tree
-from lark.exceptions import UnexpectedToken
-from lark.parsers.lalr_parser_state import ParserState
 
 from pwc.diagnostics import Diagnostic, Span
 from pwc.syntax.grammar import DEDENT, END, INDENT, LAYOUT_TYPES, LEX_ERROR, NEWLINE, PwcGrammar
+from pwc.syntax.lalr import LalrParser, UnexpectedToken
 from pwc.syntax.spans import token_span
 from pwc.syntax.syntax_messages import block_owner, describe_unexpected
 
@@ -32,14 +31,16 @@ class SyntaxErrorLog:
 
     path: str
     cutoff: tuple[int, int] | None = None
+    # Lines where the lexer or indenter already found a problem.
+    lines_with_problems: frozenset[int] = frozenset()
     reported: list[Diagnostic] = field(default_factory=list)
     last_line: int = 0
 
     def report(self, span: Span, message: str, hint: str | None = None) -> None:
-        if span.line <= self.last_line:
+        if span.line <= self.last_line or span.line in self.lines_with_problems:
             return
         self.last_line = span.line
-        if self.cutoff is not None and (span.line, span.col) > self.cutoff:
+        if self.cutoff is not None and (span.line, span.col) >= self.cutoff:
             return
         self.reported.append(Diagnostic(span, message, hint))
 
@@ -58,13 +59,12 @@ def parse_fragment(
     grammar: PwcGrammar, tokens: list[Token], start: str, at_end: Span, log: SyntaxErrorLog
 ) -> ParseTree | None:
     """The tree for a fragment (an f-string field); the first error ends it."""
-    state = grammar.lark.parse_interactive(start=start).parser_state
+    parser = grammar.parser(start)
     try:
         for token in tokens:
-            state.feed_token(token)
+            parser.feed(token)
         end = Token(END, "", None, at_end.line, at_end.col, at_end.end_line, at_end.end_col)
-        tree: ParseTree = state.feed_token(end, True)
-        return tree
+        return _tree(parser.feed_end(end))
     except UnexpectedToken as e:
         token = e.token
         span = at_end if token.type == END else token_span(log.path, token)
@@ -83,7 +83,7 @@ class _Recovering:
     grammar: PwcGrammar
     tokens: list[Token]
     log: SyntaxErrorLog
-    state: ParserState[str] = field(init=False)
+    parser: LalrParser = field(init=False)
     # Indentation depth of the token stream, and the depths whose INDENT was
     # dropped by recovery (their DEDENT must be dropped too).
     depth: int = 0
@@ -94,17 +94,19 @@ class _Recovering:
     retried_at: int = -1
 
     def __post_init__(self) -> None:
-        self.state = self.grammar.lark.parse_interactive(start="file_input").parser_state
+        self.parser = self.grammar.parser("file_input")
 
     def run(self) -> ParseTree | None:
         i = 0
         while i < len(self.tokens):
             i = self._step(i)
         last = self.tokens[-1] if self.tokens else None
-        end = Token.new_borrow_pos(END, "", last) if last else Token(END, "", 0, 1, 1, 1, 1, 0)
+        if last is None:
+            end = Token(END, "", 0, 1, 1, 1, 1, 0)
+        else:
+            end = Token.new_borrow_pos(END, "", last)
         try:
-            tree: ParseTree = self.state.feed_token(end, True)
-            return tree
+            return _tree(self.parser.feed_end(end))
         except UnexpectedToken as e:
             if INDENT in e.expected:
                 self._report_missing_block(end)
@@ -124,7 +126,7 @@ class _Recovering:
             self.depth -= 1
             return i + 1
         try:
-            self.state.feed_token(token)
+            self.parser.feed(token)
         except UnexpectedToken as e:
             return self._recover(i, token, e.expected)
         if token.type == INDENT:
@@ -135,7 +137,7 @@ class _Recovering:
             self.line_first = token
         return i + 1
 
-    def _recover(self, i: int, token: Token, expected: set[str]) -> int:
+    def _recover(self, i: int, token: Token, expected: frozenset[str]) -> int:
         """Report the error at tokens[i], repair the parser; where to go on."""
         if token.type == INDENT:
             self.log.report(self._error_span(i), "unexpected indent")
@@ -207,19 +209,16 @@ class _Recovering:
         may announce a reduction that then fails, hence the loop.
         """
         pass_token, newline = self._pass(at), _synthetic(NEWLINE, at)
-        states = self.state.parse_conf.states
-        stack = self.state.state_stack
-        for _ in range(2 * len(stack) + 2):
-            while len(stack) > 1 and pass_token.type not in states[stack[-1]]:
-                stack.pop()
-                self.state.value_stack.pop()
+        parser = self.parser
+        for _ in range(2 * len(parser.state_stack) + 2):
+            while len(parser.state_stack) > 1 and not parser.accepts(pass_token.type):
+                parser.pop()
             if self._feed_all([pass_token, newline]):
                 return
-            if len(stack) > 1:
-                stack.pop()
-                self.state.value_stack.pop()
+            if len(parser.state_stack) > 1:
+                parser.pop()
 
-    def _is_try_without_handler(self, expected: set[str]) -> bool:
+    def _is_try_without_handler(self, expected: frozenset[str]) -> bool:
         return (
             self.grammar.type_of("except") in expected
             and self.grammar.type_of("pass") not in expected
@@ -238,7 +237,7 @@ class _Recovering:
     def _feed_all(self, tokens: list[Token]) -> bool:
         for token in tokens:
             try:
-                self.state.feed_token(token)
+                self.parser.feed(token)
             except UnexpectedToken:
                 return False
         return True
@@ -249,3 +248,8 @@ class _Recovering:
 
 def _synthetic(kind: str, at: Token) -> Token:
     return Token.new_borrow_pos(kind, "", at)
+
+
+def _tree(value: object) -> ParseTree:
+    assert isinstance(value, Tree)
+    return value

@@ -27,8 +27,8 @@ from pwc.syntax.soft_keywords import remove_match_statements
 class Tokens:
     tokens: list[Token]
     problems: list[Diagnostic]
-    # Syntax errors at or after this (line, column) are consequences of an
-    # unclosed bracket and are not reported.
+    # Syntax errors from this (line, column) on are consequences of an
+    # unclosed bracket or of nesting too deep, and are not reported.
     cutoff: tuple[int, int] | None
 
 
@@ -38,12 +38,19 @@ def tokenize(grammar: PwcGrammar, source: str, path: str) -> Tokens:
     laid_out = list(indenter.process(_lex(grammar, source, path, problems)))
     tokens = remove_match_statements(grammar, laid_out, path, problems)
     problems.extend(indenter.problems)
-    cutoff = None
+    return Tokens(tokens, problems, _cutoff(indenter))
+
+
+def _cutoff(indenter: PwcIndenter) -> tuple[int, int] | None:
+    """Where the tokens stop making sense: an unclosed bracket, or nesting too deep."""
+    stops: list[tuple[int, int]] = []
     if indenter.open_brackets:
         first = indenter.open_brackets[0]
         assert first.line is not None and first.column is not None
-        cutoff = (first.line, first.column)
-    return Tokens(tokens, problems, cutoff)
+        stops.append((first.line, first.column))
+    if indenter.stopped_at is not None:
+        stops.append((indenter.stopped_at.line, indenter.stopped_at.col))
+    return min(stops, default=None)
 
 
 def lex_fragment(grammar: PwcGrammar, text: str, path: str) -> tuple[list[Token], list[Diagnostic]]:
@@ -90,7 +97,7 @@ def _describe_bad_text(
     c = source[pos]
     if c in "'\"":
         # A string prefix was lexed as a name just before; point at it too.
-        prefix = _STRING_PREFIX_BEFORE.search(source, 0, pos)
+        prefix = _STRING_PREFIX_BEFORE.search(source, max(0, pos - 2), pos)
         start_col = col - (len(prefix.group()) if prefix else 0)
         if source.startswith(c * 3, pos):
             end = len(source)

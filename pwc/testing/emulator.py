@@ -22,6 +22,15 @@ local reply or after completion) gets an EmulatorError saying so.
 
 Creating an emulator loads the plugin (its module-level code runs) and
 creates its plugin context, id 1; it does not start the VM or the plugin.
+
+Where the Go SDK's emulator departs from Envoy (emulator.md §15), this one
+follows Envoy: context ids count from 1 per emulator (streams 2, 3, ...);
+adding an existing header adds a second entry; an empty header value is
+found (""), values are not trimmed; an empty configuration reads as b"";
+a body read past its end is empty, not an error; continue_stream acts when
+the callback returns and distinguishes request from response; a local reply
+is sent after the callback, through the response callbacks, whatever action
+the callback returned.
 """
 
 from __future__ import annotations

@@ -242,6 +242,8 @@ def _run_plugin_module(
     host.phase = Phase.START  # module-level code is the module's start function
     try:
         spec.loader.exec_module(module)
+    except PluginTrap as e:
+        raise PluginLoadError(f"the plugin's module-level code failed: {e}") from None
     except EmulatorError:
         raise
     except Exception as e:

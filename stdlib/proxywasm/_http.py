@@ -146,14 +146,17 @@ def get_http_request_body(start: int, max_size: int) -> bytes:
 
 
 def append_http_request_body(data: bytes) -> None:
+    """Add `data` after the buffered request body."""
     _host.set_buffer(_abi.BUFFER_HTTP_REQUEST_BODY, _abi.WHOLE_BUFFER, 0, data)
 
 
 def prepend_http_request_body(data: bytes) -> None:
+    """Add `data` before the buffered request body."""
     _host.set_buffer(_abi.BUFFER_HTTP_REQUEST_BODY, 0, 0, data)
 
 
 def replace_http_request_body(data: bytes) -> None:
+    """Replace the whole buffered request body with `data`."""
     _host.set_buffer(_abi.BUFFER_HTTP_REQUEST_BODY, 0, _abi.WHOLE_BUFFER, data)
 
 # --- response body ---
@@ -165,14 +168,17 @@ def get_http_response_body(start: int, max_size: int) -> bytes:
 
 
 def append_http_response_body(data: bytes) -> None:
+    """Add `data` after the buffered response body."""
     _host.set_buffer(_abi.BUFFER_HTTP_RESPONSE_BODY, _abi.WHOLE_BUFFER, 0, data)
 
 
 def prepend_http_response_body(data: bytes) -> None:
+    """Add `data` before the buffered response body."""
     _host.set_buffer(_abi.BUFFER_HTTP_RESPONSE_BODY, 0, 0, data)
 
 
 def replace_http_response_body(data: bytes) -> None:
+    """Replace the whole buffered response body with `data`."""
     _host.set_buffer(_abi.BUFFER_HTTP_RESPONSE_BODY, 0, _abi.WHOLE_BUFFER, data)
 
 # --- flow control ---

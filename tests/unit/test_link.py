@@ -44,7 +44,7 @@ def names_in(wat: str) -> set[str]:
 
 
 def test_reader_respects_strings_and_comments() -> None:
-    text = '''
+    text = """
     ;; a line comment with (parens and "quotes
     (; a block (; nested ;) comment with ) ;)
     (func $a (param $x i32) (result i32)
@@ -55,10 +55,15 @@ def test_reader_respects_strings_and_comments() -> None:
       (global.set $g (i32.const 1)) (local.get 0))
     (import "env" "x (y" (func $imp (param i32)))
     (export "e" (func $a))
-    '''
+    """
     fields = parse_fields(text, "t")
     assert [(f.kind, f.name) for f in fields] == [
-        ("func", "$a"), ("global", "$g"), ("func", "$b"), ("import", "$imp"), ("export", '"e"')]
+        ("func", "$a"),
+        ("global", "$g"),
+        ("func", "$b"),
+        ("import", "$imp"),
+        ("export", '"e"'),
+    ]
     assert fields[0].refs == ("$b",)
     assert fields[2].refs == ("$g",)
     assert fields[4].refs == ("$a",)
@@ -80,21 +85,29 @@ def test_runtime_fragments_hold_only_funcs_and_globals() -> None:
 
 def test_only_reachable_fields_are_kept() -> None:
     used = "(func $used (result i64) (call $int_add (i64.const 1) (global.get $g)))"
-    wat = link(program(
-        imports=('(import "env" "used" (func $imp_used (param i32)))',
-                 '(import "env" "unused" (func $imp_unused (param i32)))'),
-        functions={"$pwc_raise": RAISE, "$used": used,
-                   "$unused": "(func $unused (call $imp_unused (i32.const 0)))",
-                   "$entry": "(func $entry (call $imp_used (i32.const 1)) (drop (call $used)))"},
-        globals={**DESCS, "$g": "(global $g i64 (i64.const 41))"},
-        exports=('(export "entry" (func $entry))',),
-    ), RUNTIME_DIR)
+    wat = link(
+        program(
+            imports=(
+                '(import "env" "used" (func $imp_used (param i32)))',
+                '(import "env" "unused" (func $imp_unused (param i32)))',
+            ),
+            functions={
+                "$pwc_raise": RAISE,
+                "$used": used,
+                "$unused": "(func $unused (call $imp_unused (i32.const 0)))",
+                "$entry": "(func $entry (call $imp_used (i32.const 1)) (drop (call $used)))",
+            },
+            globals={**DESCS, "$g": "(global $g i64 (i64.const 41))"},
+            exports=('(export "entry" (func $entry))',),
+        ),
+        RUNTIME_DIR,
+    )
     kept = names_in(wat)
     assert {"$entry", "$used", "$int_add", "$pwc_raise", "$imp_used", "$g", "$rt_exc"} <= kept
     assert not kept & {"$unused", "$imp_unused", "$str_concat", "$rt_alloc", "$rt_desc_str"}
     # imports come first, exports after the functions
     assert wat.index('(import "env" "used"') < wat.index("(memory")
-    assert wat.index('(func $entry') < wat.index('(export "entry"')
+    assert wat.index("(func $entry") < wat.index('(export "entry"')
 
 
 def test_module_shape_runs_in_wasmtime() -> None:
@@ -108,14 +121,22 @@ def test_module_shape_runs_in_wasmtime() -> None:
     double = "(func $double (param i32) (result i32) (i32.mul (local.get 0) (i32.const 2)))"
     call_it = """(func $call_it (param i32) (result i32)
       (call_indirect (param i32) (result i32) (local.get 0) (i32.const 0)))"""
-    wat = link(program(
-        functions={"$pwc_raise": RAISE, "$entry": entry, "$double": double, "$call_it": call_it},
-        globals={**DESCS, "$rt_desc_str": f"(global $rt_desc_str i32 (i32.const {str_desc}))"},
-        table=("$double",),
-        exports=('(export "entry" (func $entry))', '(export "call_it" (func $call_it))'),
-        statics=image.image(),
-        heap_base=image.heap_base,
-    ), RUNTIME_DIR)
+    wat = link(
+        program(
+            functions={
+                "$pwc_raise": RAISE,
+                "$entry": entry,
+                "$double": double,
+                "$call_it": call_it,
+            },
+            globals={**DESCS, "$rt_desc_str": f"(global $rt_desc_str i32 (i32.const {str_desc}))"},
+            table=("$double",),
+            exports=('(export "entry" (func $entry))', '(export "call_it" (func $call_it))'),
+            statics=image.image(),
+            heap_base=image.heap_base,
+        ),
+        RUNTIME_DIR,
+    )
     assert f'(memory (export "memory") {image.heap_base // 65536 + 1})' in wat
     assert "(table 1 funcref)" in wat and "(elem (i32.const 0) func $double)" in wat
     store = wasmtime.Store()
@@ -131,15 +152,21 @@ def test_module_shape_runs_in_wasmtime() -> None:
 
 
 def test_output_is_deterministic() -> None:
-    p = program(functions={"$pwc_raise": RAISE,
-                           "$f": "(func $f (result i32) (call $str_eq (i32.const 0) (i32.const 0)))"},
-                exports=('(export "f" (func $f))',))
+    p = program(
+        functions={
+            "$pwc_raise": RAISE,
+            "$f": "(func $f (result i32) (call $str_eq (i32.const 0) (i32.const 0)))",
+        },
+        exports=('(export "f" (func $f))',),
+    )
     assert link(p, RUNTIME_DIR) == link(p, RUNTIME_DIR)
 
 
 def test_undefined_reference_is_an_internal_error() -> None:
-    p = program(functions={"$pwc_raise": RAISE, "$f": "(func $f (call $nowhere))"},
-                exports=('(export "f" (func $f))',))
+    p = program(
+        functions={"$pwc_raise": RAISE, "$f": "(func $f (call $nowhere))"},
+        exports=('(export "f" (func $f))',),
+    )
     with pytest.raises(LinkError, match=r"internal error.*\$nowhere.*\$f"):
         link(p, RUNTIME_DIR)
     with pytest.raises(LinkError, match=r"\$missing"):
@@ -148,9 +175,14 @@ def test_undefined_reference_is_an_internal_error() -> None:
 
 def test_missing_runtime_input_is_reported() -> None:
     # the runtime needs $rt_desc_str; a program without it cannot use strings
-    p = program(globals={}, functions={"$pwc_raise": RAISE,
-                                       "$f": "(func $f (drop (call $str_alloc (i32.const 1) (i32.const 1))))"},
-                exports=('(export "f" (func $f))',))
+    p = program(
+        globals={},
+        functions={
+            "$pwc_raise": RAISE,
+            "$f": "(func $f (drop (call $str_alloc (i32.const 1) (i32.const 1))))",
+        },
+        exports=('(export "f" (func $f))',),
+    )
     with pytest.raises(LinkError, match=r"\$rt_desc_str"):
         link(p, RUNTIME_DIR)
 

@@ -48,7 +48,7 @@ def test_allocations_are_aligned_zeroed_and_in_their_region(sizes: list[int]) ->
         blocks.append((p, size))
     # no two blocks overlap
     spans = sorted(blocks)
-    for (p, n), (q, _) in zip(spans, spans[1:]):
+    for (p, n), (q, _) in zip(spans, spans[1:], strict=False):
         assert p + max(n, 8) <= q
     # freed memory comes back zeroed
     rt.call("rt_region_free", region)
@@ -163,9 +163,9 @@ def test_copy_keeps_sharing_and_cycles() -> None:
     rt = Runtime()
     vm = rt.global_value("rt_vm_region")
     stream = in_stream(rt)
-    shared = rt.str("shared text")
+    shared = rt.new_str("shared text")
     c = node(rt, 3, shared)
-    b = node(rt, 2, rt.str("b"), c)
+    b = node(rt, 2, rt.new_str("b"), c)
     a = node(rt, 1, shared, b)
     rt.write(c + 4, struct.pack("<I", a))  # c.next = a: a cycle
     copy = rt.call("rt_copy", a, vm)
@@ -186,7 +186,7 @@ def test_copy_keeps_sharing_and_cycles() -> None:
 def test_copy_leaves_long_lived_and_static_objects_alone() -> None:
     rt = Runtime()
     vm = rt.global_value("rt_vm_region")
-    lasting = rt.str("in the vm region")
+    lasting = rt.new_str("in the vm region")
     in_stream(rt)
     n = node(rt, 5, lasting)
     copy = rt.call("rt_copy", n, vm)
@@ -220,23 +220,23 @@ def test_copy_lists_and_dicts() -> None:
     stream = in_stream(rt)
     words = rt.str_list(["alpha", "béta", "alpha"])
     d = rt.call("dict_new", rt.desc.dict_str_ptr)
-    rt.call("dict_set", d, rt.str("words"), words)
-    rt.call("dict_set", d, rt.str("gone"), words)
-    rt.call("dict_del", d, rt.str("gone"))
-    rt.call("dict_set", d, rt.str("self"), d)
+    rt.call("dict_set", d, rt.new_str("words"), words)
+    rt.call("dict_set", d, rt.new_str("gone"), words)
+    rt.call("dict_del", d, rt.new_str("gone"))
+    rt.call("dict_set", d, rt.new_str("self"), d)
     objs = rt.call("dict_new", rt.desc.dict_obj)
     key = node(rt, 42)
     rt.call("dict_set", objs, key, words)
-    rt.call("dict_set", d, rt.str("objs"), objs)
+    rt.call("dict_set", d, rt.new_str("objs"), objs)
     copy = rt.call("rt_copy", d, vm)
     assert rt.raised is None
     scribble_over(rt, stream)
-    i = rt.call("dict_find", copy, rt.str("words"))
+    i = rt.call("dict_find", copy, rt.new_str("words"))
     words2 = rt.call("dict_value_at", copy, i)
     assert rt.read_str_list(words2) == ["alpha", "béta", "alpha"]
-    assert rt.call("dict_find", copy, rt.str("gone")) == -1
-    assert rt.call("dict_value_at", copy, rt.call("dict_find", copy, rt.str("self"))) == copy
-    objs2 = rt.call("dict_value_at", copy, rt.call("dict_find", copy, rt.str("objs")))
+    assert rt.call("dict_find", copy, rt.new_str("gone")) == -1
+    assert rt.call("dict_value_at", copy, rt.call("dict_find", copy, rt.new_str("self"))) == copy
+    objs2 = rt.call("dict_value_at", copy, rt.call("dict_find", copy, rt.new_str("objs")))
     # identity keys were re-hashed: the copied key object finds its entry
     key2 = rt.call("dict_key_at", objs2, rt.call("dict_next", objs2, 0))
     assert fields(rt, key2)[2] == 42
@@ -250,7 +250,7 @@ def test_keep_copies_only_from_short_to_long_lived() -> None:
     holder = node(rt, 0)  # in the VM region
     stream = in_stream(rt)
     local = node(rt, 1)
-    value = rt.str("per request")
+    value = rt.new_str("per request")
     kept = rt.call("rt_keep", holder, value)
     assert kept != value and rt.call("rt_region_of", kept) == vm
     assert rt.read_str(kept) == "per request"
@@ -287,7 +287,7 @@ def test_copy_of_random_graphs_is_isomorphic(edges: list[tuple[int, int]]) -> No
             continue
         seen[p] = i
         assert rt.call("rt_region_of", p) == vm and fields(rt, p)[2] == i
-        for new, old in zip(fields(rt, p)[:2], shape[i]):
+        for new, old in zip(fields(rt, p)[:2], shape[i], strict=True):
             assert (new == 0) == (old == 0)
             if old:
                 todo.append((new, index[old]))
@@ -300,7 +300,7 @@ def test_memory_stays_flat_with_copies() -> None:
 
     def cycle() -> None:
         stream = in_stream(rt)
-        n = node(rt, 1, rt.str("x" * 100), node(rt, 2))
+        n = node(rt, 1, rt.new_str("x" * 100), node(rt, 2))
         rt.call("rt_copy", n, stream)  # copies into the same region are identity
         lst = rt.str_list(["a", "b"])
         rt.call("rt_region_enter", vm)
@@ -313,3 +313,12 @@ def test_memory_stays_flat_with_copies() -> None:
     for _ in range(200):
         cycle()
     assert rt.pages() == pages
+
+
+def test_allocating_before_init_initialises() -> None:
+    rt = Runtime(init=False)
+    assert rt.global_value("rt_vm_region") == 0
+    p = rt.call("rt_alloc", 8)
+    vm = rt.global_value("rt_vm_region")
+    assert vm != 0 and rt.call("rt_region_of", p) == vm
+    assert rt.u32(0) == 16  # the static chunk header is intact

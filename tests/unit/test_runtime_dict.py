@@ -12,8 +12,9 @@ values = st.integers(INT_MIN, INT_MAX)
 
 
 def ops(keys: st.SearchStrategy[object]) -> st.SearchStrategy[list[tuple[str, object, int]]]:
-    return st.lists(st.tuples(st.sampled_from(["set", "set", "del", "find"]), keys, values),
-                    max_size=80)
+    return st.lists(
+        st.tuples(st.sampled_from(["set", "set", "del", "find"]), keys, values), max_size=80
+    )
 
 
 def items_in_order(rt: Runtime, d: int) -> list[tuple[int, int]]:
@@ -25,8 +26,9 @@ def items_in_order(rt: Runtime, d: int) -> list[tuple[int, int]]:
     return out
 
 
-def run(rt: Runtime, desc: int, operations: list[tuple[str, object, int]],
-        key_of: dict[object, int]) -> None:
+def run(
+    rt: Runtime, desc: int, operations: list[tuple[str, object, int]], key_of: dict[object, int]
+) -> None:
     """Apply the operations to a runtime dict and a Python dict; they must agree."""
     d = rt.call("dict_new", desc)
     model: dict[object, int] = {}
@@ -79,9 +81,9 @@ class FreshStr(dict[object, int]):
     def __missing__(self, key: object) -> int:
         if self.make == "str":
             assert isinstance(key, str)
-            return self.rt.str(key)
+            return self.rt.new_str(key)
         assert isinstance(key, bytes)
-        return self.rt.bytes(key)
+        return self.rt.new_bytes(key)
 
 
 @given(ops(str_keys))
@@ -123,7 +125,7 @@ def test_blocks_grow_in_the_dicts_region() -> None:
 def test_identity_keys() -> None:
     rt = Runtime()
     d = rt.call("dict_new", rt.desc.dict_obj)
-    a, b = rt.str("same"), rt.str("same")
+    a, b = rt.new_str("same"), rt.new_str("same")
     rt.call("dict_set", d, a, 1)
     assert rt.call("dict_find", d, b) == -1
     assert rt.call("dict_find", d, a) >= 0

@@ -84,8 +84,15 @@ def harness_program() -> tuple[Program, Descriptors]:
     names = [f.name for f in runtime_fields(RUNTIME_DIR) if f.kind == "func"]
     exports = [f'(export "{n[1:]}" (func {n}))' for n in names]
     exports += ['(export "test_clear" (func $test_clear))']
-    for g in ("test_code", "test_arg", "test_raises", "rt_exc", "rt_region", "rt_vm_region",
-              "rt_free_chunks"):
+    for g in (
+        "test_code",
+        "test_arg",
+        "test_raises",
+        "rt_exc",
+        "rt_region",
+        "rt_vm_region",
+        "rt_free_chunks",
+    ):
         exports.append(f'(export "{g}" (global ${g}))')
     globals_ = {
         "$rt_desc_str": f"(global $rt_desc_str i32 (i32.const {desc.str}))",
@@ -125,7 +132,7 @@ def _compiled() -> tuple[wasmtime.Module, Descriptors]:
 class Runtime:
     """One fresh instance of the runtime, with helpers to move values in and out."""
 
-    def __init__(self) -> None:
+    def __init__(self, init: bool = True) -> None:
         module, self.desc = _compiled()
         self.store = wasmtime.Store(_engine())
         self.instance = wasmtime.Instance(self.store, module, [])
@@ -133,7 +140,8 @@ class Runtime:
         memory = self._exports["memory"]
         assert isinstance(memory, wasmtime.Memory)
         self.memory = memory
-        self.call("rt_init")
+        if init:
+            self.call("rt_init")
 
     # -- calls and exceptions ------------------------------------------------------
 
@@ -184,7 +192,7 @@ class Runtime:
 
     # -- values ------------------------------------------------------------------
 
-    def str(self, text: str) -> int:
+    def new_str(self, text: str) -> int:
         """A new str object holding `text` (lone surrogates allowed)."""
         data = text.encode("utf-8", "surrogatepass")
         s: int = self.call("str_alloc", len(data), len(text))
@@ -199,7 +207,7 @@ class Runtime:
         assert len(text) == cp_len, f"cp_len {cp_len} but {len(text)} code points in {text!r}"
         return text
 
-    def bytes(self, data: bytes) -> int:
+    def new_bytes(self, data: bytes) -> int:
         b: int = self.call("bytes_alloc", len(data))
         self.write(b + 8, data)
         return b
@@ -230,7 +238,7 @@ class Runtime:
     def str_list(self, items: list[str]) -> int:
         lst: int = self.call("list_new", self.desc.list_ptr, 0)
         for text in items:
-            self.call("list_append4", lst, self.str(text))
+            self.call("list_append4", lst, self.new_str(text))
         return lst
 
 
@@ -258,5 +266,5 @@ def test_raise_is_recorded_and_cleared() -> None:
 def test_strings_round_trip_through_memory() -> None:
     rt = Runtime()
     for text in ["", "abc", "héllo wörld", "\udc80x", "😀"]:
-        assert rt.read_str(rt.str(text)) == text
-    assert rt.read_bytes(rt.bytes(b"\x00\xff")) == b"\x00\xff"
+        assert rt.read_str(rt.new_str(text)) == text
+    assert rt.read_bytes(rt.new_bytes(b"\x00\xff")) == b"\x00\xff"

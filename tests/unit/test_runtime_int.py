@@ -11,8 +11,27 @@ from test_runtime_harness import INT_MAX, INT_MIN, Runtime
 
 OVERFLOW, ZERO_DIVISION = 1, 2
 
-edge = st.sampled_from([0, 1, -1, 2, -2, 10, -10, INT_MAX, INT_MIN, INT_MAX - 1, INT_MIN + 1,
-                        2**31, -(2**31), 2**32, 3037000499, 3037000500, -3037000500])
+edge = st.sampled_from(
+    [
+        0,
+        1,
+        -1,
+        2,
+        -2,
+        10,
+        -10,
+        INT_MAX,
+        INT_MIN,
+        INT_MAX - 1,
+        INT_MIN + 1,
+        2**31,
+        -(2**31),
+        2**32,
+        3037000499,
+        3037000500,
+        -3037000500,
+    ]
+)
 i64 = st.one_of(edge, st.integers(INT_MIN, INT_MAX), st.integers(-(2**33), 2**33))
 
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_runtime_harness import INT_MAX, INT_MIN, Runtime
 
-LIST_INDEX, POP_EMPTY, POP_INDEX, SLICE_STEP = 3, 8, 14, 12
+LIST_INDEX, POP_EMPTY, POP_INDEX, SLICE_STEP = 3, 8, 16, 14
 
 ints = st.lists(st.integers(INT_MIN, INT_MAX), max_size=20)
 indices = st.one_of(st.none(), st.integers(-25, 25), st.sampled_from([INT_MIN, INT_MAX]))
@@ -71,8 +71,9 @@ def test_pop(values: list[int], pops: list[int], wide: bool) -> None:
 
 
 @given(ints, indices, indices, st.one_of(st.none(), st.integers(-4, 4).filter(bool)), st.booleans())
-def test_slice(values: list[int], start: int | None, stop: int | None, step: int | None,
-               wide: bool) -> None:
+def test_slice(
+    values: list[int], start: int | None, stop: int | None, step: int | None, wide: bool
+) -> None:
     rt = Runtime()
     model = values if wide else narrow(values)
     s = 1 if step is None else step
@@ -98,7 +99,7 @@ def test_concat(a: list[int], b: list[int], wide: bool) -> None:
 def test_growth_allocates_in_the_lists_region() -> None:
     rt = Runtime()
     vm = rt.global_value("rt_vm_region")
-    lst = rt.call("list_new", rt.desc.list_i32, 0)          # in the VM region
+    lst = rt.call("list_new", rt.desc.list_i32, 0)  # in the VM region
     stream = rt.call("rt_region_new", 2)
     rt.call("rt_region_enter", stream)
     for v in range(100):

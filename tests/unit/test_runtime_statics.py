@@ -87,7 +87,9 @@ def test_data_segments_rebuild_the_image() -> None:
         s.add_str(f"string number {i}" * (i % 7), desc)
     image = s.image()
     rebuilt = bytearray(len(image))
-    for m in re.finditer(r'\(data \(i32\.const (\d+)\) "((?:[^"\\]|\\[0-9a-f]{2})*)"\)', to_wat_data(image)):
+    for m in re.finditer(
+        r'\(data \(i32\.const (\d+)\) "((?:[^"\\]|\\[0-9a-f]{2})*)"\)', to_wat_data(image)
+    ):
         raw = re.sub(r"\\([0-9a-f]{2})", lambda h: chr(int(h.group(1), 16)), m.group(2))
         data = raw.encode("latin-1")
         rebuilt[int(m.group(1)) : int(m.group(1)) + len(data)] = data

@@ -48,8 +48,7 @@ def test_assemble_reports_wat2wasm_errors() -> None:
         assemble("(module (func (call $nope)))")
 
 
-def test_missing_wat2wasm_is_a_clear_error(monkeypatch: pytest.MonkeyPatch,
-                                           tmp_path: Path) -> None:
+def test_missing_wat2wasm_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr("sys.executable", str(tmp_path / "python"))
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(ToolchainError, match="wat2wasm not found"):
@@ -67,7 +66,8 @@ def test_contract_loads_with_the_abi_facts() -> None:
     assert c.imports[("env", "proxy_log")] == Signature(("i32", "i32", "i32"), ("i32",))
     assert c.imports[("env", "proxy_increment_metric")] == Signature(("i32", "i64"), ("i32",))
     assert c.imports[("wasi_snapshot_preview1", "clock_time_get")] == Signature(
-        ("i32", "i64", "i32"), ("i32",))
+        ("i32", "i64", "i32"), ("i32",)
+    )
     assert c.imports[("wasi_snapshot_preview1", "path_link")].params == ("i32",) * 6
     assert c.imports[("wasi_unstable", "proc_exit")] == Signature(("i32",), ())
     assert ("env", "proxy_continue_request") not in c.imports  # 0.1.0 only
@@ -84,18 +84,36 @@ def test_a_conforming_plugin_has_no_problems() -> None:
     assert validate(plugin(), load_contract(CONTRACT)) == []
 
 
-@pytest.mark.parametrize("extra,drop,problem", [
-    ("", "memory", "no memory is exported"),
-    ("", "proxy_abi_version", "required export proxy_abi_version_0_2_1 is missing"),
-    ("", "proxy_on_memory_allocate", "required export proxy_on_memory_allocate is missing"),
-    ('(func (export "malloc") (param i32) (result i32) (i32.const 0))', "", "malloc must not exist"),
-    ('(import "env" "proxy_nonsense" (func (param i32) (result i32)))', "", "does not provide"),
-    ('(import "env" "proxy_done" (func (param i32) (result i32)))', "",
-     "import env.proxy_done has type (i32) -> (i32), Proxy-Wasm ABI 0.2.1 (Envoy 1.40) provides () -> (i32)"),
-    ('(func (export "proxy_on_tick") (param i32) (result i32) (i32.const 0))', "",
-     "export proxy_on_tick has type (i32) -> (i32)"),
-    ('(global (export "proxy_on_log") i32 (i32.const 0))', "", "export proxy_on_log must be a function"),
-])
+@pytest.mark.parametrize(
+    "extra,drop,problem",
+    [
+        ("", "(memory", "no memory is exported"),
+        ("", "proxy_abi_version", "required export proxy_abi_version_0_2_1 is missing"),
+        ("", "proxy_on_memory_allocate", "required export proxy_on_memory_allocate is missing"),
+        (
+            '(func (export "malloc") (param i32) (result i32) (i32.const 0))',
+            "",
+            "malloc must not exist",
+        ),
+        ('(import "env" "proxy_nonsense" (func (param i32) (result i32)))', "", "does not provide"),
+        (
+            '(import "env" "proxy_done" (func (param i32) (result i32)))',
+            "",
+            "import env.proxy_done has type (i32) -> (i32), "
+            "Proxy-Wasm ABI 0.2.1 (Envoy 1.40) provides () -> (i32)",
+        ),
+        (
+            '(func (export "proxy_on_tick") (param i32) (result i32) (i32.const 0))',
+            "",
+            "export proxy_on_tick has type (i32) -> (i32)",
+        ),
+        (
+            '(global (export "proxy_on_log") i32 (i32.const 0))',
+            "",
+            "export proxy_on_log must be a function",
+        ),
+    ],
+)
 def test_contract_violations_are_reported(extra: str, drop: str, problem: str) -> None:
     problems = validate(plugin(extra, drop), load_contract(CONTRACT))
     assert any(problem in p for p in problems), problems

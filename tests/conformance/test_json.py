@@ -1,0 +1,102 @@
+"""proxywasm.json: same text as CPython's json, compiled and under CPython."""
+
+from __future__ import annotations
+
+import json as cpython_json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from proxywasm import json
+
+from pwc.testing import Backend, Emulator
+
+PLUGIN = Path(__file__).parent / "plugins" / "json_echo.py"
+
+INT64 = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | INT64 | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(JSON_VALUES)
+def test_dumps_of_parse_matches_cpython(value: object) -> None:
+    # ensure_ascii=False: \u escapes of non-ASCII characters are not parsed yet.
+    text = cpython_json.dumps(value, ensure_ascii=False)
+    assert json.dumps(json.parse(text)) == cpython_json.dumps(value)
+
+
+@given(JSON_VALUES)
+def test_compact_and_spaced_texts_parse_alike(value: object) -> None:
+    compact = cpython_json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    spaced = cpython_json.dumps(value, indent=2, ensure_ascii=False)
+    assert json.dumps(json.parse(compact)) == json.dumps(json.parse(spaced))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "{", "[1,]", '{"a":1,}', "01", "-", "1.", "1e", "tru", "nul", '"abc', '"\\x"',
+     '"a\nb"', "[1 2]", '{"a" 1}', "{1: 2}", "[] []", '"\\u12"'],
+)
+def test_invalid_json_is_rejected_like_cpython(text: str) -> None:
+    with pytest.raises(ValueError):
+        cpython_json.loads(text)
+    with pytest.raises(json.JsonError):
+        json.parse(text)
+
+
+def test_accessors() -> None:
+    value = json.parse('{"s": "x", "n": -5, "b": true, "z": null, "a": [1, [2]], "f": 1.5}')
+    assert value.keys() == ["s", "n", "b", "z", "a", "f"]
+    assert value.len() == 6
+    s, n, b, z, a, f = (value.get(k) for k in value.keys())
+    assert s is not None and s.as_str() == "x"
+    assert n is not None and n.as_int() == -5
+    assert b is not None and b.as_bool() is True
+    assert z is not None and z.is_null()
+    assert a is not None and a.at(-1).at(0).as_int() == 2
+    assert f is not None and f.is_number() and json.dumps(f) == "1.5"
+    assert value.get("missing") is None
+    with pytest.raises(json.JsonError, match="expected an int, got a string"):
+        s.as_int()
+    with pytest.raises(json.JsonError, match="not a 64-bit integer"):
+        f.as_int()
+    with pytest.raises(json.JsonError, match="expected an object"):
+        a.get("x")
+    with pytest.raises(json.JsonError, match="out of range"):
+        a.at(2)
+
+
+def test_limits_of_the_first_cut_are_errors_not_guesses() -> None:
+    with pytest.raises(json.JsonError, match="non-ASCII"):
+        json.parse('"\\u00e9"')
+    big = json.parse("9223372036854775808")
+    assert big.is_number() and json.dumps(big) == "9223372036854775808"
+    with pytest.raises(json.JsonError):
+        big.as_int()
+    with pytest.raises(json.JsonError, match="UTF-8"):
+        json.parse_bytes(b'"\xff"')
+
+
+@pytest.mark.parametrize(
+    ("configuration", "expected"),
+    [
+        (b'{"header": "x-h", "value": "caf\xc3\xa9", "n": [1, -2, true, null]}',
+         ['{"header": "x-h", "value": "caf\\u00e9", "n": [1, -2, true, null]}',
+          "object 3 header,value,n"]),
+        (b'  "\\"quoted\\"\\n" ', ['"\\"quoted\\"\\n"', 'string "quoted"\n']),
+        (b"-9223372036854775808", ["-9223372036854775808", "int -9223372036854775808"]),
+        (b"[[], {}]", ["[[], {}]", "array 2"]),
+        (b"[1,", ["error expecting a value at position 3"]),
+    ],
+)
+def test_json_in_a_plugin(
+    emulator_backend: Backend, configuration: bytes, expected: list[str]
+) -> None:
+    emulator = Emulator(PLUGIN, emulator_backend, configuration)
+    emulator.start_plugin()
+    assert emulator.get_info_logs() == expected
