@@ -87,7 +87,7 @@ def _lex(
             state.line_ctr.feed(source[pos:end])
 
 
-_STRING_PREFIX_BEFORE = re.compile(r"(?<![\w])(?:[rR][bBfF]?|[bBfF][rR]?|[uU])$")
+_STRING_PREFIX_BEFORE = re.compile(r"(?<![\w])(?:[rR][bBfF]?|[bBfF][rR]?|[uU])\Z")
 
 
 def _describe_bad_text(

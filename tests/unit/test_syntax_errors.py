@@ -726,3 +726,174 @@ CASES = [
 @pytest.mark.parametrize(("source", "diagnostics"), CASES, ids=[c[0][:40] for c in CASES])
 def test_diagnostic(source: str, diagnostics: str) -> None:
     assert rendered(source) == expected(diagnostics)
+
+
+# ------------------------------------------------------------ several errors
+
+
+def test_errors_on_separate_lines_are_all_reported() -> None:
+    source = dedent("""\
+        def f(x):
+            y = = 1
+            return y
+        global counter
+        if x
+            pass
+        z = [1, 2)
+        w = 0777
+        class C:
+            def m(self):
+                return (
+        """)
+    assert [(d.span.line, d.span.col, d.message) for d in diagnostics_of(source)] == [
+        (2, 9, "unexpected '='"),
+        (4, 1, "'global' statements are not supported"),
+        (5, 5, "expected ':'"),
+        (7, 10, "closing parenthesis ')' does not match opening parenthesis '['"),
+        (8, 5, "leading zeros in decimal integer literals are not permitted; "
+               "use an 0o prefix for octal integers"),
+        (11, 16, "'(' was never closed"),
+    ]
+
+
+def test_a_broken_header_does_not_disturb_its_block() -> None:
+    # The block of the broken `for` is read as if it were not indented, so
+    # the error inside it is found and nothing is reported for the indent.
+    source = "for x in:\n    a = )\n    b = 1\nc = 2\n"
+    assert [(d.span.line, d.message) for d in diagnostics_of(source)] == [
+        (1, "unexpected ':'"),
+        (2, "unmatched ')'"),
+    ]
+
+
+def test_one_syntax_error_per_line() -> None:
+    assert [d.message for d in diagnostics_of("x = = = = 1\n")] == ["unexpected '='"]
+
+
+def test_unsupported_constructs_everywhere_are_reported_together() -> None:
+    source = "def f(*a):\n    global g\n    return [*a]\nx = (y for y in z)\n"
+    assert [(d.span.line, d.span.col) for d in diagnostics_of(source)] == [
+        (1, 7), (2, 5), (3, 13), (4, 5),
+    ]
+
+
+def test_source_is_registered_for_rendering() -> None:
+    diags = Diagnostics()
+    assert parse_module("x = 1\n", "m.py", diags) is not None
+    assert diags.sources["m.py"] == "x = 1\n"
+
+
+def diagnostics_of(source: str) -> list:  # type: ignore[type-arg]
+    diags = Diagnostics()
+    assert parse_module(source, "t.py", diags) is None
+    return sorted(diags.items, key=lambda d: (d.span.line, d.span.col))
+
+
+# ------------------------------------------------------------ never a traceback
+
+PY_TOKENS = [
+    "def", "class", "if", "elif", "else", "for", "while", "in", "not", "and", "or", "is",
+    "return", "pass", "break", "continue", "try", "except", "finally", "raise", "from",
+    "import", "as", "lambda", "global", "nonlocal", "yield", "with", "async", "await",
+    "del", "assert", "None", "True", "False", "match", "case", "x", "y", "f", "self",
+    "0", "1", "0x1f", "1.5e3", "1j", "01", "'s'", '"d"', "f'{x}'", "b'b'", "'''t'''",
+    "f'{", "'", "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "...", "=", "==", "+",
+    "-", "*", "**", "/", "//", "%", "@", "<", ">", "<=", ">=", "!=", "->", ":=", "+=",
+    "&", "|", "^", "~", "<<", ">>", "\\", "#c", "$", "?", "!", "\n", "\n    ", "\n  ",
+    "\n        ", "\t", " ",
+]
+
+VALID = [
+    "def f(a: int, b: int = 2) -> int:\n    return a + b * 2\n",
+    "class C(B):\n    x: int = 1\n    def m(self) -> None:\n        print(f'{self.x!r:>4}')\n",
+    "for i in range(10):\n    if i % 2 == 0:\n        continue\n    elif i > 5:\n        break\nelse:\n    pass\n",
+    "try:\n    x = d['k']\nexcept KeyError as e:\n    raise ValueError('no') from e\nfinally:\n    y = [v for v in w if v]\n",
+    "x = {'a': 1, 'b': (2, 3)}\ny = lambda q, r=1: q[1:2:3]\nz = a if b else c\n",
+]
+
+
+def check_no_traceback(source: str) -> None:
+    """parse_module always returns; None exactly when it reported an error."""
+    diags = Diagnostics()
+    module = parse_module(source, "t.py", diags)
+    assert (module is None) == bool(diags.items)
+    lines = source.splitlines() or [""]
+    for d in diags.items:
+        assert 1 <= d.span.line <= max(len(lines), source.count("\n") + 1)
+        assert d.span.col >= 1
+        assert (d.span.line, d.span.col) <= (d.span.end_line, d.span.end_col)
+    diags.render()
+    if module is not None:
+        # Nothing outside Python's syntax is accepted.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pyast.parse(source)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=200))
+def test_random_text(source: str) -> None:
+    check_no_traceback(source)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=string.printable, max_size=200))
+def test_random_printable_text(source: str) -> None:
+    check_no_traceback(source)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PY_TOKENS), max_size=40).map(" ".join))
+def test_random_token_soup(source: str) -> None:
+    check_no_traceback(source)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(VALID), st.data())
+def test_mutated_programs(source: str, data: st.DataObject) -> None:
+    """Valid code with a few characters deleted, replaced or inserted."""
+    text = list(source)
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        choice = data.draw(st.sampled_from(["delete", "insert", "replace"]))
+        char = data.draw(st.sampled_from(list("()[]{}:,.'\"=+*\\#\n \tx1")))
+        if choice == "insert":
+            text.insert(at, char)
+        elif at < len(text):
+            text[at:at + 1] = [] if choice == "delete" else [char]
+    check_no_traceback("".join(text))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PY_TOKENS), max_size=25).map(" ".join))
+def test_what_python_rejects_is_reported(source: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            pyast.parse(source)
+        except (SyntaxError, ValueError):
+            pass
+        else:
+            assume(False)
+    diags = Diagnostics()
+    assert parse_module(source, "t.py", diags) is None
+    assert diags.items
+
+
+@pytest.mark.parametrize("source", [
+    "x = " + "(" * 300 + "1" + ")" * 300,
+    "x = " + "not " * 5000 + "y",
+    "x = " + "-" * 5000 + "1",
+    "".join(" " * i + "if x:\n" for i in range(120)) + " " * 120 + "pass\n",
+    "x = a" + ".b" * 5000,
+    "\x00\x01\ufeff",
+    "x = '\\",
+    "f'{'",
+    "\\",
+    "@",
+    "    ",
+    "\n\n  \n",
+    "if x:\n  # only a comment\n",
+])
+def test_pathological_inputs(source: str) -> None:
+    check_no_traceback(source)
