@@ -9,6 +9,7 @@ soft keyword the LALR grammar cannot see) are reported and removed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -66,7 +67,12 @@ def _lex(
     state = LexerState(TextSlice.cast_from(source))
     while True:
         try:
-            yield from grammar.lexer.lex(state, None)
+            for token in grammar.lexer.lex(state, None):
+                yield (
+                    token
+                    if token.type != "NAME" or token.isascii()
+                    else _identifier(token, path, problems)
+                )
             return
         except UnexpectedCharacters as e:
             pos = e.pos_in_stream
@@ -85,6 +91,26 @@ def _lex(
                 end,
             )
             state.line_ctr.feed(source[pos:end])
+
+
+def _identifier(token: Token, path: str, problems: list[Diagnostic]) -> Token:
+    """A non-ASCII name: checked by Python's rules, and NFKC-normalised as Python does."""
+    if token.value.isidentifier():
+        return Token.new_borrow_pos("NAME", unicodedata.normalize("NFKC", token.value), token)
+    bad = next(i for i in range(len(token.value)) if not token.value[: i + 1].isidentifier())
+    assert token.line is not None and token.column is not None
+    char = token.value[bad]
+    column = token.column + bad
+    problems.append(
+        Diagnostic(Span(path, token.line, column, token.line, column + 1), _invalid_character(char))
+    )
+    return Token.new_borrow_pos(LEX_ERROR, token.value, token)
+
+
+def _invalid_character(c: str) -> str:
+    if c.isprintable():
+        return f"invalid character '{c}' (U+{ord(c):04X})"
+    return f"invalid non-printable character U+{ord(c):04X}"
 
 
 _STRING_PREFIX_BEFORE = re.compile(r"(?<![\w])(?:[rR][bBfF]?|[bBfF][rR]?|[uU])\Z")
@@ -115,9 +141,4 @@ def _describe_bad_text(
             Span(path, line, col, line, col + 1),
             "unexpected character after line continuation character",
         ), 1
-    message = (
-        f"invalid character '{c}' (U+{ord(c):04X})"
-        if c.isprintable()
-        else f"invalid non-printable character U+{ord(c):04X}"
-    )
-    return Diagnostic(Span(path, line, col, line, col + 1), message), 1
+    return Diagnostic(Span(path, line, col, line, col + 1), _invalid_character(c)), 1

@@ -424,11 +424,15 @@ def _stdlib_dir() -> Path:
 
 
 def compiler_unavailable_reason() -> str | None:
-    """Why the wasm backend cannot compile plugins here, or None if it can."""
+    """Why the wasm backend cannot compile plugins here (the compiler is not
+    installed), or None if it can.  A compiler that exists but fails to
+    import is not "unavailable": that error propagates."""
     try:
         importlib.import_module("pwc.driver")
-    except ImportError as e:
-        return f"the pwc compiler (pwc.driver) cannot be imported: {e}"
+    except ModuleNotFoundError as e:
+        if e.name != "pwc.driver":
+            raise
+        return "the pwc compiler (pwc.driver) is not installed"
     return None
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import itertools
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -33,9 +32,6 @@ from pwc.testing.http_stream import decode_text, encode_text, text_pairs_to_byte
 SDK_PACKAGE = "proxywasm"
 INTRINSICS_MODULE = "pwc_intrinsics"
 _U32 = 0xFFFFFFFF
-
-# Each loaded plugin module gets a unique name (the compiler calls it __main__).
-_plugin_numbers = itertools.count(1)
 
 
 class SdkHost:
@@ -161,10 +157,10 @@ class SdkHost:
 
     def print(self, *values: object, sep: str | None = " ", end: str | None = "\n") -> None:
         """`print` in plugin code: a write to fd 1, which Envoy logs at info
-        level without one trailing newline (abi.md §6.7)."""
+        level without one trailing newline (abi.md §6.7); WASI output is
+        allowed in every phase, module-level code included."""
         text = (" " if sep is None else sep).join(str(v) for v in values)
         text += "\n" if end is None else end
-        self._host.require_allowed("fd_write")
         self._host.record_log(LogLevel.INFO, text.removesuffix("\n"))
 
 
@@ -231,7 +227,9 @@ def _install_host(
 def _run_plugin_module(
     path: Path, host: HostModel, check_status: Callable[[int, str], None]
 ) -> types.ModuleType:
-    name = f"pwc_plugin_{next(_plugin_numbers)}_{path.stem}"
+    # A name of its own (the compiler calls it __main__); it leaves sys.modules
+    # once loaded, so the host's id is unique enough.
+    name = f"pwc_plugin_{id(host)}_{path.stem}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise PluginLoadError(f"cannot load {path} as a Python module")

@@ -98,10 +98,26 @@ def test_each_emulator_starts_from_fresh_module_state(emulator_backend: Backend)
     for _ in range(2):
         emulator = Emulator(PLUGINS / "module_state.py", emulator_backend)
         assert emulator.start_plugin()
-        assert emulator.get_info_logs() == ["starts 1"]
+        assert emulator.get_info_logs() == ["loaded", "starts 1"]
 
 
 def test_print_goes_to_the_info_log(emulator_backend: Backend) -> None:
     emulator = Emulator(PLUGINS / "module_state.py", emulator_backend)
     emulator.tick()
-    assert emulator.get_info_logs() == ["printed 42"]
+    assert emulator.get_info_logs() == ["loaded", "printed 42"]
+
+
+def test_header_maps_round_trip_through_the_sdk(emulator_backend: Backend) -> None:
+    emulator = Emulator(PLUGINS / "rewrite.py", emulator_backend)
+    stream = emulator.init_http_stream()
+    # Lengths 0..9 cover every tail of the word-wise copy; "\udcff" is the
+    # byte 0xff, which is not UTF-8 and must come back unchanged.
+    headers = [(f"k{'x' * n}", "v" * n) for n in range(10)]
+    headers += [("drop-me", "1"), ("raw", "caf\u00e9\udcff")]
+    emulator.call_on_request_headers(stream, headers, end_of_stream=True)
+    expected = [(key, value + value) for key, value in headers if key != "drop-me"]
+    expected.append(("x-count", "12"))
+    assert emulator.get_current_request_headers(stream) == expected
+    assert emulator.get_info_logs() == ["raw has 10 characters"]
+    emulator.call_on_response_headers(stream, [(":status", "200")], end_of_stream=True)
+    assert emulator.get_current_response_headers(stream) == [(":status", "201")]

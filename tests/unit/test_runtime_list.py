@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from test_runtime_harness import INT_MAX, INT_MIN, Runtime
 
 LIST_INDEX, POP_EMPTY, POP_INDEX, SLICE_STEP = 3, 8, 16, 14
+LIST_ASSIGN_INDEX = 17  # 'list assignment index out of range'
 
 ints = st.lists(st.integers(INT_MIN, INT_MAX), max_size=20)
 indices = st.one_of(st.none(), st.integers(-25, 25), st.sampled_from([INT_MIN, INT_MAX]))
@@ -49,7 +50,7 @@ def test_append_get_set(values: list[int], wide: bool) -> None:
             assert rt.raised == (LIST_INDEX, 0) and got == 0
             rt.clear()
             rt.call(set_, lst, i, 7)
-            assert rt.raised == (LIST_INDEX, 0)
+            assert rt.raised == (LIST_ASSIGN_INDEX, 0)
     assert rt.list_items(lst) == expected
 
 

@@ -9,6 +9,7 @@ class Counter:
 
 
 STARTS = Counter()
+print("loaded")  # module-level code may write to stdout
 
 
 class Plugin(PluginContext):
