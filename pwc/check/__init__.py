@@ -25,7 +25,7 @@ def check_program(modules: dict[str, ModuleInfo], diags: Diagnostics) -> tir.Pro
         cls = tables.classes[f.cls] if f.cls else None
         functions.append(BodyChecker(declarer, module, f, cls, diags, pending).check_function())
 
-    classes = _classes_base_first(tables)
+    classes = tables.base_first()
     for c in classes:
         if "__init__" in c.methods:
             check_func(c.methods["__init__"])
@@ -86,7 +86,7 @@ def _infer_global_types(declarer: Declarer, modules: dict[str, ModuleInfo],
                         if not scratch.has_errors and not isinstance(t, T.NoneType):
                             g.type = t
     for cls in tables.classes.values():
-        for name, (t, value) in cls.consts.items():
+        for name, (_, value) in cls.consts.items():
             g = tables.globals.get(f"{cls.qualname}.{name}")
             if g is not None and g.type is None:
                 scratch = Diagnostics()
@@ -115,23 +115,6 @@ def _module_order(modules: dict[str, ModuleInfo]) -> list[str]:
     for name in modules:
         visit(name)
     return order
-
-
-def _classes_base_first(tables: Tables) -> list[ClassInfo]:
-    out: list[ClassInfo] = []
-    done: set[str] = set()
-
-    def visit(c: ClassInfo) -> None:
-        if c.qualname in done:
-            return
-        done.add(c.qualname)
-        if c.base is not None:
-            visit(tables.classes[c.base])
-        out.append(c)
-
-    for c in tables.classes.values():
-        visit(c)
-    return out
 
 
 def _field_defaults(declarer: Declarer, c: ClassInfo, diags: Diagnostics,
@@ -188,7 +171,7 @@ def _check_overrides(tables: Tables, diags: Diagnostics) -> None:
                 diags.error(f.node.name_span, f'Signature of "{name}" incompatible with '
                             f'supertype "{(base.cls or "").rsplit(".", 1)[-1]}"')
             elif f.ret != base.ret and not (
-                    isinstance(f.ret, T.ClassType) and isinstance(base.ret, T.ClassType | T.OptionalType)
+                    isinstance(f.ret, T.ClassType) and base.ret is not None
                     and _covariant(tables, f.ret, base.ret)):
                 diags.error(f.node.name_span, f'Return type "{f.ret}" of "{name}" incompatible '
                             f'with return type "{base.ret}" in supertype '

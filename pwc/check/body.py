@@ -13,7 +13,6 @@ from pwc.check.declare import Declarer, _text
 from pwc.check.exprs import ExprChecker, _fold_literal, _path, q
 from pwc.check.loader import PRELUDE
 from pwc.check.scope import FunctionScope
-from pwc.check.symbols import Tables
 from pwc.check.symbols import (
     ClassInfo,
     ClassRef,
@@ -23,7 +22,6 @@ from pwc.check.symbols import (
     ModuleInfo,
     ParamInfo,
     SpecialRef,
-    Symbol,
 )
 from pwc.diagnostics import Diagnostics, Span
 from pwc.syntax import ast
@@ -121,9 +119,9 @@ class BodyChecker(ExprChecker):
             g = self.tables.globals.get(f"{qualname}.{name}")
             if g is not None and g.type is not None:
                 gt = g.type
-                v = self.coerce(self.expr(value, gt), gt, lambda got: f"Incompatible types in "
-                                f"assignment (expression has type {q(got)}, variable has type "
-                                f"{q(gt)})")
+                v = self.coerce(self.expr(value, gt), gt, lambda got, gt=gt: f"Incompatible "
+                                f"types in assignment (expression has type {q(got)}, variable "
+                                f"has type {q(gt)})")
                 out.append(tir.SetGlobal(g.symbol, v, value.span))
         return out
 
@@ -168,7 +166,7 @@ class BodyChecker(ExprChecker):
             case ast.Try():
                 return self.try_(s)
             case ast.Assert():
-                return self.assert_(s)
+                return self.assert_stmt(s)
             case ast.Delete():
                 return self.delete(s)
             case ast.FunctionDef():
@@ -631,7 +629,7 @@ class BodyChecker(ExprChecker):
                 return c.qualname
         return f"{PRELUDE}.BaseException"
 
-    def assert_(self, s: ast.Assert) -> list[tir.Stmt]:
+    def assert_stmt(self, s: ast.Assert) -> list[tir.Stmt]:
         test = self.truth(s.test)
         args: tuple[tir.Expr, ...] = ()
         if s.msg is not None:
@@ -754,18 +752,3 @@ def _assigned_attr_paths(stmts: tuple[ast.Stmt, ...]) -> set[str]:
 
 __all__ = ["BodyChecker", "_fold_literal", "_text", "SpecialRef"]
 
-
-def _classes_base_first_names(tables: Tables) -> list[str]:
-    out: list[str] = []
-
-    def visit(q: str) -> None:
-        if q in out:
-            return
-        base = tables.classes[q].base
-        if base is not None:
-            visit(base)
-        out.append(q)
-
-    for q in tables.classes:
-        visit(q)
-    return out

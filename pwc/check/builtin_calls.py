@@ -14,7 +14,6 @@ from pwc.check.loader import PRELUDE
 from pwc.check.symbols import ClassRef
 from pwc.syntax import ast
 
-
 # name -> (parameter types, result type)
 INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
     "load_u8": ((T.INT,), T.INT),

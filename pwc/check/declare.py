@@ -211,10 +211,8 @@ class Declarer:
         """A class constant that a subclass redefines is read through the
         instance's class in Python (`self.LIMIT`): pwc keeps it as a field whose
         default each class sets, so instances see their own class's value."""
-        from pwc.check.body import _classes_base_first_names
-
-        for qn in _classes_base_first_names(self.tables):
-            c = self.tables.classes[qn]
+        for c in self.tables.base_first():
+            qn = c.qualname
             for name, (t, value) in list(c.consts.items()):
                 if c.base is not None and self.tables.find_field(c.base, name) is not None:
                     continue  # overrides an ancestor's promoted constant

@@ -395,10 +395,10 @@ class ExprChecker:
         # pwc supports when both operands have the same type.
         values = []
         saved = dict(self.scope.narrowed)
-        for v in e.values:
-            values.append(self.expr(v))
+        for operand in e.values:
+            values.append(self.expr(operand))
             # `a and b`: b sees what a proves true; `a or b`: what a proves false.
-            yes, no = self.narrowings(v)
+            yes, no = self.narrowings(operand)
             self.scope.narrowed.update(yes if e.op == "and" else no)
         self.scope.narrowed = saved
         if all(isinstance(v.type, T.BoolType) for v in values):

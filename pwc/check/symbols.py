@@ -123,6 +123,23 @@ class Tables:
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     globals: dict[str, GlobalInfo] = field(default_factory=dict)
 
+    def base_first(self) -> list[ClassInfo]:
+        """Every class, each after its base."""
+        out: list[ClassInfo] = []
+        done: set[str] = set()
+
+        def visit(c: ClassInfo) -> None:
+            if c.qualname in done:
+                return
+            done.add(c.qualname)
+            if c.base is not None:
+                visit(self.classes[c.base])
+            out.append(c)
+
+        for c in self.classes.values():
+            visit(c)
+        return out
+
     def subclasses(self, qualname: str) -> list[str]:
         """Strict subclasses of a class, transitively."""
         out: list[str] = []

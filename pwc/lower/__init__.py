@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.loader import PRELUDE
+from pwc.diagnostics import NO_SPAN as _NO_SPAN
 from pwc.link import Program
 from pwc.lower.context import (
     EXC_ROOT,
@@ -27,7 +28,6 @@ from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
 from pwc.lower.prims import RUNTIME_CALLS
 from pwc.statics import StaticImage
-from pwc.diagnostics import NO_SPAN as _NO_SPAN
 
 
 def lower_program(prog: tir.Program) -> Program:

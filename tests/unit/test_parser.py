@@ -10,16 +10,13 @@ expectations that could share a misunderstanding with the parser.
 from __future__ import annotations
 
 import ast as pyast
-import time
 import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from pwc.diagnostics import Diagnostics, Span
+from pwc.diagnostics import Diagnostics
 from pwc.syntax import ast
 from pwc.syntax.parser import parse_module
 

@@ -19,7 +19,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from pwc.diagnostics import Diagnostics
-from pwc.syntax import ast
 from pwc.syntax.parser import parse_module
 
 
