@@ -10,11 +10,14 @@ from pwc_intrinsics import I32, alloc, bytes_ptr, host_import, store_i32, str_at
 
 class BaseException:
     _message: str
-    _where: str | None
+    # Where it was raised (the innermost frame), set by the compiled code.
+    _where_file: str | None
+    _where_function: str
+    _where_line: int
 
     def __init__(self, message: str = "") -> None:
         self._message = message
-        self._where = None
+        self._where_file = None
 
     def __str__(self) -> str:
         return self._message
@@ -104,10 +107,10 @@ class MemoryError(Exception):
 
 
 def _exception_location(e: BaseException) -> str:
-    where = e._where
-    if where is None:
+    file = e._where_file
+    if file is None:
         return "<unknown>"
-    return where
+    return f"{file}:{e._where_line} in {e._where_function}"
 
 
 _HEX = "0123456789abcdef"

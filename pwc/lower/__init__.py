@@ -26,11 +26,12 @@ from pwc.lower.context import (
 )
 from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
-from pwc.lower.prims import RUNTIME_CALLS
+from pwc.lower.prims import prim_may_raise
 from pwc.statics import StaticImage
 
 
 def lower_program(prog: tir.Program) -> Program:
+    prog = _reachable_only(prog)
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f) if isinstance(n, tir.VirtualCall)}
     desc = Descriptors(statics, prog.classes, virtual)
@@ -41,9 +42,12 @@ def lower_program(prog: tir.Program) -> Program:
     functions: dict[str, str] = {}
     for f in prog.functions:
         functions[func_name(f.symbol)] = FunctionLowerer(ctx, f).lower()
+    lowered = {f.symbol for f in prog.functions}
+    constructed = _constructed(prog)
     for c in prog.classes:
-        functions[ctor_name(c.qualname)] = _constructor(ctx, c)
-    _fill_vtables(ctx, prog)
+        if c.qualname in constructed:
+            functions[ctor_name(c.qualname)] = _constructor(ctx, c)
+    _fill_vtables(ctx, prog, lowered)
     exports = [_export(ctx, e, functions) for e in prog.exports]
     functions["$export:_initialize"] = _initialize(prog)
     exports.append('(export "_initialize" (func $export:_initialize))')
@@ -51,13 +55,18 @@ def lower_program(prog: tir.Program) -> Program:
         "(func $pwc_raise (param $code i32) (param $arg i64)\n"
         "  (call $f:builtins._raise_builtin (i64.extend_i32_u (local.get $code))"
         " (local.get $arg)))")
-    where, _ = desc.classes[EXC_ROOT].field_offset("_where")
-    functions["$pwc_locate"] = (
-        "(func $pwc_locate (param $where i32)\n"
-        "  ;; Record where a pending exception was first seen, once.\n"
-        "  (if (i32.eqz (i32.load offset=" + str(where) + " (global.get $rt_exc)))\n"
-        "    (then (i32.store offset=" + str(where) + " (global.get $rt_exc) "
-        "(local.get $where)))))")
+    file_off, _ = desc.classes[EXC_ROOT].field_offset("_where_file")
+    func_off, _ = desc.classes[EXC_ROOT].field_offset("_where_function")
+    line_off, _ = desc.classes[EXC_ROOT].field_offset("_where_line")
+    functions["$pwc_locate"] = f"""(func $pwc_locate
+  (param $file i32) (param $func i32) (param $line i32)
+  ;; Record where a pending exception was first seen (the innermost frame), once.
+  (local $e i32)
+  (local.set $e (global.get $rt_exc))
+  (if (i32.eqz (i32.load offset={file_off} (local.get $e))) (then
+    (i32.store offset={file_off} (local.get $e) (local.get $file))
+    (i32.store offset={func_off} (local.get $e) (local.get $func))
+    (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
     functions["$pwc_uncaught"] = (
         "(func $pwc_uncaught\n"
         "  (call $f:builtins._report_uncaught (global.get $rt_exc))\n"
@@ -82,40 +91,152 @@ def lower_program(prog: tir.Program) -> Program:
     )
 
 
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def walk(node: object) -> Iterator[object]:
-    """Every TIR node under `node` (itself included)."""
-    yield node
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        for f in dataclasses.fields(node):
-            value = getattr(node, f.name)
+    """Every TIR node under `node` (itself included), types excluded."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        cls = type(n)
+        names = _CHILD_FIELDS.get(cls)
+        if names is None:
+            names = tuple(f.name for f in dataclasses.fields(n)  # type: ignore[arg-type]
+                          if f.name not in ("type", "span"))
+            _CHILD_FIELDS[cls] = names
+        for name in names:
+            value = getattr(n, name)
             if isinstance(value, tuple):
                 for item in value:
-                    if dataclasses.is_dataclass(item) and not isinstance(item, type):
-                        yield from walk(item)
-                    elif isinstance(item, tuple):
-                        for sub in item:
-                            if dataclasses.is_dataclass(sub):
-                                yield from walk(sub)
-            elif dataclasses.is_dataclass(value) and not isinstance(value, type) and \
-                    f.name != "type":
-                yield from walk(value)
+                    if isinstance(item, tuple):
+                        stack.extend(x for x in item if _is_node(x))
+                    elif _is_node(item):
+                        stack.append(item)
+            elif _is_node(value):
+                stack.append(value)
+
+
+def _is_node(x: object) -> bool:
+    return dataclasses.is_dataclass(x) and not isinstance(x, type) and type(x).__module__ == \
+        tir.__name__
+
+
+# Prelude functions the lowering calls on its own (not visible as TIR calls).
+RUNTIME_ROOTS = (f"{PRELUDE}._raise_builtin", f"{PRELUDE}._report_uncaught")
+KEY_ERROR_HELPERS = (f"{PRELUDE}._key_error_str", f"{PRELUDE}._key_error_int")
+
+
+def _reachable_only(prog: tir.Program) -> tir.Program:
+    """The program without the functions no execution can reach.
+
+    Rapid type analysis: a virtual call reaches the implementations of the
+    classes instantiated anywhere in the reachable code, so the SDK's default
+    methods of context classes a plugin never creates cost nothing."""
+    by_symbol = {f.symbol: f for f in prog.functions}
+    layouts = {c.qualname: c for c in prog.classes}
+    subclasses: dict[str, list[str]] = {q: [] for q in layouts}
+    for c in prog.classes:
+        cur: str | None = c.qualname
+        while cur is not None:
+            subclasses[cur].append(c.qualname)
+            cur = layouts[cur].base
+    roots = [e.func for e in prog.exports] + list(prog.init_order) + list(RUNTIME_ROOTS)
+    reached: set[str] = set()
+    instantiated: set[str] = set()
+    virtual_calls: set[tuple[str, str]] = set()
+    work = list(roots)
+
+    def reach(symbol: str) -> None:
+        if symbol in by_symbol and symbol not in reached:
+            reached.add(symbol)
+            work.append(symbol)
+
+    def instantiate(qualname: str) -> None:
+        if qualname in instantiated:
+            return
+        instantiated.add(qualname)
+        called = {m for c, m in virtual_calls if qualname in subclasses[c]}
+        for name, impl in layouts[qualname].vtable:
+            if name == "__init__" or name in called:
+                reach(impl)
+        for layout in _chain(layouts, qualname):
+            for _, value in layout.defaults:
+                scan(value)
+
+    def scan(node: object) -> None:
+        for n in walk(node):
+            match n:
+                case tir.Call(func=callee):
+                    reach(callee)
+                case tir.New(cls=cls, init=init):
+                    if init:
+                        reach(init)
+                    instantiate(cls)
+                case tir.VirtualCall(cls=cls, method=method):
+                    if (cls, method) not in virtual_calls:
+                        virtual_calls.add((cls, method))
+                        for sub in subclasses[cls]:
+                            if sub in instantiated:
+                                reach(dict(layouts[sub].vtable)[method])
+                case tir.Prim(op=op) if op.startswith("dict.") and op.endswith(
+                        ("getitem", "delitem")):
+                    for helper in KEY_ERROR_HELPERS:
+                        reach(helper)
+
+    for r in roots:
+        if r in by_symbol:
+            reached.add(r)
+    while work:
+        scan(by_symbol[work.pop()])
+    return dataclasses.replace(prog, functions=tuple(f for f in prog.functions
+                                                     if f.symbol in reached))
+
+
+def _chain(layouts: dict[str, tir.ClassLayout], qualname: str) -> list[tir.ClassLayout]:
+    out = []
+    cur: str | None = qualname
+    while cur is not None:
+        out.append(layouts[cur])
+        cur = layouts[cur].base
+    return out
+
+
+def _constructed(prog: tir.Program) -> set[str]:
+    return {n.cls for f in prog.functions for n in walk(f) if isinstance(n, tir.New)}
 
 
 def _may_raise(prog: tir.Program) -> set[str]:
-    """Functions whose call sites need an exception test (a fixed point over calls)."""
+    """Functions whose call sites need an exception test (a fixed point over calls).
+
+    Also holds "cls.method" entries for virtual calls that may raise (when
+    any implementation in cls's subtree may)."""
+    layouts = {c.qualname: c for c in prog.classes}
     direct: set[str] = set()
     calls: dict[str, set[str]] = {}
     for f in prog.functions:
         callees: set[str] = set()
         for n in walk(f):
             match n:
-                case tir.Raise() | tir.VirtualCall() | tir.New():
+                case tir.Raise():
                     direct.add(f.symbol)
-                case tir.Prim(op=op) if RUNTIME_CALLS.get(op, ("", True))[1]:
+                case tir.Prim(op=op) if prim_may_raise(op):
                     direct.add(f.symbol)
                 case tir.Call(func=callee):
                     callees.add(callee)
+                case tir.New(init=init) if init is not None:
+                    callees.add(init)
+                case tir.VirtualCall(cls=cls, method=method):
+                    callees.add(f"{cls}.{method}")
         calls[f.symbol] = callees
+    # A virtual call "cls.method" depends on every implementation below cls.
+    for c in prog.classes:
+        cur: str | None = c.qualname
+        while cur is not None:
+            for name, impl in c.vtable:
+                calls.setdefault(f"{cur}.{name}", set()).add(impl)
+            cur = layouts[cur].base
     result = set(direct)
     changed = True
     while changed:
@@ -168,12 +289,15 @@ def _mro_layouts(ctx: LowerContext, c: tir.ClassLayout) -> list[tir.ClassLayout]
     return list(reversed(chain))
 
 
-def _fill_vtables(ctx: LowerContext, prog: tir.Program) -> None:
+def _fill_vtables(ctx: LowerContext, prog: tir.Program, lowered: set[str]) -> None:
+    # Classes never instantiated keep empty slots: no call can reach them.
     for c in prog.classes:
         d = ctx.desc.classes[c.qualname]
         impl = dict(c.vtable)
         for name, slot in d.slots.items():
-            ctx.desc.set_vtable_entry(c.qualname, slot, ctx.table_index(func_name(impl[name])))
+            if impl[name] in lowered:
+                ctx.desc.set_vtable_entry(c.qualname, slot,
+                                          ctx.table_index(func_name(impl[name])))
 
 
 def _export(ctx: LowerContext, e: tir.Export, functions: dict[str, str]) -> str:

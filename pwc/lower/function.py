@@ -36,16 +36,30 @@ class FunctionLowerer:
         self._labels = 0
         self.handlers: list[str] = []  # labels of enclosing exception handlers
         self.loops: list[tuple[str, str]] = []  # (break label, continue label)
+        # Where a pending exception was seen: `$line` holds the source line of the
+        # statement being run; the function's exit path (or a handler) records it
+        # in the exception once, so each check costs only `global.get; br_if`.
+        self.records_location = fn.location_prefix is not None
+        self.line_set: int | None = None  # the line `$line` surely holds here
+        self.exit_label = "$raised"
         for name, t in fn.locals:
             self.locals[local_name(name)] = T.wasm_type(t)
 
     # ------------------------------------------------------------ output
 
     def lower(self) -> str:
+        self.emit(f"block {self.exit_label}")
         for s in self.fn.body:
             self.stmt(s)
         if self.ret_wasm is not None:
             self.emit(zero(self.ret_wasm))  # unreachable: the checker proved a return
+        self.emit("return", "end")
+        # An exception escaped: note where, then return a dummy value.
+        self.locate()
+        if self.ret_wasm is not None:
+            self.emit(zero(self.ret_wasm))
+        if self.records_location:
+            self.locals["$line"] = "i32"
         params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
         result = f" (result {self.ret_wasm})" if self.ret_wasm else ""
         local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in self.locals.items())
@@ -68,34 +82,67 @@ class FunctionLowerer:
 
     def propagate(self) -> None:
         """Leave the current code path with an exception pending in $rt_exc."""
-        if self.handlers:
-            self.emit(f"br {self.handlers[-1]}")
-        elif self.ret_wasm is not None:
-            self.emit(zero(self.ret_wasm), "return")
-        else:
-            self.emit("return")
+        self.emit(f"br {self.handlers[-1] if self.handlers else self.exit_label}")
 
     def check_exception(self, locate: bool = False) -> None:
         """After a call that may raise: propagate a pending exception."""
-        self.emit("global.get $rt_exc", "if")
-        if locate and self.fn.location_prefix is not None:
-            self.emit(f"i32.const {self.where_string()}", "call $pwc_locate")
-        self.propagate()
-        self.emit("end")
+        target = self.handlers[-1] if self.handlers else self.exit_label
+        self.emit("global.get $rt_exc", f"br_if {target}")
 
-    def where_string(self) -> int:
-        line = self.current_line
-        name = self.fn.symbol.split(".", 1)[1] if "." in self.fn.symbol else self.fn.symbol
-        if name.endswith("<module>"):
-            name = "<module>"
-        return self.ctx.string(f"{self.fn.location_prefix}:{line} in {name.rsplit('.', 1)[-1]}")
+    def locate(self) -> None:
+        """Record `file:$line in function` in the pending exception (if not yet)."""
+        if not self.records_location:
+            return
+        name = self.fn.symbol.rsplit(".", 1)[-1]
+        self.emit(f"i32.const {self.ctx.string(str(self.fn.location_prefix))}",
+                  f"i32.const {self.ctx.string(name)}", "local.get $line", "call $pwc_locate")
 
-    current_line = 0
+    def set_line(self, line: int) -> None:
+        if self.records_location and self.line_set != line:
+            self.emit(f"i32.const {line}", "local.set $line")
+            self.line_set = line
+
+    def may_raise(self, s: tir.Stmt) -> bool:
+        """Whether the statement's own expressions (not nested blocks) may raise."""
+        from pwc.lower import walk
+        from pwc.lower.prims import prim_may_raise
+
+        match s:
+            case tir.Raise():
+                return True
+            case tir.ExprStmt(value=v) | tir.SetLocal(value=v) | tir.SetGlobal(value=v):
+                roots: tuple[tir.Expr | None, ...] = (v,)
+            case tir.SetField(obj=o, value=v):
+                roots = (o, v)
+            case tir.If(test=t) | tir.While(test=t):
+                roots = (t,)
+            case tir.Return(value=v):
+                roots = (v,)
+            case _:
+                return False
+        may = self.ctx.may_raise
+        for root in roots:
+            for n in walk(root) if root is not None else ():
+                match n:
+                    case tir.Call(func=f) if f in may:
+                        return True
+                    case tir.New(init=init) if init in may:
+                        return True
+                    case tir.VirtualCall(cls=c, method=m) if f"{c}.{m}" in may:
+                        return True
+                    case tir.Prim(op=op) if prim_may_raise(op):
+                        return True
+        return False
+
+    def control_flow(self) -> None:
+        """Code may be reached from elsewhere from here on: `$line` is unknown."""
+        self.line_set = None
 
     # ------------------------------------------------------------ statements
 
     def stmt(self, s: tir.Stmt) -> None:
-        self.current_line = s.span.line
+        if not isinstance(s, tir.While) and self.may_raise(s):
+            self.set_line(s.span.line)
         match s:
             case tir.ExprStmt(value=v):
                 self.expr(v)
@@ -114,13 +161,16 @@ class FunctionLowerer:
             case tir.If(test=test, body=body, orelse=orelse):
                 self.expr(test)
                 self.emit("if")
+                saved = self.line_set
                 for b in body:
                     self.stmt(b)
                 if orelse:
                     self.emit("else")
+                    self.line_set = saved
                     for b in orelse:
                         self.stmt(b)
                 self.emit("end")
+                self.control_flow()
             case tir.While():
                 self.while_(s)
             case tir.Break():
@@ -157,6 +207,9 @@ class FunctionLowerer:
         exit_, done, top, cont = (self.label("exit"), self.label("done"), self.label("top"),
                                   self.label("cont"))
         self.emit(f"block {exit_}", f"block {done}", f"loop {top}")
+        self.control_flow()
+        if self.may_raise(s):
+            self.set_line(s.span.line)
         self.expr(s.test)
         self.emit("i32.eqz", f"br_if {done}", f"block {cont}")
         self.loops.append((exit_, cont))
@@ -164,12 +217,15 @@ class FunctionLowerer:
             self.stmt(b)
         self.loops.pop()
         self.emit("end")
+        self.control_flow()
         for b in s.step:
             self.stmt(b)
         self.emit(f"br {top}", "end", "end")
+        self.control_flow()
         for b in s.orelse:
             self.stmt(b)
         self.emit("end")
+        self.control_flow()
 
     def raise_(self, s: tir.Raise) -> None:
         if s.exc is None:
@@ -178,8 +234,6 @@ class FunctionLowerer:
         else:
             self.expr(s.exc)
         self.emit("global.set $rt_exc")
-        if self.fn.location_prefix is not None:
-            self.emit(f"i32.const {self.where_string()}", "call $pwc_locate")
         self.propagate()
 
     current_handler_holder = ""
@@ -194,6 +248,8 @@ class FunctionLowerer:
         for b in s.orelse:
             self.stmt(b)
         self.emit(f"br {end}", "end")
+        self.locate()
+        self.control_flow()
         pending = self.temp("i32")
         self.emit("global.get $rt_exc", f"local.set {pending}")
         for h in s.handlers:
@@ -211,10 +267,12 @@ class FunctionLowerer:
             self.emit(f"br {end}")
             if h.classes:
                 self.emit("end")
+                self.control_flow()
             else:
                 break
         self.propagate()
         self.emit("end")
+        self.control_flow()
 
     def isinstance_test(self, obj_local: str, classes: tuple[str, ...]) -> None:
         """Push 1 if the object in obj_local is an instance of any of classes."""
@@ -251,11 +309,12 @@ class FunctionLowerer:
                 self.virtual_call(e)
             case tir.HostCall():
                 self.host_call(e)
-            case tir.New(cls=cls, args=args):
+            case tir.New(cls=cls, init=init, args=args):
                 for a in args:
                     self.expr(a)
                 self.emit(f"call {ctor_name(cls)}")
-                self.check_exception()
+                if init is not None and init in self.ctx.may_raise:
+                    self.check_exception()
             case tir.Prim():
                 from pwc.lower.prims import emit_prim
 
@@ -336,7 +395,8 @@ class FunctionLowerer:
         self.emit(f"call_indirect (param {params}){result}")
         if isinstance(e.type, T.NoneType):
             self.emit("i32.const 0")
-        self.check_exception()
+        if f"{e.cls}.{e.method}" in self.ctx.may_raise:
+            self.check_exception()
 
     def host_call(self, e: tir.HostCall) -> None:
         imp = self.ctx.imports[e.func]

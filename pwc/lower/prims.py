@@ -58,6 +58,18 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "intrinsic.host_encode": ("$str_to_host", False),
 }
 
+# Ops lowered inline (not in RUNTIME_CALLS) that may raise.
+RAISING_INLINE = frozenset({
+    "int.neg", "list.get", "list.set", "list.pop", "dict.getitem", "dict.delitem",
+})
+
+
+def prim_may_raise(op: str) -> bool:
+    if op in RUNTIME_CALLS:
+        return RUNTIME_CALLS[op][1]
+    return op in RAISING_INLINE
+
+
 # Runtime functions taking i32 where the dialect passes an int.
 WRAP_ARGS = {"$bytes_from", "$str_from_utf8", "$dict_next"}
 
@@ -445,8 +457,6 @@ def _raise_key_error(fl: FunctionLowerer, kt: T.Type, key_local: str) -> None:
     if isinstance(kt, T.StrType):
         fl.emit("i32.wrap_i64")
     fl.emit(f"call {func_name(f'{PRELUDE}.{helper}')}")
-    if fl.fn.location_prefix is not None:
-        fl.emit(f"i32.const {fl.where_string()}", "call $pwc_locate")
     fl.propagate()
 
 

@@ -1,16 +1,31 @@
-"""The lark grammar object, built once per process, and facts about its terminals."""
+"""The grammar as the parser uses it: lexer, LALR tables, terminal names.
+
+Analysing grammar/pwc.lark with lark (LALR table construction) takes ~0.4 s,
+more than a whole compile should; so it is done once per process and its
+result is kept in the disk cache between processes (pickled_cache.py).
+Loading it from there takes a few milliseconds.
+
+lark's own `cache=True` is not used: it writes to the shared temp directory
+under a predictable name, not atomically, and loads through
+`Lark.load`, which rebuilds lark's objects from its serialised form and
+takes ~35 ms; what is kept here is just what the parser needs (terminals and
+our own tables), pickled directly, which loads ~10x faster.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from lark import Lark
-from lark.lexer import BasicLexer, PatternStr
+from lark.common import LexerConf
+from lark.lexer import BasicLexer, PatternStr, TerminalDef
 
 from pwc.resources import grammar_file
 from pwc.syntax.lalr import LalrParser, Tables, make_tables
+from pwc.syntax.pickled_cache import load_cached, store_cached
 
 # Token types the indenter makes or the grammar declares; see pwc.lark.
 NEWLINE = "_NEWLINE"
@@ -23,12 +38,24 @@ LEX_ERROR = "_LEXERROR"
 
 LAYOUT_TYPES = frozenset({NEWLINE, INDENT, DEDENT})
 
+START_SYMBOLS = ["file_input", "fexpr"]
+_CACHE_ENTRY = "grammar.pickle"
+
+
+@dataclass(frozen=True)
+class GrammarAnalysis:
+    """lark's analysis of the grammar, reduced to what parsing needs; picklable."""
+
+    terminals: tuple[TerminalDef, ...]
+    ignored_terminals: tuple[str, ...]
+    # name -> text for the terminals that are fixed strings (keywords, operators)
+    literal_terminals: Mapping[str, str]
+    tables: Tables
+
 
 @dataclass(frozen=True)
 class PwcGrammar:
-    lark: Lark
     lexer: BasicLexer
-    # name -> text for the terminals that are fixed strings (keywords, operators)
     literal_terminals: Mapping[str, str]
     terminal_of_text: Mapping[str, str]
     tables: Tables
@@ -44,19 +71,48 @@ class PwcGrammar:
 
 @cache
 def pwc_grammar() -> PwcGrammar:
-    """The parser for grammar/pwc.lark; analysing the grammar takes ~0.4 s, so once only."""
+    """The grammar of grammar/pwc.lark, from the disk cache if it is there."""
+    return grammar_from(cached_grammar_analysis())
+
+
+def cached_grammar_analysis() -> GrammarAnalysis:
+    grammar_text = grammar_file().read_text(encoding="utf-8")
+    # The cache entry is keyed by the front-end fingerprint, which covers the
+    # grammar text too; the text goes into the key anyway so that the entry
+    # can never outlive the grammar it was built from.
+    analysis = load_cached(_CACHE_ENTRY, grammar_text, GrammarAnalysis)
+    if analysis is None:
+        analysis = analyse_grammar(grammar_text)
+        store_cached(_CACHE_ENTRY, grammar_text, analysis)
+    return analysis
+
+
+def analyse_grammar(grammar_text: str) -> GrammarAnalysis:
+    """Build lark's LALR parser for the grammar (slow) and keep what parsing needs."""
     lark = Lark(
-        grammar_file().read_text(encoding="utf-8"),
+        grammar_text,
         parser="lalr",
         lexer="basic",
-        start=["file_input", "fexpr"],
+        start=START_SYMBOLS,
         maybe_placeholders=True,
         propagate_positions=True,
     )
     literals = {
         t.name: t.pattern.value for t in lark.terminals if isinstance(t.pattern, PatternStr)
     }
-    conf = lark.parse_interactive(start="file_input").parser_state.parse_conf
+    conf = lark.parse_interactive(start=START_SYMBOLS[0]).parser_state.parse_conf
     tables = make_tables(conf.parse_table, lark.rules, conf.callbacks)
+    lexer_conf = lark.lexer_conf
+    return GrammarAnalysis(
+        tuple(lexer_conf.terminals), tuple(lexer_conf.ignore), literals, tables
+    )
+
+
+def grammar_from(analysis: GrammarAnalysis) -> PwcGrammar:
+    # lark validated the terminals' patterns when it analysed the grammar.
+    lexer_conf = LexerConf(
+        list(analysis.terminals), re, analysis.ignored_terminals, skip_validation=True
+    )
+    literals = analysis.literal_terminals
     by_text = {text: name for name, text in literals.items()}
-    return PwcGrammar(lark, BasicLexer(lark.lexer_conf), literals, by_text, tables)
+    return PwcGrammar(BasicLexer(lexer_conf), literals, by_text, analysis.tables)

@@ -9,6 +9,9 @@ grammar from its `fexpr` start symbol, positioned inside the literal.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 from lark import Token, Tree
 
 from pwc.diagnostics import Diagnostic, Diagnostics, Span
@@ -17,19 +20,63 @@ from pwc.syntax.build_context import BuildContext
 from pwc.syntax.build_expr import ExprBuilder
 from pwc.syntax.build_stmt import StmtBuilder
 from pwc.syntax.grammar import pwc_grammar
+from pwc.syntax.parse_cache import load_parsed, store_parsed
 from pwc.syntax.recovery import SyntaxErrorLog, parse_fragment, parse_tokens
 from pwc.syntax.tokens import lex_fragment, tokenize
 
+# Parses kept per process: every compile parses the same stdlib modules, and
+# a test session or a server compiles many programs in one process.
+PARSES_KEPT = 128
 
-def parse_module(source: str, path: str, diags: Diagnostics) -> ast.Module | None:
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """A module's tree (None if it has errors) and every problem found in it."""
+
+    module: ast.Module | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def parse_module(
+    source: str, path: str, diags: Diagnostics, *, persist: bool = False
+) -> ast.Module | None:
     """Parse one module.
 
     Returns None when the source has an error: a syntax error, or a construct
     outside the dialect (its tree would be incomplete).  Every problem found
     is in `diags`, at its span; `diags` also learns the source, to render them.
+
+    `persist` also keeps the tree in the user's disk cache for later
+    processes (see parse_cache.py); meant for pwc's own stdlib, which every
+    compile parses unchanged, not for user files, which would pile up there.
     """
+    outcome = parse_outcome(source, path, persist)
     diags.sources[path] = source
-    errors_before = len(diags.items)
+    diags.items.extend(outcome.diagnostics)
+    return outcome.module
+
+
+@lru_cache(maxsize=PARSES_KEPT)
+def parse_outcome(source: str, path: str, persist: bool = False) -> ParseOutcome:
+    """parse_uncached, remembered in this process (and on disk if `persist`).
+
+    Keyed by the full text, not by a file's mtime: an edit within the
+    mtime's resolution cannot return a stale tree.  Sharing a tree between
+    compiles is safe, as every AST node is a frozen dataclass.
+    """
+    if persist:
+        module = load_parsed(source, path)
+        if module is not None:
+            return ParseOutcome(module, ())
+    outcome = parse_uncached(source, path)
+    if persist and outcome.module is not None and not outcome.diagnostics:
+        store_parsed(source, path, outcome.module)
+    return outcome
+
+
+def parse_uncached(source: str, path: str) -> ParseOutcome:
+    """Lex, lay out, parse and build the tree of one module, with no cache involved."""
+    diags = Diagnostics()
     grammar = pwc_grammar()
     tokens = tokenize(grammar, source, path)
     problem_lines = frozenset(p.span.line for p in tokens.problems)
@@ -37,7 +84,7 @@ def parse_module(source: str, path: str, diags: Diagnostics) -> ast.Module | Non
     tree = parse_tokens(grammar, tokens.tokens, log)
     diags.items.extend(sorted(tokens.problems + log.reported, key=_position))
     if tree is None:
-        return None
+        return ParseOutcome(None, tuple(diags.items))
     ctx = BuildContext(path, diags, _parse_field)
     builder = StmtBuilder(ctx)
     body: list[ast.Stmt] = []
@@ -48,9 +95,9 @@ def parse_module(source: str, path: str, diags: Diagnostics) -> ast.Module | Non
         except RecursionError:
             # Only reachable through absurd nesting such as 5000 `not`s.
             diags.error(ctx.span(statement), "statement is too deeply nested")
-    if len(diags.items) > errors_before:
-        return None
-    return ast.Module(path, tuple(body), _whole_file(path, source))
+    if diags.items:
+        return ParseOutcome(None, tuple(diags.items))
+    return ParseOutcome(ast.Module(path, tuple(body), _whole_file(path, source)), ())
 
 
 def _parse_field(ctx: BuildContext, text: str, line: int, col: int) -> ast.Expr | None:

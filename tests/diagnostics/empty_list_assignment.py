@@ -1,0 +1,13 @@
+# ruff: noqa
+# xfail: mypy names the variable to annotate ('Need type annotation for "names"', at the name); pwc says 'Need type annotation for the empty list' at the [] (and then `len(names)` leaks '"<error>"')
+"""A variable initialised with an empty list or dict and no annotation."""
+
+
+def main() -> None:
+    names = []  # error: 5: Need type annotation for "names"
+    table = {}  # error: 5: Need type annotation for "table"
+    rows = [[], []]  # error: 5: Need type annotation for "rows"
+    print(len(names), len(table), len(rows))
+
+
+main()

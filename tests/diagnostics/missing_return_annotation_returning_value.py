@@ -1,0 +1,10 @@
+# ruff: noqa
+# xfail: a missing return annotation is also taken as "-> None", so every `return value` adds a spurious "No return value expected"
+"""A function that returns a value but has no return annotation: one error, not two."""
+
+
+def answer():  # error: 5: Function is missing a return type annotation
+    return 42
+
+
+print(answer())

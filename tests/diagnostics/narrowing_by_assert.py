@@ -1,0 +1,11 @@
+# ruff: noqa
+# xfail: `assert` without a message builds AssertionError() with no argument; the WAT does not assemble (internal compiler error)
+"""`assert x is not None` narrows x for the rest of the block: no error here."""
+
+
+def shout(s: str | None) -> str:
+    assert s is not None
+    return s.upper()
+
+
+print(shout("a"))
