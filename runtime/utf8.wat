@@ -295,20 +295,25 @@
 (func $str_to_host (param $s i32) (result i32)
   (local $len i32)
   (local $b i32)
-  (local $p i32)
-  (local $end i32)
-  (local $dst i32)
-  (local $n i32)
   (local.set $len (call $str_encode_scan (local.get $s) (i32.const 1)))
   (if (i32.lt_s (local.get $len) (i32.const 0)) (then (return (i32.const 0))))
   (local.set $b (call $bytes_alloc (local.get $len)))
   (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
+  (call $str_host_write (local.get $s) (i32.add (local.get $b) (i32.const 8)) (local.get $len))
+  (local.get $b))
+
+;; $str_host_write: writes the host bytes of s (as $str_to_host) at dst;
+;; `len` is their count from $str_encode_scan(s, 1).  Allocates nothing.
+(func $str_host_write (param $s i32) (param $dst i32) (param $len i32)
+  (local $p i32)
+  (local $end i32)
+  (local $n i32)
   (local.set $p (i32.add (local.get $s) (i32.const 12)))
-  (local.set $dst (i32.add (local.get $b) (i32.const 8)))
   (if (i32.eq (local.get $len) (i32.load offset=4 (local.get $s)))
     (then
+      ;; no escapes: the str's own bytes
       (memory.copy (local.get $dst) (local.get $p) (local.get $len))
-      (return (local.get $b))))
+      (return)))
   (local.set $end (i32.add (local.get $p) (i32.load offset=4 (local.get $s))))
   (block $done
     (loop $each
@@ -323,8 +328,7 @@
           (memory.copy (local.get $dst) (local.get $p) (local.get $n))
           (local.set $dst (i32.add (local.get $dst) (local.get $n)))
           (local.set $p (i32.add (local.get $p) (local.get $n)))))
-      (br $each)))
-  (local.get $b))
+      (br $each))))
 
 ;; $str_encode: s.encode() (strict UTF-8): the str's bytes, or 0 after
 ;; raising UnicodeEncodeError (code 7) when s holds a surrogate.

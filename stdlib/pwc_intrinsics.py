@@ -22,9 +22,9 @@ I32 = int
 def export(name: str, if_overridden: object = None) -> Callable[[F], F]:
     """Export the decorated function from the wasm module under `name`.
 
-    With `if_overridden=Base.method`, the export exists only if some class of
-    the program overrides that method (so a host does not call callbacks that
-    would do nothing).
+    With `if_overridden=Base.method` (or a tuple of them), the export exists
+    only if some class of the program overrides that method (one of them), so
+    a host does not call callbacks that would do nothing.
     """
 
     def mark(f: F) -> F:
@@ -102,6 +102,18 @@ def str_at(addr: int, size: int) -> str:
 
 def str_at_address(addr: int) -> str:
     """The str object at `addr` (for the runtime's error reports)."""
+    raise _unavailable()
+
+
+def decode_map(addr: int, size: int) -> list[tuple[str, str]]:
+    """The pairs of the serialized header map at [addr, addr+size) (abi.md 5.1),
+    strings decoded with surrogateescape."""
+    raise _unavailable()
+
+
+def encode_map(pairs: list[tuple[str, str]]) -> bytes:
+    """`pairs` as a serialized header map (abi.md 5.1), strings encoded with
+    surrogateescape."""
     raise _unavailable()
 
 

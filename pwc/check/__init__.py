@@ -208,10 +208,10 @@ def _exports(tables: Tables) -> list[tir.Export]:
     for f in tables.funcs.values():
         if f.export is None:
             continue
-        if f.export_if_overridden is not None:
-            cls, method = f.export_if_overridden
-            if not any(method in tables.classes[s].methods for s in tables.subclasses(cls)):
-                continue
+        if f.export_if_overridden and not any(
+                method in tables.classes[s].methods
+                for cls, method in f.export_if_overridden for s in tables.subclasses(cls)):
+            continue
         params, ret = _wasm_sig(f)
         out.append(tir.Export(f.export, f.symbol, params, ret))
     return out

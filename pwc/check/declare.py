@@ -41,7 +41,7 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "export", "host_import", "I32", "Registry", "load_u8", "load_i32", "store_i32",
         "load_i64", "store_i64", "alloc", "bytes_ptr", "bytes_at", "str_at", "host_encode",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
-        "str_at_address",
+        "str_at_address", "decode_map", "encode_map",
     ),
 }
 STDLIB_ONLY_INTRINSICS = frozenset(SPECIAL_MODULE_NAMES["pwc_intrinsics"]) - {
@@ -448,6 +448,19 @@ class Declarer:
             f.wasm_i32_ret = self._is_i32(module, node.returns)
         f.wasm_i32_params = tuple(wasm_i32)
 
+    def _method_refs(self, module: ModuleInfo, e: ast.Expr) -> tuple[tuple[str, str], ...]:
+        """`C.m` or `(C.m, D.n)` as (class, method) pairs; () if not that shape."""
+        items = e.elts if isinstance(e, ast.TupleExpr) else (e,)
+        out = []
+        for item in items:
+            if not isinstance(item, ast.Attribute):
+                return ()
+            owner = self.resolve_symbol(module, item.value)
+            if not isinstance(owner, ClassRef):
+                return ()
+            out.append((owner.qualname, item.attr))
+        return tuple(out)
+
     def _is_i32(self, module: ModuleInfo, ann: ast.Expr) -> bool:
         return self.resolve_symbol(module, ann) == SpecialRef("pwc_intrinsics.I32")
 
@@ -463,12 +476,12 @@ class Declarer:
                         continue
                     f.export = name
                     for kw in call.keywords:
-                        if kw.name == "if_overridden" and isinstance(kw.value, ast.Attribute):
-                            owner = self.resolve_symbol(module, kw.value.value)
-                            if isinstance(owner, ClassRef):
-                                f.export_if_overridden = (owner.qualname, kw.value.attr)
-                                continue
-                        self.diags.error(kw.span, "if_overridden= takes Class.method")
+                        methods = self._method_refs(module, kw.value)
+                        if kw.name == "if_overridden" and methods:
+                            f.export_if_overridden = methods
+                            continue
+                        self.diags.error(kw.span, "if_overridden= takes Class.method or a tuple "
+                                         "of them")
                 case SpecialRef(name="pwc_intrinsics.host_import") if call is not None:
                     names = [_const_str(a) for a in call.args]
                     if len(names) != 2 or names[0] is None or names[1] is None:

@@ -34,7 +34,8 @@ class FuncInfo:
     ret: Type | None = None
     host_import: tuple[str, str] | None = None
     export: str | None = None
-    export_if_overridden: tuple[str, str] | None = None  # (class qualname, method)
+    # Export only if some class overrides one of these (class qualname, method).
+    export_if_overridden: tuple[tuple[str, str], ...] = ()
     wasm_i32_params: tuple[bool, ...] = ()
     wasm_i32_ret: bool = False
 

@@ -61,6 +61,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise.
 RAISING_INLINE = frozenset({
     "int.neg", "list.get", "list.set", "list.pop", "dict.getitem", "dict.delitem",
+    "intrinsic.encode_map",
 })
 
 
@@ -571,6 +572,15 @@ def _intrinsic(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.emit("call $rt_region_enter", "i64.extend_i32_u")
         case "str_at_address":
             wrapped(0)
+        case "decode_map":
+            wrapped(0)
+            wrapped(1)
+            tuple_desc, _ = fl.ctx.desc.struct((T.STR, T.STR))
+            fl.emit(f"i32.const {tuple_desc}", "call $map_decode")
+        case "encode_map":
+            fl.expr(p.args[0])
+            fl.emit("call $map_encode")
+            fl.check_exception()
         case "region_of":
             fl.expr(p.args[0])
             fl.emit("call $rt_region_of", "i64.extend_i32_u")

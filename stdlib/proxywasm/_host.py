@@ -12,9 +12,19 @@ the host wrote are read with `str_at`/`bytes_at`; a non-OK status raises the
 ProxyWasmError subclass named after it.
 """
 
-from pwc_intrinsics import alloc, bytes_at, bytes_ptr, host_encode, load_i32, load_i64, str_at
+from pwc_intrinsics import (
+    alloc,
+    bytes_at,
+    bytes_ptr,
+    decode_map,
+    encode_map,
+    host_encode,
+    load_i32,
+    load_i64,
+    str_at,
+)
 
-from proxywasm import _abi, _errors, _wire
+from proxywasm import _abi, _errors
 
 
 def log(level: int, message: str) -> None:
@@ -57,13 +67,13 @@ def get_map(kind: int) -> list[tuple[str, str]]:
     slots = alloc(8)
     status = _abi.proxy_get_header_map_pairs(kind, slots, slots + 4)
     _errors.check_status(status, "proxy_get_header_map_pairs")
-    return _wire.decode_map(load_i32(slots), load_i32(slots + 4))
+    return decode_map(load_i32(slots), load_i32(slots + 4))
 
 
 def set_map(kind: int, pairs: list[tuple[str, str]]) -> None:
     """Replace the whole header map `kind` with `pairs`."""
-    encoded = _wire.encode_map(pairs)
-    status = _abi.proxy_set_header_map_pairs(kind, encoded.address, encoded.size)
+    encoded = encode_map(pairs)
+    status = _abi.proxy_set_header_map_pairs(kind, bytes_ptr(encoded), len(encoded))
     _errors.check_status(status, "proxy_set_header_map_pairs")
 
 
@@ -128,15 +138,15 @@ def send_local_response(
 ) -> None:
     """Answer the current stream locally once the current callback returns."""
     details_data = host_encode(details)
-    encoded = _wire.encode_map(headers)
+    encoded = encode_map(headers)
     status = _abi.proxy_send_local_response(
         status_code,
         bytes_ptr(details_data),
         len(details_data),
         bytes_ptr(body),
         len(body),
-        encoded.address,
-        encoded.size,
+        bytes_ptr(encoded),
+        len(encoded),
         grpc_status,
     )
     _errors.check_status(status, "proxy_send_local_response")

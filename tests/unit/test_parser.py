@@ -57,7 +57,7 @@ class CPythonShape:
     """CPython's ast -> the plain form; columns converted to 1-based characters."""
 
     def __init__(self, source: str) -> None:
-        self.lines = source.splitlines()
+        self.lines = source.split("\n")
 
     def span(self, node: pyast.AST) -> tuple[int, int, int, int]:
         n: Any = node

@@ -1,0 +1,100 @@
+;; map.wat -- the serialized header map of the Proxy-Wasm ABI (abi.md 5.1):
+;;
+;;   u32 N,  N x (u32 key_len, u32 value_len),  N x (key bytes, 0, value bytes, 0)
+;;
+;; little-endian, lengths without the NULs.  Pairs are list[tuple[str, str]]:
+;; a list of pointers to 16-byte tuples (type word, key at +4, value at +8).
+;; Strings cross with surrogateescape, so bytes that are not UTF-8 survive a
+;; read-modify-write round trip.
+
+;; $map_decode: the pairs of the map the host wrote at [p, p+size), as a new
+;; list of new (str, str) tuples of descriptor `tuple_desc`.  A map that does
+;; not fit in `size` bytes is decoded as far as it is consistent (the host
+;; never sends one; this only keeps a bad one from reading outside the block).
+(func $map_decode (param $p i32) (param $size i32) (param $tuple_desc i32) (result i32)
+  (local $n i32) (local $list i32) (local $items i32) (local $i i32)
+  (local $sizes i32) (local $data i32) (local $end i32)
+  (local $klen i32) (local $vlen i32) (local $pair i32)
+  (if (i32.lt_u (local.get $size) (i32.const 4))
+    (then (return (call $list_new (global.get $rt_desc_list_ptr) (i32.const 0)))))
+  (local.set $end (i32.add (local.get $p) (local.get $size)))
+  (local.set $n (i32.load (local.get $p)))
+  ;; the size table must fit: 4 + 8N <= size (checked without overflow)
+  (if (i32.gt_u (local.get $n) (i32.shr_u (i32.sub (local.get $size) (i32.const 4)) (i32.const 3)))
+    (then (local.set $n (i32.const 0))))
+  (local.set $list (call $list_new (global.get $rt_desc_list_ptr) (local.get $n)))
+  (if (i32.eqz (local.get $list)) (then (return (i32.const 0))))
+  (local.set $items (i32.load offset=12 (local.get $list)))
+  (local.set $sizes (i32.add (local.get $p) (i32.const 4)))
+  (local.set $data (i32.add (local.get $sizes) (i32.shl (local.get $n) (i32.const 3))))
+  (block $done
+    (loop $each
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $klen (i32.load (i32.add (local.get $sizes) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $vlen (i32.load offset=4 (i32.add (local.get $sizes) (i32.shl (local.get $i) (i32.const 3)))))
+      ;; key, NUL, value, NUL must lie inside the block
+      (br_if $done (i32.gt_u (local.get $klen) (i32.sub (local.get $end) (local.get $data))))
+      (br_if $done (i32.gt_u (i32.add (local.get $vlen) (i32.const 2))
+                             (i32.sub (i32.sub (local.get $end) (local.get $data)) (local.get $klen))))
+      (local.set $pair (call $rt_alloc (i32.const 16)))
+      (br_if $done (i32.eqz (local.get $pair)))
+      (i32.store (local.get $pair) (local.get $tuple_desc))
+      (i32.store offset=4 (local.get $pair) (call $str_from_utf8 (local.get $data) (local.get $klen)))
+      (local.set $data (i32.add (local.get $data) (i32.add (local.get $klen) (i32.const 1))))
+      (i32.store offset=8 (local.get $pair) (call $str_from_utf8 (local.get $data) (local.get $vlen)))
+      (local.set $data (i32.add (local.get $data) (i32.add (local.get $vlen) (i32.const 1))))
+      (i32.store (i32.add (local.get $items) (i32.shl (local.get $i) (i32.const 2))) (local.get $pair))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $each)))
+  ;; pairs that did not fit are dropped, never read
+  (i32.store offset=4 (local.get $list) (local.get $i))
+  (local.get $list))
+
+;; $map_encode: the serialized map of `pairs` in a new bytes object, or 0
+;; after raising UnicodeEncodeError (code 7) for a string that holds a
+;; surrogate other than a surrogateescape byte.
+(func $map_encode (param $pairs i32) (result i32)
+  (local $n i32) (local $items i32) (local $i i32) (local $pair i32)
+  (local $total i32) (local $klen i32) (local $vlen i32)
+  (local $b i32) (local $sizes i32) (local $data i32)
+  (local.set $n (i32.load offset=4 (local.get $pairs)))
+  (local.set $items (i32.load offset=12 (local.get $pairs)))
+  ;; pass 1: the host lengths go in a scratch table (2 x i32 per pair), which
+  ;; becomes the size table of the result once the total is known
+  (local.set $total (i32.add (i32.const 4) (i32.shl (local.get $n) (i32.const 3))))
+  (local.set $sizes (call $rt_alloc (i32.shl (i32.add (local.get $n) (i32.const 1)) (i32.const 3))))
+  (block $measured
+    (loop $each
+      (br_if $measured (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $pair (i32.load (i32.add (local.get $items) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $klen (call $str_encode_scan (i32.load offset=4 (local.get $pair)) (i32.const 1)))
+      (if (i32.lt_s (local.get $klen) (i32.const 0)) (then (return (i32.const 0))))
+      (local.set $vlen (call $str_encode_scan (i32.load offset=8 (local.get $pair)) (i32.const 1)))
+      (if (i32.lt_s (local.get $vlen) (i32.const 0)) (then (return (i32.const 0))))
+      (i32.store (i32.add (local.get $sizes) (i32.shl (local.get $i) (i32.const 3))) (local.get $klen))
+      (i32.store offset=4 (i32.add (local.get $sizes) (i32.shl (local.get $i) (i32.const 3)))
+                 (local.get $vlen))
+      (local.set $total (i32.add (local.get $total)
+                                 (i32.add (i32.add (local.get $klen) (local.get $vlen)) (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $each)))
+  ;; pass 2: header, size table, then the strings (alloc zero-fills: NULs are there)
+  (local.set $b (call $bytes_alloc (local.get $total)))
+  (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
+  (i32.store offset=8 (local.get $b) (local.get $n))
+  (memory.copy (i32.add (local.get $b) (i32.const 12)) (local.get $sizes) (i32.shl (local.get $n) (i32.const 3)))
+  (local.set $data (i32.add (i32.add (local.get $b) (i32.const 12)) (i32.shl (local.get $n) (i32.const 3))))
+  (local.set $i (i32.const 0))
+  (block $written
+    (loop $each
+      (br_if $written (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $pair (i32.load (i32.add (local.get $items) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $klen (i32.load (i32.add (local.get $sizes) (i32.shl (local.get $i) (i32.const 3)))))
+      (local.set $vlen (i32.load offset=4 (i32.add (local.get $sizes) (i32.shl (local.get $i) (i32.const 3)))))
+      (call $str_host_write (i32.load offset=4 (local.get $pair)) (local.get $data) (local.get $klen))
+      (local.set $data (i32.add (local.get $data) (i32.add (local.get $klen) (i32.const 1))))
+      (call $str_host_write (i32.load offset=8 (local.get $pair)) (local.get $data) (local.get $vlen))
+      (local.set $data (i32.add (local.get $data) (i32.add (local.get $vlen) (i32.const 1))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $each)))
+  (local.get $b))

@@ -1,0 +1,12 @@
+# ruff: noqa
+# xfail: mypy's words are 'Too many positional arguments for "connect"' (pwc: 'Too many arguments', plus a second error for the same mistake) and 'Missing named argument "port" for "connect"' (pwc: '... in call to "connect"')
+"""A keyword-only parameter passed positionally, and one left out."""
+
+
+def connect(host: str, *, port: int) -> str:
+    return host
+
+
+print(connect("a", 80))  # error: 20: Too many positional arguments for "connect"
+print(connect("a"))  # error: 7: Missing named argument "port" for "connect"
+print(connect("a", port=80))
