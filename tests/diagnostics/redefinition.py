@@ -1,5 +1,5 @@
 # ruff: noqa
-# xfail: pwc says 'Name "count" already defined with type "int"' and then also reports the assignment as incompatible; mypy reports once: 'Name "count" already defined on line 6'
+# xfail: pwc says 'Name "count" already defined with type "int"' and then also reports the assignment as incompatible; mypy reports once: 'Name "count" already defined on line 7'
 """A local annotated twice with different types."""
 
 

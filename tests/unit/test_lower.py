@@ -1,0 +1,146 @@
+"""The lowering stage on single constructs: what WAT each one becomes.
+
+These look at the linked WAT text of tiny programs, so they pin down the
+decisions that matter for size and speed (direct calls where the receiver's
+class is known, only the callbacks a plugin needs exported, no exception test
+after calls that cannot raise) without depending on exact instruction order.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pwc.driver import compile_source
+from pwc.toolchain import find_wat2wasm
+
+
+def wat_of(source: str, tmp_path: Path) -> str:
+    return compile_source(source, tmp_path / "prog.py").wat
+
+
+def function_body(wat: str, name: str) -> str:
+    match = re.search(r"\n\(func " + re.escape(name) + r"[ \n](.*?)(?=\n\(func |\Z)", wat, re.S)
+    assert match is not None, f"{name} not in the module"
+    return match.group(1)
+
+
+def test_call_of_a_method_no_subclass_overrides_is_direct(tmp_path: Path) -> None:
+    wat = wat_of(
+        "class A:\n"
+        "    def f(self) -> int:\n"
+        "        return 1\n"
+        "class B(A):\n"
+        "    pass\n"
+        "def use(a: A) -> int:\n"
+        "    return a.f()\n"
+        "print(use(B()))\n",
+        tmp_path,
+    )
+    body = function_body(wat, "$f:__main__.use")
+    assert "call $f:__main__.A.f" in body
+    assert "call_indirect" not in body
+
+
+def test_call_of_an_overridden_method_goes_through_the_vtable(tmp_path: Path) -> None:
+    wat = wat_of(
+        "class A:\n"
+        "    def f(self) -> int:\n"
+        "        return 1\n"
+        "class B(A):\n"
+        "    def f(self) -> int:\n"
+        "        return 2\n"
+        "def use(a: A) -> int:\n"
+        "    return a.f()\n"
+        "print(use(B()), use(A()))\n",
+        tmp_path,
+    )
+    assert "call_indirect" in function_body(wat, "$f:__main__.use")
+
+
+def test_unreachable_functions_are_not_emitted(tmp_path: Path) -> None:
+    wat = wat_of("def unused() -> int:\n    return 7\nprint(1)\n", tmp_path)
+    assert "$f:__main__.unused" not in wat
+
+
+def test_int_arithmetic_is_overflow_checked(tmp_path: Path) -> None:
+    wat = wat_of("def add(a: int, b: int) -> int:\n    return a + b\nprint(add(1, 2))\n",
+                 tmp_path)
+    body = function_body(wat, "$f:__main__.add")
+    assert "call $int_add" in body
+    assert "br_if $raised" in body  # the OverflowError propagates
+
+
+def test_a_call_that_cannot_raise_has_no_exception_test(tmp_path: Path) -> None:
+    wat = wat_of(
+        "def same(s: str) -> str:\n    return s\n"
+        "def use() -> str:\n    return same('x')\n"
+        "print(use())\n",
+        tmp_path,
+    )
+    assert "$rt_exc" not in function_body(wat, "$f:__main__.use")
+
+
+def test_store_into_an_object_field_goes_through_the_region_barrier(tmp_path: Path) -> None:
+    wat = wat_of(
+        "class Box:\n"
+        "    def __init__(self) -> None:\n"
+        "        self.name = ''\n"
+        "def put(b: Box, s: str) -> None:\n"
+        "    b.name = s\n"
+        "b = Box()\nput(b, 'x')\nprint(b.name)\n",
+        tmp_path,
+    )
+    assert "call $rt_keep" in function_body(wat, "$f:__main__.put")
+
+
+def test_scalar_fields_need_no_barrier(tmp_path: Path) -> None:
+    wat = wat_of(
+        "class Counter:\n"
+        "    def __init__(self) -> None:\n"
+        "        self.n = 0\n"
+        "def bump(c: Counter) -> None:\n"
+        "    c.n = 5\n"
+        "c = Counter()\nbump(c)\nprint(c.n)\n",
+        tmp_path,
+    )
+    assert "$rt_keep" not in function_body(wat, "$f:__main__.bump")
+
+
+EXPORTING = (
+    "from proxywasm import Action, HttpContext, PluginContext, VMContext, set_vm_context\n"
+    "class Ctx(HttpContext):\n"
+    "    def on_http_request_headers(self, num_headers: int, end_of_stream: bool) -> Action:\n"
+    "        return Action.CONTINUE\n"
+    "class Plugin(PluginContext):\n"
+    "    def new_http_context(self, context_id: int) -> HttpContext | None:\n"
+    "        return Ctx()\n"
+    "class VM(VMContext):\n"
+    "    def new_plugin_context(self, context_id: int) -> PluginContext:\n"
+    "        return Plugin()\n"
+    "set_vm_context(VM())\n"
+)
+
+
+def test_only_overridden_callbacks_are_exported(tmp_path: Path) -> None:
+    exports = set(re.findall(r'\(export "([^"]+)"', wat_of(EXPORTING, tmp_path)))
+    assert "proxy_on_request_headers" in exports
+    assert "proxy_on_response_headers" not in exports
+    assert "proxy_on_tick" not in exports
+    assert "malloc" not in exports
+    assert {"memory", "proxy_abi_version_0_2_1", "proxy_on_memory_allocate",
+            "_initialize"} <= exports
+
+
+@pytest.mark.parametrize("example", ["helloworld", "http_headers"])
+def test_examples_pass_wasm_validate(example: str, tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    source = root / "examples" / example / "plugin.py"
+    wasm = tmp_path / "plugin.wasm"
+    wasm.write_bytes(compile_source(source.read_text(), source).wasm)
+    validate = Path(find_wat2wasm()).with_name("wasm-validate")
+    result = subprocess.run([str(validate), str(wasm)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
