@@ -23,7 +23,9 @@ def check_program(modules: dict[str, ModuleInfo], diags: Diagnostics) -> tir.Pro
     def check_func(f: FuncInfo) -> None:
         module = modules[f.module]
         cls = tables.classes[f.cls] if f.cls else None
-        functions.append(BodyChecker(declarer, module, f, cls, diags, pending).check_function())
+        checker = BodyChecker(declarer, module, f, cls, diags, pending)
+        functions.append(checker.check_function())
+        functions.extend(checker.functions)  # its lambdas and nested functions
 
     classes = tables.base_first()
     for c in classes:
@@ -33,6 +35,7 @@ def check_program(modules: dict[str, ModuleInfo], diags: Diagnostics) -> tir.Pro
     for name in order:
         checker = BodyChecker(declarer, modules[name], None, None, diags, pending)
         functions.append(checker.check_module_init())
+        functions.extend(checker.functions)
     for f in tables.funcs.values():
         if f.name != "__init__" or f.cls is None:
             check_func(f)

@@ -12,6 +12,7 @@ from pwc.check.builtin_calls import class_list
 from pwc.check.declare import Declarer, _text
 from pwc.check.exprs import ExprChecker, _fold_literal, _path, q
 from pwc.check.loader import PRELUDE
+from pwc.check.closures import InnerFunction, check_nested_def
 from pwc.check.scope import FunctionScope
 from pwc.check.symbols import (
     ClassInfo,
@@ -41,6 +42,10 @@ class BodyChecker(ExprChecker):
         self.diags = diags
         self.is_module_init = func is None
         self._pending = pending
+        # Closures: set when this checker checks a lambda or nested function.
+        self.inner: InnerFunction | None = None
+        self.functions: list[tir.Function] = []  # inner functions made while checking
+        self.lambda_count = 0
         symbol = func.symbol if func else f"{module.name}.<module>"
         self.scope = FunctionScope(symbol, func.ret if func else None)
         if func is not None:
@@ -48,6 +53,14 @@ class BodyChecker(ExprChecker):
                 self.scope.params.append(("self", T.ClassType(cls.qualname, cls.is_enum)))
             self.scope.params += [(p.name, p.type) for p in func.params]
             self.scope.assigned_names = frozenset(_assigned_names(func.node.body))
+        self._assign_counts: dict[str, int] | None = None
+
+    def assignment_count(self, name: str) -> int:
+        """How many statements assign `name` in this function (0 for parameters)."""
+        if self._assign_counts is None:
+            body = self.func.node.body if self.func is not None else ()
+            self._assign_counts = _assignment_counts(body)
+        return self._assign_counts.get(name, 0)
 
     # ------------------------------------------------------------ helpers
 
@@ -170,9 +183,7 @@ class BodyChecker(ExprChecker):
             case ast.Delete():
                 return self.delete(s)
             case ast.FunctionDef():
-                self.error(s.name_span, "nested functions are not supported yet",
-                           "define the function at module level")
-                return []
+                return check_nested_def(self, s)
             case ast.ClassDef():
                 self.error(s.name_span, "classes must be defined at module level")
                 return []
@@ -728,6 +739,52 @@ def _assigned_names(stmts: tuple[ast.Stmt, ...]) -> set[str]:
                         out.add(h.name)
                     out |= _assigned_names(h.body)
     return out
+
+
+def _assignment_counts(stmts: tuple[ast.Stmt, ...]) -> dict[str, int]:
+    """How many assignment sites each name has (a loop target counts twice:
+    it is assigned on every iteration)."""
+    counts: dict[str, int] = {}
+
+    def add(t: ast.Expr, n: int = 1) -> None:
+        match t:
+            case ast.Name(id=name):
+                counts[name] = counts.get(name, 0) + n
+            case ast.TupleExpr(elts=elts) | ast.ListExpr(elts=elts):
+                for e in elts:
+                    add(e, n)
+
+    def walk(body: tuple[ast.Stmt, ...], n: int) -> None:
+        for s in body:
+            match s:
+                case ast.Assign(targets=ts):
+                    for t in ts:
+                        add(t, n)
+                case ast.AnnAssign(target=t, value=v) if v is not None:
+                    add(t, n)
+                case ast.AugAssign(target=t):
+                    add(t, 2)
+                case ast.FunctionDef(name=name):
+                    counts[name] = counts.get(name, 0) + n
+                case ast.For(target=t, body=b, orelse=o):
+                    add(t, 2)
+                    walk(b, 2)
+                    walk(o, n)
+                case ast.While(body=b, orelse=o):
+                    walk(b, 2)
+                    walk(o, n)
+                case ast.If(body=b, orelse=o):
+                    walk(b, n)
+                    walk(o, n)
+                case ast.Try(body=b, handlers=hs, orelse=o, finalbody=f):
+                    walk(b, n)
+                    walk(o, n)
+                    walk(f, n)
+                    for h in hs:
+                        walk(h.body, n)
+
+    walk(stmts, 1)
+    return counts
 
 
 def _assigned_attr_paths(stmts: tuple[ast.Stmt, ...]) -> set[str]:

@@ -152,8 +152,14 @@ class Declarer:
         args = index.elts if isinstance(index, ast.TupleExpr) else (index,)
         name = sym.name if isinstance(sym, SpecialRef) else None
         if name == "typing.Callable":
-            self.diags.error(span, "Callable types are not supported yet")
-            return None
+            if (len(args) != 2 or not isinstance(args[0], ast.ListExpr)):
+                self.diags.error(span, 'Callable needs the form "Callable[[A, B], R]"')
+                return None
+            params = [self.resolve_type(module, a) for a in args[0].elts]
+            ret = self.resolve_type(module, args[1])
+            if ret is None or any(p is None for p in params):
+                return None
+            return T.FuncType(tuple(p for p in params if p is not None), ret)
         resolved = [self.resolve_type(module, a) for a in args]
         if any(r is None for r in resolved):
             return None

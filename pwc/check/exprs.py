@@ -18,6 +18,7 @@ from pwc.check.builtin_methods import (
     list_methods,
 )
 from pwc.check.declare import Declarer, _text
+from pwc.check.closures import InnerFunction, capture, check_lambda
 from pwc.check.scope import FunctionScope
 from pwc.check.symbols import (
     ClassInfo,
@@ -58,6 +59,9 @@ class ExprChecker:
     scope: FunctionScope
     is_module_init: bool
     _pending: dict[str, set[str]]
+    inner: InnerFunction | None
+    functions: list[tir.Function]
+    lambda_count: int
 
     def error(self, span: Span, message: str, hint: str | None = None) -> None:
         self.diags.error(span, message, hint)
@@ -118,7 +122,7 @@ class ExprChecker:
             case ast.SetExpr() | ast.SetComp():
                 return self.unsupported(e, "sets")
             case ast.Lambda():
-                return self.unsupported(e, "lambda expressions")
+                return check_lambda(self, e, expected)  # type: ignore[arg-type]
             case ast.ListComp() | ast.DictComp():
                 return self.unsupported(e, "comprehensions")
         return self.unsupported(e, "this expression")
@@ -157,6 +161,13 @@ class ExprChecker:
                 return T.is_pointer(src)
             case T.DictType() if isinstance(src, T.DictType):
                 return src.key == dst.key and src.value == dst.value
+            case T.FuncType() if isinstance(src, T.FuncType):
+                # Same wasm signature; parameters contravariant, result covariant.
+                return len(src.params) == len(dst.params) and all(
+                    T.wasm_type(s) == T.wasm_type(d) and self.assignable(d, s)
+                    for s, d in zip(src.params, dst.params, strict=True)) and (
+                    src.ret == dst.ret or T.wasm_type(src.ret) == T.wasm_type(dst.ret)
+                    and not isinstance(dst.ret, T.NoneType) and self.assignable(src.ret, dst.ret))
         return False
 
     def coerce(self, e: tir.Expr, t: T.Type, message: object) -> tir.Expr:
@@ -212,6 +223,9 @@ class ExprChecker:
                 self.error(e.span, f'Name "{e.id}" is used before its first assignment')
                 return self.bad(e.span)
             return self.narrowed_local(scope.resolve(e.id), declared, e.span)
+        captured = capture(self, e.id, e.span)  # type: ignore[arg-type]
+        if captured is not None:
+            return captured
         sym = self.lookup(e.id)
         if sym is None:
             self.error(e.span, f'Name "{e.id}" is not defined')
@@ -240,9 +254,13 @@ class ExprChecker:
                 return tir.Const(None, T.ClassObjectType(qn), span)
             case ModuleRef(name=n):
                 return tir.Const(None, T.ModuleType(n), span)
-            case FuncRef():
-                self.error(span, "functions as values are not supported yet", "call it instead")
-                return self.bad(span)
+            case FuncRef(symbol=s):
+                f = self.tables.funcs[s]
+                if f.host_import is not None or f.ret is None:
+                    self.error(span, "host functions cannot be used as values",
+                               "wrap the call in a function")
+                    return self.bad(span)
+                return tir.FuncValue(s, T.FuncType(tuple(p.type for p in f.params), f.ret), span)
             case SpecialRef(name=n):
                 self.error(span, f'"{n.split(".")[-1]}" cannot be used as a value here')
                 return self.bad(span)
@@ -328,10 +346,15 @@ class ExprChecker:
                 self.error(attr_span, f'Cannot determine type of "{attr}"',
                            f'annotate it: self.{attr}: <type> = ...')
                 return self.bad(span)
-            if self.tables.find_method(t.qualname, attr) is not None:
-                self.error(attr_span, "bound methods as values are not supported yet",
-                           "call the method instead")
-                return self.bad(span)
+            method = self.tables.find_method(t.qualname, attr)
+            if method is not None and method.ret is not None and method.cls is not None:
+                overridden = any(attr in self.tables.classes[sub].methods
+                                 for sub in self.tables.subclasses(t.qualname))
+                receiver = obj if t.qualname == method.cls else tir.Coerce(
+                    obj, T.ClassType(method.cls), span)
+                return tir.BoundMethod(receiver, method.cls, attr, overridden,
+                                       T.FuncType(tuple(p.type for p in method.params),
+                                                  method.ret), span)
         self.error(attr_span, f'{q(t)} has no attribute "{attr}"')
         return self.bad(span)
 
@@ -715,9 +738,9 @@ class ExprChecker:
             obj = self.expr(func.value)
             return self.call_method(obj, func, e)
         if isinstance(func, ast.Name):
-            if self.scope.type_of(func.id) is not None:
-                self.error(func.span, "calling local variables is not supported yet")
-                return self.bad(e.span)
+            if self.scope.type_of(func.id) is not None or (
+                    self.inner is not None and self.lookup(func.id) is None):
+                return self.call_value(self.expr(func), e)
             sym = self.lookup(func.id)
             if sym is None:
                 self.error(func.span, f'Name "{func.id}" is not defined')
@@ -725,8 +748,7 @@ class ExprChecker:
                     self.expr(a)
                 return self.bad(e.span)
             return self.call_symbol(sym, e, expected, func.id)
-        self.error(func.span, "only functions, classes and methods can be called")
-        return self.bad(e.span)
+        return self.call_value(self.expr(func), e)
 
     def call_symbol(self, sym: Symbol, e: ast.Call, expected: T.Type | None,
                     text: str) -> tir.Expr:
@@ -743,8 +765,7 @@ class ExprChecker:
             case SpecialRef(name=n):
                 return self.builtin_call(n, e, expected)
             case GlobalRef():
-                self.error(e.func.span, "calling variables is not supported yet")
-                return self.bad(e.span)
+                return self.call_value(self.expr(e.func), e)
         self.error(e.func.span, f'"{text}" is not callable')
         return self.bad(e.span)
 
@@ -791,6 +812,10 @@ class ExprChecker:
             return self.bad(e.span)
         if isinstance(t, T.ClassType) and not t.is_enum:
             method = self.tables.find_method(t.qualname, func.attr)
+            field = self.tables.find_field(t.qualname, func.attr)
+            if method is None and field is not None and isinstance(field[1], T.FuncType):
+                return self.call_value(self.member(obj, func.attr, func.span, func.attr_span,
+                                                   None), e)
             if method is None:
                 self.error(func.attr_span, f'{q(t)} has no attribute "{func.attr}"')
                 for a in e.args:
@@ -837,6 +862,26 @@ class ExprChecker:
             op = "str.encode_escape" if op == "str.encode" else "bytes.decode_escape"
         t: T.Type = T.BYTES if op.startswith("str") else T.STR
         return tir.Prim(op, (obj,), t, e.span)
+
+    def call_value(self, callee: tir.Expr, e: ast.Call) -> tir.Expr:
+        """A call of a Callable value: positional arguments only, as in Python."""
+        t = callee.type
+        if isinstance(t, T.UnknownType):
+            for a in e.args:
+                self.expr(a)
+            return self.bad(e.span)
+        if not isinstance(t, T.FuncType):
+            self.error(e.func.span, f"{q(t)} not callable")
+            return self.bad(e.span)
+        if e.keywords:
+            self.error(e.keywords[0].span, "a Callable value takes positional arguments only")
+        if len(e.args) != len(t.params):
+            word = "Too many" if len(e.args) > len(t.params) else "Too few"
+            self.error(e.span, f"{word} arguments")
+            return self.bad(e.span, t.ret)
+        args = tuple(self.argument(a, p, i + 1, "function")
+                     for i, (a, p) in enumerate(zip(e.args, t.params, strict=True)))
+        return tir.IndirectCall(callee, args, t.ret, e.span)
 
     def method_call(self, obj: tir.Expr, method: FuncInfo, args: list[tir.Expr],
                     span: Span) -> tir.Expr:

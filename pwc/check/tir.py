@@ -172,6 +172,59 @@ class DictLit:
 
 
 @dataclass(frozen=True)
+class FuncValue:
+    """A module-level function used as a value (a closure with no captures)."""
+
+    func: str
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class BoundMethod:
+    """`obj.method` used as a value: a closure capturing the receiver."""
+
+    obj: Expr
+    cls: str  # static class of the receiver
+    method: str
+    virtual: bool  # dispatch through the receiver's vtable when called
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class MakeClosure:
+    """A lambda or nested function: its code and the values it captures
+    (copied at creation: the checker allows capturing only variables that
+    are never reassigned, so copying is indistinguishable from Python's cells)."""
+
+    func: str  # its first parameter is the closure itself
+    captures: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class CaptureGet:
+    """Captured value `index` of the closure the current function runs in."""
+
+    index: int
+    captured_types: tuple[Type, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class IndirectCall:
+    """A call of a Callable value."""
+
+    callee: Expr
+    args: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
 class IsInstance:
     value: Expr
     classes: tuple[str, ...]
@@ -181,7 +234,8 @@ class IsInstance:
 
 Expr = Union[
     Const, Local, Global, FieldGet, Call, VirtualCall, HostCall, New, Prim, Coerce, And, Or,
-    CondExpr, Let, ListLit, TupleLit, DictLit, IsInstance,
+    CondExpr, Let, ListLit, TupleLit, DictLit, IsInstance, FuncValue, BoundMethod, MakeClosure,
+    CaptureGet, IndirectCall,
 ]
 
 # ---------------------------------------------------------------- statements
@@ -293,6 +347,7 @@ class Function:
     body: tuple[Stmt, ...]
     span: Span
     location_prefix: str | None  # "file.py" for raise locations; None: don't record (prelude)
+    closure: bool = False  # takes the closure it was created in as a hidden first parameter
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ from pwc.statics import StaticImage
 def lower_program(prog: tir.Program) -> Program:
     prog = _reachable_only(prog)
     statics = StaticImage()
-    virtual = {n.method for f in prog.functions for n in walk(f) if isinstance(n, tir.VirtualCall)}
+    virtual = {n.method for f in prog.functions for n in walk(f)
+               if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}
     desc = Descriptors(statics, prog.classes, virtual)
     signatures = {f.symbol: signature(tuple(t for _, t in f.params), f.ret)
                   for f in prog.functions}
@@ -174,7 +175,12 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                     if init:
                         reach(init)
                     instantiate(cls)
-                case tir.VirtualCall(cls=cls, method=method):
+                case tir.FuncValue(func=func) | tir.MakeClosure(func=func):
+                    reach(func)
+                case tir.BoundMethod(cls=cls, method=method, virtual=False):
+                    reach(dict(layouts[cls].vtable)[method])
+                case tir.VirtualCall(cls=cls, method=method) | tir.BoundMethod(
+                        cls=cls, method=method):
                     if (cls, method) not in virtual_calls:
                         virtual_calls.add((cls, method))
                         for sub in subclasses[cls]:
@@ -219,7 +225,7 @@ def _may_raise(prog: tir.Program) -> set[str]:
         callees: set[str] = set()
         for n in walk(f):
             match n:
-                case tir.Raise():
+                case tir.Raise() | tir.IndirectCall():
                     direct.add(f.symbol)
                 case tir.Prim(op=op) if prim_may_raise(op):
                     direct.add(f.symbol)

@@ -47,6 +47,45 @@ class LowerContext:
     table: list[str] = field(default_factory=list)  # wasm function names, index order
     helpers: dict[str, str] = field(default_factory=dict)  # generated helper functions
 
+    function_values: dict[str, int] = field(default_factory=dict)
+
+    def function_value(self, symbol: str) -> int:
+        """Address of the static closure of module function `symbol`."""
+        if symbol not in self.function_values:
+            sig = self.signatures[symbol]
+            wrapper = f"$fnval:{symbol}"
+            params = "".join(f" (param $a{i} {wt})" for i, wt in enumerate(sig.params))
+            result = f" (result {sig.result})" if sig.result else ""
+            args = "".join(f" (local.get $a{i})" for i in range(len(sig.params)))
+            self.helper(wrapper, f"(func {wrapper} (param $closure i32){params}{result}\n"
+                                 f"  (call {func_name(symbol)}{args}))")
+            desc, _ = self.desc.struct((T.BOOL,), "function")
+            self.function_values[symbol] = self.statics.add_words(
+                [desc, self.table_index(wrapper)], align=8)
+        return self.function_values[symbol]
+
+    def bound_method_code(self, cls: str, method: str, virtual: bool, t: T.FuncType) -> str:
+        """The code of closures `obj.method`: call the method on the captured receiver."""
+        name = f"$bound:{cls}.{method}"
+        if name not in self.helpers:
+            params = [T.wasm_type(p) for p in t.params]
+            result = "" if isinstance(t.ret, T.NoneType) else f" (result {T.wasm_type(t.ret)})"
+            decls = "".join(f" (param $a{i} {wt})" for i, wt in enumerate(params))
+            args = "".join(f" (local.get $a{i})" for i in range(len(params)))
+            receiver = "(i32.load offset=8 (local.get $closure))"
+            impl = dict(next(c for c in self.program.classes if c.qualname == cls).vtable)[method]
+            if virtual:
+                slot = self.desc.classes[cls].slots[method]
+                from pwc.lower.layout import DESC_VTABLE
+
+                call = (f"(call_indirect (param i32{' ' + ' '.join(params) if params else ''})"
+                        f"{result} {receiver}{args} (i32.load offset={DESC_VTABLE + 4 * slot} "
+                        f"(i32.load {receiver})))")
+            else:
+                call = f"(call {func_name(impl)} {receiver}{args})"
+            self.helper(name, f"(func {name} (param $closure i32){decls}{result}\n  {call})")
+        return name
+
     def table_index(self, wasm_func: str) -> int:
         if wasm_func not in self.table:
             self.table.append(wasm_func)

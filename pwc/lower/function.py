@@ -348,11 +348,53 @@ class FunctionLowerer:
                 self.tuple_lit(e)
             case tir.DictLit():
                 self.dict_lit(e)
+            case tir.FuncValue(func=func):
+                self.emit(f"i32.const {self.ctx.function_value(func)}")
+            case tir.BoundMethod():
+                self.bound_method(e)
+            case tir.MakeClosure(func=func, captures=captures):
+                self.make_closure(func_name(func), captures)
+            case tir.CaptureGet(index=i, captured_types=types):
+                _, layout = self.ctx.desc.struct((T.BOOL, *types), "function")
+                self.emit("local.get $l:$closure",
+                          f"{T.wasm_type(types[i])}.load offset={layout.offsets[1 + i]}")
+            case tir.IndirectCall(callee=callee, args=args):
+                holder = self.temp("i32")
+                self.expr(callee)
+                self.emit(f"local.tee {holder}")
+                for a in args:
+                    self.expr(a)
+                params = " ".join(["i32", *(T.wasm_type(a.type) for a in args)])
+                result = "" if isinstance(e.type, T.NoneType) else \
+                    f" (result {T.wasm_type(e.type)})"
+                self.emit(f"local.get {holder}", "i32.load offset=4",
+                          f"call_indirect (param {params}){result}")
+                if isinstance(e.type, T.NoneType):
+                    self.emit("i32.const 0")
+                self.check_exception()
             case tir.IsInstance(value=value, classes=classes):
                 holder = self.temp("i32")
                 self.expr(value)
                 self.emit(f"local.set {holder}")
                 self.isinstance_test(holder, classes)
+
+    def make_closure(self, code: str, captures: tuple[tir.Expr, ...]) -> None:
+        """A closure object: type word, table index of `code`, captured values."""
+        addr, layout = self.ctx.desc.struct((T.BOOL, *(c.type for c in captures)), "function")
+        obj = self.temp("i32")
+        self.emit(f"i32.const {layout.size}", "call $rt_alloc", f"local.tee {obj}",
+                  f"i32.const {addr}", "i32.store", f"local.get {obj}",
+                  f"i32.const {self.ctx.table_index(code)}", "i32.store offset=4")
+        for value, off in zip(captures, layout.offsets[1:], strict=True):
+            self.emit(f"local.get {obj}")
+            self.expr(value)
+            self.emit(f"{T.wasm_type(value.type)}.store offset={off}")
+        self.emit(f"local.get {obj}")
+
+    def bound_method(self, e: tir.BoundMethod) -> None:
+        assert isinstance(e.type, T.FuncType)
+        self.make_closure(self.ctx.bound_method_code(e.cls, e.method, e.virtual, e.type),
+                          (e.obj,))
 
     def after_call(self, symbol: str, t: T.Type) -> None:
         sig = self.ctx.signatures[symbol]

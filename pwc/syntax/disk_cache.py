@@ -47,9 +47,11 @@ def cache_root() -> Path | None:
     if xdg and os.path.isabs(xdg):  # the XDG spec says to ignore relative paths
         return Path(xdg) / "pwc"
     try:
-        return Path.home() / ".cache" / "pwc"
+        home = Path.home()
     except RuntimeError:  # no home directory can be determined
         return None
+    # Without HOME or a passwd entry, Python 3.11 leaves "~" as it is.
+    return home / ".cache" / "pwc" if home.is_absolute() else None
 
 
 def generation_dir(root: Path, fingerprint: str) -> Path:

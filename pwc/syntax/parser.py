@@ -10,7 +10,7 @@ grammar from its `fexpr` start symbol, positioned inside the literal.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from lark import Token, Tree
 
@@ -19,7 +19,7 @@ from pwc.syntax import ast
 from pwc.syntax.build_context import BuildContext
 from pwc.syntax.build_expr import ExprBuilder
 from pwc.syntax.build_stmt import StmtBuilder
-from pwc.syntax.grammar import pwc_grammar
+from pwc.syntax.grammar import PwcGrammar, pwc_grammar
 from pwc.syntax.parse_cache import load_parsed, store_parsed
 from pwc.syntax.recovery import SyntaxErrorLog, parse_fragment, parse_tokens
 from pwc.syntax.tokens import lex_fragment, tokenize
@@ -74,10 +74,17 @@ def parse_outcome(source: str, path: str, persist: bool = False) -> ParseOutcome
     return outcome
 
 
-def parse_uncached(source: str, path: str) -> ParseOutcome:
-    """Lex, lay out, parse and build the tree of one module, with no cache involved."""
+def parse_uncached(source: str, path: str, grammar: PwcGrammar | None = None) -> ParseOutcome:
+    """Lex, lay out, parse and build the tree of one module, with no parse cache involved.
+
+    `grammar` is pwc_grammar() unless given (tests compare grammars built
+    afresh and loaded from the disk cache).
+    """
     diags = Diagnostics()
-    grammar = pwc_grammar()
+    if grammar is None:
+        grammar = pwc_grammar()
+    # Python reads \r\n and a lone \r as line ends; so do we, from here on.
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
     tokens = tokenize(grammar, source, path)
     problem_lines = frozenset(p.span.line for p in tokens.problems)
     log = SyntaxErrorLog(path, tokens.cutoff, problem_lines)
@@ -85,7 +92,7 @@ def parse_uncached(source: str, path: str) -> ParseOutcome:
     diags.items.extend(sorted(tokens.problems + log.reported, key=_position))
     if tree is None:
         return ParseOutcome(None, tuple(diags.items))
-    ctx = BuildContext(path, diags, _parse_field)
+    ctx = BuildContext(path, diags, partial(_parse_field, grammar))
     builder = StmtBuilder(ctx)
     body: list[ast.Stmt] = []
     for statement in tree.children:
@@ -100,9 +107,10 @@ def parse_uncached(source: str, path: str) -> ParseOutcome:
     return ParseOutcome(ast.Module(path, tuple(body), _whole_file(path, source)), ())
 
 
-def _parse_field(ctx: BuildContext, text: str, line: int, col: int) -> ast.Expr | None:
+def _parse_field(
+    grammar: PwcGrammar, ctx: BuildContext, text: str, line: int, col: int
+) -> ast.Expr | None:
     """The expression of an f-string field whose text starts at (line, col)."""
-    grammar = pwc_grammar()
     tokens, problems = lex_fragment(grammar, text, ctx.path)
     if problems:
         for problem in problems:

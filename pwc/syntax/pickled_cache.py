@@ -47,8 +47,10 @@ def store_cached(name: str, key: str, value: object) -> None:
     directory, fingerprint = location
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return  # not picklable (say, a lark that builds trees differently): just slower
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        # Not picklable (a lark whose callbacks are not, a tree nested too deeply
+        # for pickle): it is only slower next time.
+        return
     write_entry(directory, name, _full_key(fingerprint, name, key), payload)
 
 
