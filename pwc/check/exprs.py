@@ -578,8 +578,7 @@ class ExprChecker:
     def subscript(self, e: ast.Subscript) -> tir.Expr:
         obj = self.expr(e.value)
         if isinstance(e.index, ast.Slice):
-            self.error(e.index.span, "slicing is not supported yet")
-            return self.bad(e.span)
+            return self.slice(obj, e.index, e.span)
         t = obj.type
         if isinstance(t, T.UnknownType):
             self.expr(e.index)
@@ -612,6 +611,42 @@ class ExprChecker:
                 return self.bad(e.span)
         self.error(e.value.span, f"Value of type {q(t)} is not indexable")
         return self.bad(e.span)
+
+    def slice(self, obj: tir.Expr, s: ast.Slice, span: Span) -> tir.Expr:
+        """`obj[start:stop:step]` on str, bytes and lists.  The runtime takes
+        every bound; an omitted one is the value that clamps like None: for
+        a positive step start=MIN and stop=MAX, for a negative step the reverse."""
+        kind = {T.StrType: "str", T.BytesType: "bytes", T.ListType: "list"}.get(type(obj.type))
+        if kind is None:
+            if not isinstance(obj.type, T.UnknownType):
+                self.error(span, f"Value of type {q(obj.type)} cannot be sliced")
+            return self.bad(span)
+        step = self.expect(s.step, T.INT) if s.step is not None else tir.Const(1, T.INT, span)
+        if isinstance(step, tir.Const) and step.value == 0:
+            self.error(s.span, "slice step cannot be zero")
+        held: str | None = None
+        if not isinstance(step, tir.Const):
+            held = self.scope.temp(T.INT, "step")
+            step_value: tir.Expr = tir.Local(held, T.INT, span)
+        else:
+            step_value = step
+
+        def bound(e: ast.Expr | None, first: bool) -> tir.Expr:
+            if e is not None:
+                return self.expect(e, T.INT)
+            lo, hi = tir.Const(INT_MIN, T.INT, span), tir.Const(INT_MAX, T.INT, span)
+            up, down = (lo, hi) if first else (hi, lo)
+            if isinstance(step_value, tir.Const):
+                return up if isinstance(step_value.value, int) and step_value.value > 0 else down
+            positive = tir.Prim("int.gt", (step_value, tir.Const(0, T.INT, span)), T.BOOL, span)
+            return tir.CondExpr(positive, up, down, T.INT, span)
+
+        result: tir.Expr = tir.Prim(f"{kind}.slice", (obj, bound(s.lower, True),
+                                                      bound(s.upper, False), step_value),
+                                    obj.type, span)
+        if held is not None:
+            result = tir.Let(held, step, result, obj.type, span)
+        return result
 
     def list_expr(self, e: ast.ListExpr, expected: T.Type | None) -> tir.Expr:
         elem: T.Type | None = expected.elem if isinstance(expected, T.ListType) else None
@@ -952,9 +987,14 @@ def _is_empty_literal(e: ast.Expr) -> bool:
 
 
 def _has_text_form(t: T.Type) -> bool:
-    """Types whose str()/repr() the lowering can produce (containers: not yet)."""
-    if isinstance(t, T.OptionalType):
-        return _has_text_form(t.inner)
+    """Types whose str()/repr() the lowering can produce."""
+    match t:
+        case T.OptionalType(inner=inner) | T.ListType(elem=inner):
+            return _has_text_form(inner)
+        case T.TupleType(items=items):
+            return all(_has_text_form(i) for i in items)
+        case T.DictType(key=k, value=v):
+            return _has_text_form(k) and _has_text_form(v)
     return isinstance(t, (T.StrType, T.IntType, T.BoolType, T.NoneType, T.BytesType,
                           T.ClassType))
 

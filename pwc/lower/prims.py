@@ -52,6 +52,9 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "bytes.concat": ("$bytes_concat", False),
     "bytes.getitem": ("$bytes_getitem", True),
     "list.concat": ("$list_concat", False),
+    "str.slice": ("$str_slice", True),
+    "bytes.slice": ("$bytes_slice", True),
+    "list.slice": ("$list_slice", True),
     "dict.next": ("$dict_next", False),
     "intrinsic.bytes_at": ("$bytes_from", False),
     "intrinsic.str_at": ("$str_from_utf8", False),
@@ -504,8 +507,89 @@ def _text_stack(fl: FunctionLowerer, t: T.Type, as_repr: bool) -> None:
         case T.ClassType(qualname=qn):
             # CPython prints the address too; pwc objects have no stable one.
             fl.emit("drop", f"i32.const {fl.ctx.string(f'<{qn} object>')}")
+        case T.ListType() | T.TupleType() | T.DictType():
+            fl.emit(f"call {_container_repr(fl, t)}")  # str() of a container is its repr()
         case _:
             raise AssertionError(f"no text form for {t}")
+
+
+def _container_repr(fl: FunctionLowerer, t: T.ListType | T.TupleType | T.DictType) -> str:
+    """A helper `(container) -> str` giving repr() as CPython prints it."""
+    from pwc.diagnostics import NO_SPAN
+    from pwc.lower.function import FunctionLowerer
+
+    name = wat_id(f"$repr:{t}")
+    if name in fl.ctx.helpers:
+        return name
+    fl.ctx.helpers[name] = ""  # reserve: element types may refer back to it
+    h = FunctionLowerer(fl.ctx, tir.Function(name, (), T.NONE, (), (), NO_SPAN, None))
+    parts, n, i = h.temp("i32"), h.temp("i32"), h.temp("i32")
+    s = fl.ctx.string
+
+    def each(count: list[str], body: object) -> None:
+        """for i in range(count): body() -- body leaves one str, stored at parts[i]."""
+        h.emit(*count, f"local.set {n}",
+               f"i32.const {fl.ctx.desc.list_ptr}", f"local.get {n}", "call $list_new",
+               f"local.set {parts}", "i32.const 0", f"local.set {i}",
+               "block $done", "loop $next", f"local.get {i}", f"local.get {n}", "i32.ge_u",
+               "br_if $done", f"local.get {parts}", "i32.load offset=12", f"local.get {i}",
+               "i32.const 2", "i32.shl", "i32.add")
+        assert callable(body)
+        body()
+        h.emit("i32.store", f"local.get {i}", "i32.const 1", "i32.add", f"local.set {i}",
+               "br $next", "end", "end")
+
+    def joined(open_: str, close: str) -> None:
+        h.emit(f"i32.const {s(open_)}", f"i32.const {s(', ')}", f"local.get {parts}",
+               "call $str_join", "call $str_concat", f"i32.const {s(close)}", "call $str_concat")
+
+    match t:
+        case T.ListType(elem=elem):
+            width = wasm_size(elem)
+
+            def item() -> None:
+                h.emit("local.get $c", "i32.load offset=12", f"local.get {i}",
+                       f"i32.const {width}", "i32.mul", "i32.add",
+                       f"{'i64' if width == 8 else 'i32'}.load")
+                if T.wasm_type(elem) == "f64":
+                    h.emit("f64.reinterpret_i64")
+                _text_stack(h, elem, True)
+
+            each(["local.get $c", "i32.load offset=4"], item)
+            joined("[", "]")
+        case T.TupleType(items=items):
+            _, layout = fl.ctx.desc.struct(items)
+            h.emit(f"i32.const {fl.ctx.desc.list_ptr}", f"i32.const {len(items)}",
+                   "call $list_new", f"local.set {parts}")
+            for k, (item_t, off) in enumerate(zip(items, layout.offsets, strict=True)):
+                h.emit(f"local.get {parts}", "i32.load offset=12", "local.get $c",
+                       f"{T.wasm_type(item_t)}.load offset={off}")
+                _text_stack(h, item_t, True)
+                h.emit(f"i32.store offset={4 * k}")
+            joined("(", ",)" if len(items) == 1 else ")")
+        case T.DictType(key=kt, value=vt):
+            pos = h.temp("i32")
+
+            def entry() -> None:
+                h.emit("local.get $c", f"local.get {pos}", "call $dict_key_at")
+                h.from_i64(kt)
+                _text_stack(h, kt, True)
+                h.emit(f"i32.const {s(': ')}", "call $str_concat",
+                       "local.get $c", f"local.get {pos}", "call $dict_value_at")
+                h.from_i64(vt)
+                _text_stack(h, vt, True)
+                h.emit("call $str_concat",
+                       # advance to the next live entry
+                       "local.get $c", f"local.get {pos}", "i32.const 1", "i32.add",
+                       "call $dict_next", f"local.set {pos}")
+
+            h.emit("local.get $c", "i32.const 0", "call $dict_next", f"local.set {pos}")
+            each(["local.get $c", "i32.load offset=4"], entry)
+            joined("{", "}")
+    local_decls = "".join(f"\n  (local {k} {wt})" for k, wt in h.locals.items())
+    body = "".join(f"\n  {line}" for line in h.code)
+    fl.ctx.helpers[name] = f"(func {name} (param $c i32) (result i32){local_decls}{body})"
+    return name
 
 
 def _enum_name(fl: FunctionLowerer, p: tir.Prim) -> None:
