@@ -579,8 +579,6 @@ class BodyChecker(ExprChecker):
     # ---- exceptions
 
     def raise_(self, s: ast.Raise) -> list[tir.Stmt]:
-        if s.cause is not None:
-            self.error(s.cause.span, '"raise ... from ..." is not supported yet')
         if s.exc is None:
             if not self.scope.handler_stack:
                 self.error(s.span, "a bare 'raise' is only allowed inside an 'except' block")
@@ -592,11 +590,18 @@ class BodyChecker(ExprChecker):
         else:
             value = self.expr(s.exc)
         v = self.coerce(value, exc_root, lambda got: "Exceptions must derive from BaseException")
-        return [tir.Raise(v, s.span)]
+        if s.cause is None:
+            return [tir.Raise(v, s.span)]
+        # `raise X from Y`: Y is evaluated after X (it only sets X.__cause__,
+        # which pwc does not expose).
+        cause = self.expr(s.cause)
+        if not isinstance(cause.type, T.NoneType) and not self.assignable(cause.type, exc_root):
+            self.error(s.cause.span, "Exception must be derived from BaseException")
+        held = self.scope.temp(exc_root, "raised")
+        return [tir.SetLocal(held, v, s.span), tir.ExprStmt(cause, s.cause.span),
+                tir.Raise(tir.Local(held, exc_root, s.span), s.span)]
 
     def try_(self, s: ast.Try) -> list[tir.Stmt]:
-        if s.finalbody:
-            self.error(s.finalbody[0].span, "'finally' is not supported yet")
         saved = dict(self.scope.narrowed)
         body = self.block(s.body)
         self.scope.narrowed = dict(saved)
@@ -631,7 +636,9 @@ class BodyChecker(ExprChecker):
         orelse = self.block(s.orelse)
         self.scope.narrowed = {k: v for k, v in base.items()
                                if self.scope.narrowed.get(k) == v}
-        return [tir.Try(tuple(body), tuple(handlers), tuple(orelse), (), s.span)]
+        self.forget_assigned(tuple(stmt for h in s.handlers for stmt in h.body) + s.orelse)
+        finalbody = self.block(s.finalbody)
+        return [tir.Try(tuple(body), tuple(handlers), tuple(orelse), tuple(finalbody), s.span)]
 
     def common_base(self, classes: list[str]) -> str:
         first = classes[0]
@@ -686,7 +693,9 @@ def _always_leaves(stmts: tuple[ast.Stmt, ...]) -> bool:
                 return True
             case ast.While(test=ast.Constant(value=True), body=b) if not _has_break(b):
                 return True
-            case ast.Try(body=b, handlers=hs, orelse=o) if hs and (
+            case ast.Try(finalbody=f) if _always_leaves(f):
+                return True
+            case ast.Try(body=b, handlers=hs, orelse=o) if (
                     _always_leaves(b) or _always_leaves(o)) and all(
                     _always_leaves(h.body) for h in hs):
                 return True

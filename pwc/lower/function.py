@@ -35,7 +35,10 @@ class FunctionLowerer:
                                      else T.wasm_type(fn.ret))
         self._labels = 0
         self.handlers: list[str] = []  # labels of enclosing exception handlers
-        self.loops: list[tuple[str, str]] = []  # (break label, continue label)
+        self.loops: list[tuple[str, str, int]] = []  # (break, continue, finally depth)
+        # Enclosing `finally` bodies, innermost last, with the handler depth
+        # outside their try: return/break/continue run them before leaving.
+        self.finally_stack: list[tuple[tuple[tir.Stmt, ...], int]] = []
         # Where a pending exception was seen: `$line` holds the source line of the
         # statement being run; the function's exit path (or a handler) records it
         # in the exception once, so each check costs only `global.get; br_if`.
@@ -174,14 +177,24 @@ class FunctionLowerer:
             case tir.While():
                 self.while_(s)
             case tir.Break():
+                self.run_finally_bodies(self.loops[-1][2])
                 self.emit(f"br {self.loops[-1][0]}")
             case tir.Continue():
+                self.run_finally_bodies(self.loops[-1][2])
                 self.emit(f"br {self.loops[-1][1]}")
             case tir.Return(value=v):
                 if v is not None:
                     self.expr(v)
                     if self.ret_wasm is None:
                         self.emit("drop")
+                if self.finally_stack:
+                    held = None
+                    if v is not None and self.ret_wasm is not None:
+                        held = self.temp(self.ret_wasm)
+                        self.emit(f"local.set {held}")
+                    self.run_finally_bodies(0)
+                    if held is not None:
+                        self.emit(f"local.get {held}")
                 self.emit("return")
             case tir.Raise():
                 self.raise_(s)
@@ -212,7 +225,7 @@ class FunctionLowerer:
             self.set_line(s.span.line)
         self.expr(s.test)
         self.emit("i32.eqz", f"br_if {done}", f"block {cont}")
-        self.loops.append((exit_, cont))
+        self.loops.append((exit_, cont, len(self.finally_stack)))
         for b in s.body:
             self.stmt(b)
         self.loops.pop()
@@ -238,7 +251,23 @@ class FunctionLowerer:
 
     current_handler_holder = ""
 
+    def run_finally_bodies(self, depth: int) -> None:
+        """Run the enclosing finally bodies above `depth`, innermost first, each
+        in the context of its own try statement (so what they raise goes to the
+        handlers outside it)."""
+        saved_stack, saved_handlers = self.finally_stack, self.handlers
+        for i in range(len(saved_stack) - 1, depth - 1, -1):
+            body, handler_depth = saved_stack[i]
+            self.finally_stack = saved_stack[:i]
+            self.handlers = saved_handlers[:handler_depth]
+            for b in body:
+                self.stmt(b)
+        self.finally_stack, self.handlers = saved_stack, saved_handlers
+
     def try_(self, s: tir.Try) -> None:
+        if s.finalbody:
+            self.try_finally(s)
+            return
         end, caught = self.label("tryend"), self.label("caught")
         self.emit(f"block {end}", f"block {caught}")
         self.handlers.append(caught)
@@ -270,6 +299,30 @@ class FunctionLowerer:
                 self.control_flow()
             else:
                 break
+        self.propagate()
+        self.emit("end")
+        self.control_flow()
+
+    def try_finally(self, s: tir.Try) -> None:
+        """try/except/else inside a region whose every exit runs `finally`."""
+        end, caught = self.label("finend"), self.label("fincaught")
+        self.emit(f"block {end}", f"block {caught}")
+        self.finally_stack.append((s.finalbody, len(self.handlers)))
+        self.handlers.append(caught)
+        self.try_(tir.Try(s.body, s.handlers, s.orelse, (), s.span))
+        self.handlers.pop()
+        self.finally_stack.pop()
+        for b in s.finalbody:
+            self.stmt(b)
+        self.emit(f"br {end}", "end")
+        # An exception is leaving the try: run finally, then raise it again.
+        self.locate()
+        self.control_flow()
+        pending = self.temp("i32")
+        self.emit("global.get $rt_exc", f"local.set {pending}", "i32.const 0", "global.set $rt_exc")
+        for b in s.finalbody:
+            self.stmt(b)
+        self.emit(f"local.get {pending}", "global.set $rt_exc")
         self.propagate()
         self.emit("end")
         self.control_flow()
