@@ -46,6 +46,7 @@ class BodyChecker(ExprChecker):
         self.inner: InnerFunction | None = None
         self.functions: list[tir.Function] = []  # inner functions made while checking
         self.lambda_count = 0
+        self.comprehension_count = 0
         symbol = func.symbol if func else f"{module.name}.<module>"
         self.scope = FunctionScope(symbol, func.ret if func else None)
         if func is not None:
@@ -326,7 +327,7 @@ class BodyChecker(ExprChecker):
 
     def store_name(self, name: str, value: tir.Expr, span: Span,
                    declared: T.Type | None) -> list[tir.Stmt]:
-        if self.is_module_init:
+        if self.is_module_init and name not in self.scope.renames:
             sym = self.lookup(name)
             if isinstance(sym, GlobalRef):
                 g = self.tables.globals[sym.symbol]

@@ -19,6 +19,7 @@ from pwc.check.builtin_methods import (
 )
 from pwc.check.declare import Declarer, _text
 from pwc.check.closures import InnerFunction, capture, check_lambda
+from pwc.check.comprehensions import check_comprehension
 from pwc.check.scope import FunctionScope
 from pwc.check.symbols import (
     ClassInfo,
@@ -62,6 +63,7 @@ class ExprChecker:
     inner: InnerFunction | None
     functions: list[tir.Function]
     lambda_count: int
+    comprehension_count: int
 
     def error(self, span: Span, message: str, hint: str | None = None) -> None:
         self.diags.error(span, message, hint)
@@ -124,7 +126,7 @@ class ExprChecker:
             case ast.Lambda():
                 return check_lambda(self, e, expected)  # type: ignore[arg-type]
             case ast.ListComp() | ast.DictComp():
-                return self.unsupported(e, "comprehensions")
+                return check_comprehension(self, e, expected)
         return self.unsupported(e, "this expression")
 
     def unsupported(self, e: ast.Expr, what: str) -> tir.Expr:

@@ -225,6 +225,17 @@ class IndirectCall:
 
 
 @dataclass(frozen=True)
+class StmtExpr:
+    """Run `stmts`, then evaluate `value` (comprehensions: a loop that fills a
+    temporary, then the temporary)."""
+
+    stmts: tuple[Stmt, ...]
+    value: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
 class IsInstance:
     value: Expr
     classes: tuple[str, ...]
@@ -235,7 +246,7 @@ class IsInstance:
 Expr = Union[
     Const, Local, Global, FieldGet, Call, VirtualCall, HostCall, New, Prim, Coerce, And, Or,
     CondExpr, Let, ListLit, TupleLit, DictLit, IsInstance, FuncValue, BoundMethod, MakeClosure,
-    CaptureGet, IndirectCall,
+    CaptureGet, IndirectCall, StmtExpr,
 ]
 
 # ---------------------------------------------------------------- statements

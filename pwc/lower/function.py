@@ -425,6 +425,10 @@ class FunctionLowerer:
                 if isinstance(e.type, T.NoneType):
                     self.emit("i32.const 0")
                 self.check_exception()
+            case tir.StmtExpr(stmts=stmts, value=value):
+                for st in stmts:
+                    self.stmt(st)
+                self.expr(value)
             case tir.IsInstance(value=value, classes=classes):
                 holder = self.temp("i32")
                 self.expr(value)

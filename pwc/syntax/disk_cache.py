@@ -9,7 +9,7 @@ cached" and never as an error.
 Where: `$PWC_CACHE_DIR`, else `$XDG_CACHE_HOME/pwc`, else `~/.cache/pwc`;
 `PWC_NO_CACHE=1` turns the store off.  Inside it, one directory per front-end
 fingerprint (fingerprint.py), so a pwc upgrade or an edit to the parser
-starts a fresh directory; only the few most recently used ones are kept.
+starts a fresh directory; only the few most recently written ones are kept.
 
 Entry file: MAGIC, the sha256 of the entry's key, the sha256 of the payload,
 then the payload.  Reading checks all three, so a file is used only if it is
@@ -97,7 +97,7 @@ def write_entry(directory: Path, name: str, key: bytes, payload: bytes) -> None:
 
 
 def _prune_generations(root: Path, keep: Path) -> None:
-    """Remove all but the most recently used fingerprint directories.
+    """Remove all but the most recently written fingerprint directories.
 
     Only directories named like a fingerprint are candidates, so a cache
     root that happens to hold anything else loses nothing else.  A process

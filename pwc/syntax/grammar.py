@@ -1,31 +1,35 @@
 """The grammar as the parser uses it: lexer, LALR tables, terminal names.
 
 Analysing grammar/pwc.lark with lark (LALR table construction) takes ~0.4 s,
-more than a whole compile should; so it is done once per process and its
-result is kept in the disk cache between processes (pickled_cache.py).
-Loading it from there takes a few milliseconds.
+more than a whole compile should; so it is done once per process, and its
+result is kept in the disk cache between processes (pickled_cache.py), keyed
+by the front-end fingerprint.  Loading it from there takes ~4 ms.
 
-lark's own `cache=True` is not used: it writes to the shared temp directory
-under a predictable name, not atomically, and loads through
-`Lark.load`, which rebuilds lark's objects from its serialised form and
-takes ~35 ms; what is kept here is just what the parser needs (terminals and
-our own tables), pickled directly, which loads ~10x faster.
+lark's own `cache=True` (lark 1.3) is not used.  It writes
+`<tempdir>/.lark_cache_<user>_<sha256 of grammar, options, lark and Python
+version>_<py>.tmp` in place, not atomically, in the shared temp directory,
+where another local user can plant a pickle under that predictable name
+first; it checks only the hash line at the top, so a damaged body is caught
+only if unpickling fails; and it loads through `Lark.load`, which rebuilds
+all of lark's objects from their serialised form (~35 ms).  Kept here is just
+what parsing needs (the scanner's expression and our own LALR tables, lark's
+tree-building callbacks included), pickled directly, in the user's own cache
+directory.  lark analyses the grammar again only when the front end changes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
 from lark import Lark
-from lark.common import LexerConf
-from lark.lexer import BasicLexer, PatternStr, TerminalDef
+from lark.lexer import PatternStr
 
 from pwc.resources import grammar_file
 from pwc.syntax.lalr import LalrParser, Tables, make_tables
 from pwc.syntax.pickled_cache import load_cached, store_cached
+from pwc.syntax.scanner import Scanner, ScannerSpec, scanner_spec
 
 # Token types the indenter makes or the grammar declares; see pwc.lark.
 NEWLINE = "_NEWLINE"
@@ -38,7 +42,7 @@ LEX_ERROR = "_LEXERROR"
 
 LAYOUT_TYPES = frozenset({NEWLINE, INDENT, DEDENT})
 
-START_SYMBOLS = ["file_input", "fexpr"]
+START_SYMBOLS = ("file_input", "fexpr")
 _CACHE_ENTRY = "grammar.pickle"
 
 
@@ -46,8 +50,7 @@ _CACHE_ENTRY = "grammar.pickle"
 class GrammarAnalysis:
     """lark's analysis of the grammar, reduced to what parsing needs; picklable."""
 
-    terminals: tuple[TerminalDef, ...]
-    ignored_terminals: tuple[str, ...]
+    scanner: ScannerSpec
     # name -> text for the terminals that are fixed strings (keywords, operators)
     literal_terminals: Mapping[str, str]
     tables: Tables
@@ -55,7 +58,7 @@ class GrammarAnalysis:
 
 @dataclass(frozen=True)
 class PwcGrammar:
-    lexer: BasicLexer
+    scanner: Scanner
     literal_terminals: Mapping[str, str]
     terminal_of_text: Mapping[str, str]
     tables: Tables
@@ -89,30 +92,31 @@ def cached_grammar_analysis() -> GrammarAnalysis:
 
 def analyse_grammar(grammar_text: str) -> GrammarAnalysis:
     """Build lark's LALR parser for the grammar (slow) and keep what parsing needs."""
-    lark = Lark(
+    return analysis_of(build_lark(grammar_text))
+
+
+def build_lark(grammar_text: str) -> Lark:
+    return Lark(
         grammar_text,
         parser="lalr",
         lexer="basic",
-        start=START_SYMBOLS,
+        start=list(START_SYMBOLS),
         maybe_placeholders=True,
         propagate_positions=True,
     )
+
+
+def analysis_of(lark: Lark) -> GrammarAnalysis:
     literals = {
         t.name: t.pattern.value for t in lark.terminals if isinstance(t.pattern, PatternStr)
     }
     conf = lark.parse_interactive(start=START_SYMBOLS[0]).parser_state.parse_conf
     tables = make_tables(conf.parse_table, lark.rules, conf.callbacks)
-    lexer_conf = lark.lexer_conf
-    return GrammarAnalysis(
-        tuple(lexer_conf.terminals), tuple(lexer_conf.ignore), literals, tables
-    )
+    scanner = scanner_spec(lark.lexer_conf.terminals, lark.lexer_conf.ignore)
+    return GrammarAnalysis(scanner, literals, tables)
 
 
 def grammar_from(analysis: GrammarAnalysis) -> PwcGrammar:
-    # lark validated the terminals' patterns when it analysed the grammar.
-    lexer_conf = LexerConf(
-        list(analysis.terminals), re, analysis.ignored_terminals, skip_validation=True
-    )
     literals = analysis.literal_terminals
     by_text = {text: name for name, text in literals.items()}
-    return PwcGrammar(BasicLexer(lexer_conf), literals, by_text, analysis.tables)
+    return PwcGrammar(Scanner.build(analysis.scanner), literals, by_text, analysis.tables)

@@ -1,9 +1,9 @@
 """Source text -> the token list the parser consumes.
 
-lark's lexer stops at the first character it cannot match; here it resumes
-after reporting it, leaving a LEX_ERROR token so the parser skips that line
-quietly.  The indenter then adds layout tokens, and `match` statements (a
-soft keyword the LALR grammar cannot see) are reported and removed.
+The scanner (scanner.py) reports text it cannot match and resumes after it,
+leaving a LEX_ERROR token so the parser skips that line quietly.  The
+indenter then adds layout tokens, and `match` statements (a soft keyword the
+LALR grammar cannot see) are reported and removed.
 """
 
 from __future__ import annotations
@@ -14,9 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lark import Token
-from lark.exceptions import UnexpectedCharacters
-from lark.lexer import LexerState
-from lark.utils import TextSlice
 
 from pwc.diagnostics import Diagnostic, Span
 from pwc.syntax.grammar import LEX_ERROR, NEWLINE, PwcGrammar
@@ -37,7 +34,12 @@ def tokenize(grammar: PwcGrammar, source: str, path: str) -> Tokens:
     problems: list[Diagnostic] = []
     indenter = PwcIndenter(path, len(source))
     laid_out = list(indenter.process(_lex(grammar, source, path, problems)))
-    tokens = remove_match_statements(grammar, laid_out, path, problems)
+    # A `match` statement needs the word in the text; most files lack it, and
+    # then the pass over every token that looks for one can be skipped.
+    if "match" in source:
+        tokens = remove_match_statements(grammar, laid_out, path, problems)
+    else:
+        tokens = laid_out
     problems.extend(indenter.problems)
     return Tokens(tokens, problems, _cutoff(indenter))
 
@@ -64,33 +66,18 @@ def lex_fragment(grammar: PwcGrammar, text: str, path: str) -> tuple[list[Token]
 def _lex(
     grammar: PwcGrammar, source: str, path: str, problems: list[Diagnostic]
 ) -> Iterator[Token]:
-    state = LexerState(TextSlice.cast_from(source))
-    while True:
-        try:
-            for token in grammar.lexer.lex(state, None):
-                yield (
-                    token
-                    if token.type != "NAME" or token.isascii()
-                    else _identifier(token, path, problems)
-                )
-            return
-        except UnexpectedCharacters as e:
-            pos = e.pos_in_stream
-            assert pos is not None
-            problem, skip = _describe_bad_text(source, pos, path, e.line, e.column)
-            problems.append(problem)
-            end = pos + skip
-            yield Token(
-                LEX_ERROR,
-                source[pos:end],
-                pos,
-                e.line,
-                e.column,
-                problem.span.end_line,
-                problem.span.end_col,
-                end,
-            )
-            state.line_ctr.feed(source[pos:end])
+    def bad_text(pos: int, line: int, col: int) -> Token:
+        """Report what the scanner cannot read; a LEX_ERROR token covers it."""
+        problem, skip = _describe_bad_text(source, pos, path, line, col)
+        problems.append(problem)
+        end = pos + skip
+        end_line, end_col = problem.span.end_line, problem.span.end_col
+        return Token(LEX_ERROR, source[pos:end], pos, line, col, end_line, end_col, end)
+
+    for token in grammar.scanner.scan(source, bad_text):
+        if token.type == "NAME" and not token.isascii():
+            token = _identifier(token, path, problems)
+        yield token
 
 
 def _identifier(token: Token, path: str, problems: list[Diagnostic]) -> Token:

@@ -53,6 +53,12 @@ class BufferType(IntEnum):
     FOREIGN_FUNCTION_ARGUMENTS = 8
 
 
+class PeerType(IntEnum):
+    UNKNOWN = 0
+    LOCAL = 1
+    REMOTE = 2
+
+
 class StreamType(IntEnum):
     HTTP_REQUEST = 0
     HTTP_RESPONSE = 1
@@ -77,6 +83,12 @@ class Callback:
     LOG = "proxy_on_log"
     DONE = "proxy_on_done"
     DELETE = "proxy_on_delete"
+    NEW_CONNECTION = "proxy_on_new_connection"
+    DOWNSTREAM_DATA = "proxy_on_downstream_data"
+    UPSTREAM_DATA = "proxy_on_upstream_data"
+    DOWNSTREAM_CONNECTION_CLOSE = "proxy_on_downstream_connection_close"
+    UPSTREAM_CONNECTION_CLOSE = "proxy_on_upstream_connection_close"
+    HTTP_CALL_RESPONSE = "proxy_on_http_call_response"
 
 
 # wasm signatures of the callbacks Envoy checks exactly at load (abi.md §1.1):

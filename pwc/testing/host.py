@@ -9,86 +9,32 @@ exceptions.  The semantics are Envoy 1.40's as recorded in abi.md (header
 availability §6.2, buffers §3.2, local replies §6.4, restricted phases §1.1),
 not an idealised host's.
 
-Callbacks are bracketed by `begin_callback`/`end_callback`, which keep the
-stack of running callbacks (the host can re-enter the module) and the
-effective context of each.
+The model is layered: `host_core` holds the state and what every call
+shares (contexts, the stack of running callbacks with their effective
+contexts, phases, logs), `host_services` the calls about the VM as a whole
+(properties, shared data, queues, metrics, callouts, foreign functions), and
+this module the calls on a stream's data: buffers, header maps, flow.
 """
 
 from __future__ import annotations
 
-import logging
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import Enum
 
-from pwc.testing.abi import (
-    ALLOWED_DURING_START,
-    ALLOWED_IN_ALLOCATOR,
-    BufferType,
-    Callback,
-    LogLevel,
-    MapType,
-    Status,
-    StreamType,
-)
-from pwc.testing.errors import EmulatorError, RestrictedCallError, StatusError
+from pwc.testing.abi import BufferType, Callback, MapType, Status, StreamType
+from pwc.testing.errors import StatusError
+from pwc.testing.host_core import Frame, HostCore, LogEntry, Phase, RootContext
+from pwc.testing.host_services import ServiceCalls
 from pwc.testing.http_stream import (
     Direction,
     Flow,
     HeaderMap,
-    HttpStream,
     LocalResponse,
     decode_text,
 )
+from pwc.testing.tcp_stream import Side
 
-_echo = logging.getLogger("pwc.testing.plugin")
-_ECHO_LEVELS = {
-    LogLevel.TRACE: logging.DEBUG,
-    LogLevel.DEBUG: logging.DEBUG,
-    LogLevel.INFO: logging.INFO,
-    LogLevel.WARN: logging.WARNING,
-    LogLevel.ERROR: logging.ERROR,
-    LogLevel.CRITICAL: logging.CRITICAL,
-}
-
-
-class Phase(Enum):
-    """What the module is doing, for Envoy's restricted phases."""
-
-    IDLE = "idle"
-    START = "start functions"
-    CALLBACK = "callback"
-    ALLOCATOR = "allocator"
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    level: LogLevel
-    message: str
-    context_id: int
-
-
-@dataclass
-class RootContext:
-    """A plugin (root) context: one per plugin configuration."""
-
-    context_id: int
-    plugin_configuration: bytes
-    tick_period_ms: int = 0
-    vm_started: bool = False
-    configured: bool = False
-    deleted: bool = False
-
-
-@dataclass
-class Frame:
-    """One running callback."""
-
-    context_id: int
-    callback: str
-    args: tuple[int, ...]
-    effective_context_id: int
+__all__ = ["Access", "Frame", "HostCore", "HostModel", "LogEntry", "Phase", "RootContext"]
 
 
 class Access(Enum):
@@ -101,131 +47,7 @@ class Access(Enum):
     GONE = "gone"  # not available: lookups say BAD_ARGUMENT, pairs are empty
 
 
-@dataclass
-class HostModel:
-    vm_configuration: bytes = b""
-    clock_ns: Callable[[], int] = time.time_ns
-    logs: list[LogEntry] = field(default_factory=list)
-    roots: dict[int, RootContext] = field(default_factory=dict)
-    streams: dict[int, HttpStream] = field(default_factory=dict)
-    phase: Phase = Phase.IDLE
-    frames: list[Frame] = field(default_factory=list)
-    _last_context_id: int = 0
-
-    # --- contexts ---------------------------------------------------------
-
-    def new_root(self, plugin_configuration: bytes) -> RootContext:
-        root = RootContext(self._next_context_id(), plugin_configuration)
-        self.roots[root.context_id] = root
-        return root
-
-    def new_http_stream(self, plugin_context_id: int) -> HttpStream:
-        stream = HttpStream(self._next_context_id(), plugin_context_id)
-        self.streams[stream.context_id] = stream
-        return stream
-
-    def _next_context_id(self) -> int:
-        # Ids are per instance, from 1, never reused (abi.md §2.2).
-        self._last_context_id += 1
-        return self._last_context_id
-
-    def stream(self, context_id: int) -> HttpStream:
-        stream = self.streams.get(context_id)
-        if stream is None:
-            raise EmulatorError(
-                f"there is no HTTP stream with context id {context_id} "
-                "(use the id init_http_stream() returned)"
-            )
-        return stream
-
-    def root_of(self, context_id: int) -> RootContext | None:
-        stream = self.streams.get(context_id)
-        if stream is not None:
-            context_id = stream.plugin_context_id
-        return self.roots.get(context_id)
-
-    # --- callback bookkeeping ---------------------------------------------
-
-    def begin_callback(self, context_id: int, callback: str, args: tuple[int, ...]) -> None:
-        self.frames.append(Frame(context_id, callback, args, context_id))
-        self.phase = Phase.CALLBACK
-
-    def end_callback(self) -> None:
-        self.frames.pop()
-        self.phase = Phase.CALLBACK if self.frames else Phase.IDLE
-
-    def current_frame(self) -> Frame | None:
-        return self.frames[-1] if self.frames else None
-
-    def current_context_id(self) -> int:
-        """The context host calls act on: the running callback's, or the one
-        it switched to with set_effective_context; 0 outside callbacks."""
-        frame = self.current_frame()
-        return 0 if frame is None else frame.effective_context_id
-
-    def _current_stream(self) -> HttpStream | None:
-        return self.streams.get(self.current_context_id())
-
-    def require_allowed(self, import_name: str) -> None:
-        """Trap like Envoy when a host function is called in a restricted phase."""
-        if self.phase is Phase.START and import_name not in ALLOWED_DURING_START:
-            raise RestrictedCallError(
-                f"the plugin called {import_name} while its start functions (module-level "
-                "code) ran; Envoy allows only proxy_log there and traps with "
-                "restricted_callback"
-            )
-        if self.phase is Phase.ALLOCATOR and import_name not in ALLOWED_IN_ALLOCATOR:
-            raise RestrictedCallError(
-                f"the plugin called {import_name} inside its allocator export; Envoy allows "
-                "only proxy_log, fd_write, clock_time_get and poll_oneoff there and traps"
-            )
-
-    # --- logging and time ---------------------------------------------------
-
-    def log(self, level: int, message: bytes) -> None:
-        self.require_allowed("proxy_log")
-        if not 0 <= level <= 5:
-            raise StatusError(Status.BAD_ARGUMENT, f"log level {level}")
-        self.record_log(LogLevel(level), decode_text(message))
-
-    def record_log(self, level: LogLevel, message: str) -> None:
-        entry = LogEntry(level, message, self.current_context_id())
-        self.logs.append(entry)
-        _echo.log(_ECHO_LEVELS[level], "proxy_%s_log: %s", level.name.lower(), message)
-
-    def get_log_level(self) -> int:
-        self.require_allowed("proxy_get_log_level")
-        return LogLevel.TRACE  # the emulator records every level
-
-    def get_current_time_nanoseconds(self) -> int:
-        self.require_allowed("proxy_get_current_time_nanoseconds")
-        return self.clock_ns()
-
-    def set_tick_period_milliseconds(self, period_ms: int) -> None:
-        self.require_allowed("proxy_set_tick_period_milliseconds")
-        # Always OK in Envoy; sets the timer of the current context's root.
-        root = self.root_of(self.current_context_id())
-        if root is not None:
-            root.tick_period_ms = period_ms
-
-    # --- context switching and completion ----------------------------------
-
-    def set_effective_context(self, context_id: int) -> None:
-        self.require_allowed("proxy_set_effective_context")
-        frame = self.current_frame()
-        known = context_id in self.roots or (
-            context_id in self.streams and not self.streams[context_id].completed
-        )
-        if frame is None or not known:
-            raise StatusError(Status.BAD_ARGUMENT, f"unknown context id {context_id}")
-        frame.effective_context_id = context_id
-
-    def done(self) -> None:
-        self.require_allowed("proxy_done")
-        # Completing a root that deferred its on_done is not modelled yet;
-        # from anywhere else Envoy answers NOT_FOUND.
-        raise StatusError(Status.NOT_FOUND, "no root context is waiting to be done")
-
+class HostModel(ServiceCalls):
     # --- buffers (abi.md §3.2) ----------------------------------------------
 
     def get_buffer_bytes(self, buffer_type: int, start: int, max_size: int) -> bytes:
@@ -242,14 +64,13 @@ class HostModel:
 
     def set_buffer_bytes(self, buffer_type: int, start: int, size: int, data: bytes) -> None:
         self.require_allowed("proxy_set_buffer_bytes")
-        flow = self._writable_body(buffer_type)
-        current = flow.body
+        current, store = self._writable_buffer(buffer_type)
         if start == 0:
-            flow.body = data + current[size:]
+            store(data + current[size:])
         elif start >= len(current):
-            flow.body = current + data
+            store(current + data)
         else:
-            raise StatusError(Status.BAD_ARGUMENT, "Envoy cannot splice into a body")
+            raise StatusError(Status.BAD_ARGUMENT, "Envoy cannot splice into a buffer")
 
     def _readable_buffer(self, buffer_type: int) -> bytes:
         match buffer_type:
@@ -267,16 +88,53 @@ class HostModel:
                 flow = self._active_body(buffer_type)
                 # The wrong phase reads as an empty body, not as an error.
                 return b"" if flow is None else flow.body
+            case BufferType.DOWNSTREAM_DATA | BufferType.UPSTREAM_DATA:
+                data = self._active_tcp_data(buffer_type)
+                if data is not None:
+                    return data
+            case BufferType.HTTP_CALL_RESPONSE_BODY:
+                root = self.root_of(self.current_context_id())
+                if root is not None and root.callout_response is not None:
+                    return root.callout_response.body
         if 0 <= buffer_type <= 8:
             raise StatusError(Status.NOT_FOUND, f"buffer {buffer_type} is not available here")
         raise StatusError(Status.BAD_ARGUMENT, f"no buffer type {buffer_type}")
 
-    def _writable_body(self, buffer_type: int) -> Flow:
+    def _writable_buffer(self, buffer_type: int) -> tuple[bytes, Callable[[bytes], None]]:
+        """The buffer's bytes and how to replace them: only a body or a TCP
+        data buffer, while its callback runs (or its body is paused)."""
         if buffer_type in (BufferType.HTTP_REQUEST_BODY, BufferType.HTTP_RESPONSE_BODY):
             flow = self._active_body(buffer_type)
             if flow is not None:
-                return flow
+                body_flow = flow
+
+                def store_body(data: bytes) -> None:
+                    body_flow.body = data
+
+                return flow.body, store_body
+        if buffer_type in (BufferType.DOWNSTREAM_DATA, BufferType.UPSTREAM_DATA):
+            connection = self._current_connection()
+            if connection is not None and self._active_tcp_data(buffer_type) is not None:
+                tcp_flow = connection.flow(_side(buffer_type))
+
+                def store_data(data: bytes) -> None:
+                    tcp_flow.data = data
+
+                return tcp_flow.data, store_data
         raise StatusError(Status.BAD_ARGUMENT, f"buffer {buffer_type} is not writable here")
+
+    def _active_tcp_data(self, buffer_type: int) -> bytes | None:
+        """A connection's data buffer, if its data callback is running (Envoy
+        offers it only there)."""
+        connection = self._current_connection()
+        frame = self.current_frame()
+        if connection is None or frame is None or frame.context_id != connection.context_id:
+            return None
+        side = _side(buffer_type)
+        callback = (
+            Callback.DOWNSTREAM_DATA if side is Side.DOWNSTREAM else Callback.UPSTREAM_DATA
+        )
+        return connection.flow(side).data if frame.callback == callback else None
 
     def _active_body(self, buffer_type: int) -> Flow | None:
         """The body flow if its callbacks are running (or it is paused in them)."""
@@ -345,6 +203,15 @@ class HostModel:
     def _header_map(self, map_type: int) -> tuple[HeaderMap | None, Access]:
         if not 0 <= map_type <= 7:
             raise StatusError(Status.BAD_ARGUMENT, f"no header map type {map_type}")
+        if map_type in (MapType.HTTP_CALL_RESPONSE_HEADERS, MapType.HTTP_CALL_RESPONSE_TRAILERS):
+            # The answer belongs to the root of the current (effective) context.
+            root = self.root_of(self.current_context_id())
+            response = None if root is None else root.callout_response
+            if response is None:
+                return None, Access.GONE
+            if map_type == MapType.HTTP_CALL_RESPONSE_HEADERS:
+                return response.headers, Access.READ_ONLY
+            return response.trailers, Access.READ_ONLY
         stream = self._current_stream()
         frame = self.current_frame()
         if stream is None or frame is None:
@@ -385,6 +252,9 @@ class HostModel:
             raise StatusError(Status.UNIMPLEMENTED, "the upstream cannot be resumed")
         if stream_type > StreamType.UPSTREAM:
             raise StatusError(Status.BAD_ARGUMENT, f"no stream type {stream_type}")
+        connection = self._current_connection()
+        if connection is not None and stream_type == StreamType.DOWNSTREAM:
+            connection.resume_requested = True
         stream = self._current_stream()
         # Takes effect when the callback returns; a root context is a no-op.
         if stream is not None and stream_type == StreamType.HTTP_REQUEST:
@@ -399,6 +269,11 @@ class HostModel:
         stream = self._current_stream()
         if stream is not None and stream_type <= StreamType.HTTP_RESPONSE:
             stream.reset = True
+        # Both sides of a network filter are the client connection in Envoy:
+        # either closes it once the callback returns.
+        connection = self._current_connection()
+        if connection is not None and stream_type >= StreamType.DOWNSTREAM:
+            connection.close_requested = True
 
     def send_local_response(
         self,
@@ -446,3 +321,7 @@ def _trailers_access(
     if callback == body_callback and len(frame.args) == 3 and frame.args[2] != 0:
         return Access.ADD_ONLY
     return Access.GONE
+
+
+def _side(buffer_type: int) -> Side:
+    return Side.DOWNSTREAM if buffer_type == BufferType.DOWNSTREAM_DATA else Side.UPSTREAM

@@ -147,6 +147,9 @@ class HttpStream:
     answered_locally: bool = False
     reset: bool = False
     completed: bool = False
+    # Properties a test seeded or the plugin set, for this stream only
+    # (path segments -> value in Envoy's encoding).
+    properties: dict[tuple[str, ...], bytes] = field(default_factory=dict)
 
     def flow(self, direction: Direction) -> Flow:
         return self.request if direction is Direction.REQUEST else self.response

@@ -22,16 +22,24 @@ import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from pwc.testing.abi import LogLevel, Status
 from pwc.testing.errors import EmulatorError, PluginLoadError, PluginTrap, StatusError
 from pwc.testing.host import HostModel, Phase
 from pwc.testing.http_stream import decode_text, encode_text, text_pairs_to_bytes
+from pwc.testing.wire import decode_map
 
 SDK_PACKAGE = "proxywasm"
 INTRINSICS_MODULE = "pwc_intrinsics"
 _U32 = 0xFFFFFFFF
+T = TypeVar("T")
+
+
+def _i64(value: int) -> int:
+    """`value` as the wasm i64 it would be in compiled code."""
+    value &= (1 << 64) - 1
+    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 class SdkHost:
@@ -154,6 +162,111 @@ class SdkHost:
             self._host.done()
         except StatusError as e:
             self._fail(e, "proxy_done")
+
+    def get_log_level(self) -> int:
+        return self._run("proxy_get_log_level", self._host.get_log_level)
+
+    def get_property(self, path: bytes) -> bytes:
+        return self._run("proxy_get_property", lambda: self._host.get_property(path))
+
+    def get_property_map(self, path: bytes) -> list[tuple[str, str]]:
+        value = self._run("proxy_get_property", lambda: self._host.get_property(path))
+        # Like the wasm layer's decoder: what does not parse reads as no pairs.
+        pairs = decode_map(value) or []
+        return [(decode_text(k), decode_text(v)) for k, v in pairs]
+
+    def set_property(self, path: bytes, value: bytes) -> None:
+        self._run("proxy_set_property", lambda: self._host.set_property(path, value))
+
+    def get_shared_data(self, key: str) -> tuple[bytes, int]:
+        return self._run(
+            "proxy_get_shared_data", lambda: self._host.get_shared_data(encode_text(key))
+        )
+
+    def set_shared_data(self, key: str, value: bytes, cas: int) -> None:
+        self._run(
+            "proxy_set_shared_data",
+            lambda: self._host.set_shared_data(encode_text(key), value, cas & _U32),
+        )
+
+    def register_shared_queue(self, name: str) -> int:
+        return self._run(
+            "proxy_register_shared_queue",
+            lambda: self._host.register_shared_queue(encode_text(name)),
+        )
+
+    def resolve_shared_queue(self, vm_id: str, name: str) -> int:
+        return self._run(
+            "proxy_resolve_shared_queue",
+            lambda: self._host.resolve_shared_queue(encode_text(vm_id), encode_text(name)),
+        )
+
+    def enqueue_shared_queue(self, queue_id: int, data: bytes) -> None:
+        self._run(
+            "proxy_enqueue_shared_queue",
+            lambda: self._host.enqueue_shared_queue(queue_id & _U32, data),
+        )
+
+    def dequeue_shared_queue(self, queue_id: int) -> bytes:
+        return self._run(
+            "proxy_dequeue_shared_queue",
+            lambda: self._host.dequeue_shared_queue(queue_id & _U32),
+        )
+
+    def define_metric(self, kind: int, name: str) -> int:
+        return self._run(
+            "proxy_define_metric",
+            lambda: self._host.define_metric(kind & _U32, encode_text(name)),
+        )
+
+    def increment_metric(self, metric_id: int, offset: int) -> None:
+        self._run(
+            "proxy_increment_metric",
+            lambda: self._host.increment_metric(metric_id & _U32, _i64(offset)),
+        )
+
+    def record_metric(self, metric_id: int, value: int) -> None:
+        self._run(
+            "proxy_record_metric", lambda: self._host.record_metric(metric_id & _U32, _i64(value))
+        )
+
+    def get_metric(self, metric_id: int) -> int:
+        # The wasm layer loads the u64 result as a signed i64.
+        value = self._run("proxy_get_metric", lambda: self._host.get_metric(metric_id & _U32))
+        return _i64(value)
+
+    def http_call(
+        self,
+        cluster: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        trailers: list[tuple[str, str]],
+        timeout_milliseconds: int,
+    ) -> int:
+        return self._run(
+            "proxy_http_call",
+            lambda: self._host.http_call(
+                encode_text(cluster),
+                text_pairs_to_bytes(headers),
+                body,
+                text_pairs_to_bytes(trailers),
+                timeout_milliseconds & _U32,
+            ),
+        )
+
+    def call_foreign_function(self, name: str, argument: bytes) -> bytes:
+        return self._run(
+            "proxy_call_foreign_function",
+            lambda: self._host.call_foreign_function(encode_text(name), argument),
+        )
+
+    def _run(self, call: str, run: Callable[[], T]) -> T:
+        """Run a host call; a non-OK status raises what the wasm layer raises."""
+        self._host.require_allowed(call)
+        try:
+            return run()
+        except StatusError as e:
+            self._fail(e, call)
 
     def print(self, *values: object, sep: str | None = " ", end: str | None = "\n") -> None:
         """`print` in plugin code: a write to fd 1, which Envoy logs at info

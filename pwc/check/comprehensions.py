@@ -1,0 +1,120 @@
+"""List and dict comprehensions, desugared into loops inside a StmtExpr.
+
+    [elt for x in xs if c]   ->   $comp = []; for x in xs: if c: $comp.append(elt); $comp
+
+The loop variables get fresh locals (comprehensions have their own scope in
+Python 3, so they never clash with or leak into the function's names).  When
+no type is expected from the context, the element type is found by checking
+the comprehension once with its diagnostics discarded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.diagnostics import Diagnostics
+from pwc.syntax import ast
+
+if TYPE_CHECKING:
+    from pwc.check.exprs import ExprChecker
+
+Comp = ast.ListComp | ast.DictComp
+
+
+def check_comprehension(c: ExprChecker, e: Comp, expected: T.Type | None) -> tir.Expr:
+    from pwc.check.body import BodyChecker
+
+    assert isinstance(c, BodyChecker)
+    # The loop variables are the comprehension's own: fresh locals.
+    saved_renames = dict(c.scope.renames)
+    c.comprehension_count += 1
+    for gen in e.generators:
+        for name in _target_names(gen.target):
+            c.scope.renames[name] = f"{name}$comp{c.comprehension_count}"
+    try:
+        return _check(c, e, expected)
+    finally:
+        c.scope.renames = saved_renames
+
+
+def _target_names(t: ast.Expr) -> list[str]:
+    match t:
+        case ast.Name(id=name):
+            return [name]
+        case ast.TupleExpr(elts=elts) | ast.ListExpr(elts=elts):
+            return [n for x in elts for n in _target_names(x)]
+    return []
+
+
+def _check(c: ExprChecker, e: Comp, expected: T.Type | None) -> tir.Expr:
+    from pwc.check.body import BodyChecker
+
+    assert isinstance(c, BodyChecker)
+    t = _result_type(c, e, expected)
+    if t is None:
+        return c.bad(e.span)
+    result = c.scope.temp(t, "comp")
+    target = ast.Name(result, e.span)
+    stmts = [tir.SetLocal(result, tir.ListLit((), t, e.span) if isinstance(t, T.ListType)
+                          else tir.DictLit((), (), t, e.span), e.span)]
+    stmts += c.block((_loops(e, target),))
+    return tir.StmtExpr(tuple(stmts), tir.Local(result, t, e.span), t, e.span)
+
+
+def _loops(e: Comp, target: ast.Name | None) -> ast.Stmt:
+    """The comprehension as nested for/if statements around the append (around a
+    bare evaluation of the element when `target` is None: the trial run)."""
+    span = e.span
+    inner: ast.Stmt
+    if target is None:
+        elt = e.elt if isinstance(e, ast.ListComp) else ast.TupleExpr((e.key, e.value), span)
+        inner = ast.ExprStmt(elt, span)
+    elif isinstance(e, ast.ListComp):
+        inner = ast.ExprStmt(ast.Call(ast.Attribute(target, "append", span, span), (e.elt,),
+                                      (), span), span)
+    else:
+        inner = ast.Assign((ast.Subscript(target, e.key, span),), e.value, span)
+    for gen in reversed(e.generators):
+        for cond in reversed(gen.ifs):
+            inner = ast.If(cond, (inner,), (), cond.span)
+        inner = ast.For(gen.target, gen.iter, (inner,), (), gen.span)
+    return inner
+
+
+def _result_type(c: ExprChecker, e: Comp, expected: T.Type | None) -> T.Type | None:
+    from pwc.check.body import BodyChecker
+    from pwc.lower import walk
+
+    assert isinstance(c, BodyChecker)
+    want = T.ListType if isinstance(e, ast.ListComp) else T.DictType
+    if isinstance(expected, want):
+        return expected
+    # A trial run on a copy of the function state, to learn the element type.
+    scope = c.scope
+    saved = (dict(scope.locals), list(scope.local_order), dict(scope.narrowed), c.diags)
+    c.diags = Diagnostics()
+    try:
+        trial = c.block((_loops(e, None),))
+        failed = c.diags.has_errors
+    finally:
+        scope.locals, scope.local_order, scope.narrowed, c.diags = saved
+    found = [n.value.type for s in trial for n in walk(s)
+             if isinstance(n, tir.ExprStmt) and n.span == e.span]
+    if failed or not found:
+        # Check for real to report what is wrong.
+        c.block((_loops(e, None),))
+        if not c.diags.has_errors:
+            c.error(e.span, "cannot infer the type of this comprehension",
+                    "annotate the variable it is assigned to")
+        return None
+    t = found[0]
+    if isinstance(e, ast.ListComp):
+        return T.ListType(t)
+    assert isinstance(t, T.TupleType)
+    key, value = t.items
+    if not isinstance(key, (T.IntType, T.StrType)):
+        c.error(e.span, f'dict keys of type "{key}" are not supported yet')
+        return None
+    return T.DictType(key, value)
