@@ -167,3 +167,66 @@
 ;; $bytes_decode_escape: b.decode("utf-8", "surrogateescape"), which never fails.
 (func $bytes_decode_escape (param $b i32) (result i32)
   (call $str_from_utf8 (i32.add (local.get $b) (i32.const 8)) (i32.load offset=4 (local.get $b))))
+
+;; $str_chr: chr(cp): the one-character str; ValueError (code 19) outside
+;; range(0x110000).  Surrogates get their 3-byte form, as surrogateescape does.
+(func $str_chr (param $cp i64) (result i32)
+  (local $c i32) (local $s i32)
+  (if (i64.gt_u (local.get $cp) (i64.const 0x10FFFF))
+    (then (call $pwc_raise (i32.const 19) (i64.const 0)) (return (i32.const 0))))
+  (local.set $c (i32.wrap_i64 (local.get $cp)))
+  (if (i32.lt_u (local.get $c) (i32.const 0x80)) (then
+    (local.set $s (call $str_alloc (i32.const 1) (i32.const 1)))
+    (i32.store8 offset=12 (local.get $s) (local.get $c))
+    (return (local.get $s))))
+  (if (i32.lt_u (local.get $c) (i32.const 0x800)) (then
+    (local.set $s (call $str_alloc (i32.const 2) (i32.const 1)))
+    (i32.store8 offset=12 (local.get $s) (i32.or (i32.const 0xC0) (i32.shr_u (local.get $c) (i32.const 6))))
+    (i32.store8 offset=13 (local.get $s) (i32.or (i32.const 0x80) (i32.and (local.get $c) (i32.const 0x3F))))
+    (return (local.get $s))))
+  (if (i32.lt_u (local.get $c) (i32.const 0x10000)) (then
+    (local.set $s (call $str_alloc (i32.const 3) (i32.const 1)))
+    (i32.store8 offset=12 (local.get $s) (i32.or (i32.const 0xE0) (i32.shr_u (local.get $c) (i32.const 12))))
+    (i32.store8 offset=13 (local.get $s) (i32.or (i32.const 0x80) (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3F))))
+    (i32.store8 offset=14 (local.get $s) (i32.or (i32.const 0x80) (i32.and (local.get $c) (i32.const 0x3F))))
+    (return (local.get $s))))
+  (local.set $s (call $str_alloc (i32.const 4) (i32.const 1)))
+  (i32.store8 offset=12 (local.get $s) (i32.or (i32.const 0xF0) (i32.shr_u (local.get $c) (i32.const 18))))
+  (i32.store8 offset=13 (local.get $s) (i32.or (i32.const 0x80) (i32.and (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0x3F))))
+  (i32.store8 offset=14 (local.get $s) (i32.or (i32.const 0x80) (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3F))))
+  (i32.store8 offset=15 (local.get $s) (i32.or (i32.const 0x80) (i32.and (local.get $c) (i32.const 0x3F))))
+  (local.get $s))
+
+;; $str_ord: ord(s) for a one-character s; TypeError (code 20, arg = len) else.
+(func $str_ord (param $s i32) (result i64)
+  (if (i32.ne (i32.load offset=8 (local.get $s)) (i32.const 1))
+    (then (call $pwc_raise (i32.const 20) (i64.extend_i32_u (i32.load offset=8 (local.get $s))))
+          (return (i64.const 0))))
+  (i64.extend_i32_u (call $str_cp_at (i32.add (local.get $s) (i32.const 12)))))
+
+;; $int_hex: hex(v): "0x1f", "-0x1f", "0x0".
+(func $int_hex (param $v i64) (result i32)
+  (local $neg i32) (local $u i64) (local $n i32) (local $t i64) (local $s i32) (local $p i32)
+  (local.set $neg (i64.lt_s (local.get $v) (i64.const 0)))
+  (local.set $u (select (i64.sub (i64.const 0) (local.get $v)) (local.get $v) (local.get $neg)))
+  ;; digits needed (at least one)
+  (local.set $t (local.get $u))
+  (loop $count
+    (local.set $n (i32.add (local.get $n) (i32.const 1)))
+    (local.set $t (i64.shr_u (local.get $t) (i64.const 4)))
+    (br_if $count (i64.ne (local.get $t) (i64.const 0))))
+  (local.set $s (call $str_alloc (i32.add (i32.add (local.get $n) (i32.const 2)) (local.get $neg))
+                                 (i32.add (i32.add (local.get $n) (i32.const 2)) (local.get $neg))))
+  (local.set $p (i32.add (local.get $s) (i32.const 12)))
+  (if (local.get $neg) (then (i32.store8 (local.get $p) (i32.const 45))
+                             (local.set $p (i32.add (local.get $p) (i32.const 1)))))
+  (i32.store8 (local.get $p) (i32.const 48))
+  (i32.store8 offset=1 (local.get $p) (i32.const 120))
+  (local.set $p (i32.add (local.get $p) (i32.add (local.get $n) (i32.const 1))))
+  (loop $digit
+    (i32.store8 (local.get $p) (call $rt_hex_digit (i32.wrap_i64 (i64.and (local.get $u) (i64.const 15)))))
+    (local.set $p (i32.sub (local.get $p) (i32.const 1)))
+    (local.set $u (i64.shr_u (local.get $u) (i64.const 4)))
+    (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+    (br_if $digit (local.get $n)))
+  (local.get $s))

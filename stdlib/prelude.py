@@ -181,6 +181,10 @@ def _raise_builtin(code: int, arg: int) -> None:
         raise IndexError("list assignment index out of range")
     if code == 18:
         raise ZeroDivisionError("integer modulo by zero")
+    if code == 19:
+        raise ValueError("chr() arg not in range(0x110000)")
+    if code == 20:
+        raise TypeError(f"ord() expected a character, but string of length {arg} found")
     raise RuntimeError("internal error")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.exprs import ExprChecker, q
+from pwc.check.iteration import eager_sequence, reduce_min_max, reduce_sum, sorted_list
 from pwc.check.loader import PRELUDE
 from pwc.check.symbols import ClassRef
 from pwc.syntax import ast
@@ -41,7 +42,7 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
     module, _, short = name.partition(".")
     if module == "pwc_intrinsics":
         return _intrinsic(c, short, e, expected)
-    if e.keywords and short not in ("print",):
+    if e.keywords and short not in ("print", "sorted", "min", "max", "sum", "enumerate"):
         c.error(e.keywords[0].span, f'"{short}" does not take keyword arguments here')
     args = e.args
 
@@ -122,6 +123,30 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                 c.error(args[0].span, "isinstance() is supported on class instances only")
                 return c.bad(e.span, T.BOOL)
             return tir.IsInstance(v, tuple(classes), T.BOOL, e.span)
+        case "builtins.min" | "builtins.max":
+            if not args:
+                c.error(e.span, f'"{short}" expects at least 1 argument')
+                return c.bad(e.span)
+            return reduce_min_max(c, short, e)
+        case "builtins.sum":
+            return reduce_sum(c, e)
+        case "builtins.sorted":
+            return sorted_list(c, e)
+        case "builtins.enumerate" | "builtins.zip" | "builtins.reversed" | "builtins.list" \
+                if args:
+            return eager_sequence(c, short, e)
+        case "builtins.chr":
+            if not arity(1):
+                return c.bad(e.span, T.STR)
+            return tir.Prim("str.chr", (c.expect(args[0], T.INT),), T.STR, e.span)
+        case "builtins.ord":
+            if not arity(1):
+                return c.bad(e.span)
+            return tir.Prim("str.ord", (c.expect(args[0], T.STR),), T.INT, e.span)
+        case "builtins.hex":
+            if not arity(1):
+                return c.bad(e.span, T.STR)
+            return tir.Prim("int.hex", (c.expect(args[0], T.INT),), T.STR, e.span)
         case "builtins.abs":
             if not arity(1):
                 return c.bad(e.span)

@@ -114,6 +114,10 @@ def check_lambda(c: BodyChecker, e: ast.Lambda, expected: T.Type | None) -> tir.
     inner = inner_checker(c, f"{c.scope.symbol}.<lambda{c.lambda_count}>", params,
                           expected.ret, frozenset())
     value = inner.expr(e.body, expected.ret)
+    if isinstance(expected.ret, T.UnknownType):
+        # The caller leaves the result type to the body (key= functions).
+        expected = T.FuncType(expected.params, value.type)
+        inner.scope.ret = value.type
     if isinstance(expected.ret, T.NoneType):
         body: list[tir.Stmt] = [tir.ExprStmt(value, e.body.span), tir.Return(None, e.span)]
     else:

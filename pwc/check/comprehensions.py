@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pwc.check import tir
 from pwc.check import types as T
-from pwc.diagnostics import Diagnostics
+from pwc.diagnostics import Diagnostics, Span
 from pwc.syntax import ast
 
 if TYPE_CHECKING:
@@ -57,10 +57,17 @@ def _check(c: ExprChecker, e: Comp, expected: T.Type | None) -> tir.Expr:
         return c.bad(e.span)
     result = c.scope.temp(t, "comp")
     target = ast.Name(result, e.span)
-    stmts = [tir.SetLocal(result, tir.ListLit((), t, e.span) if isinstance(t, T.ListType)
-                          else tir.DictLit((), (), t, e.span), e.span)]
+    stmts: list[tir.Stmt] = [tir.SetLocal(
+        result, tir.ListLit((), t, e.span) if isinstance(t, T.ListType)
+        else tir.DictLit((), (), t, e.span), e.span)]
     stmts += c.block((_loops(e, target),))
     return tir.StmtExpr(tuple(stmts), tir.Local(result, t, e.span), t, e.span)
+
+
+def _trial_span(e: Comp) -> Span:
+    """A span no other node has: marks the element in the trial run."""
+    return Span("<comprehension element>", e.span.line, e.span.col, e.span.end_line,
+                e.span.end_col)
 
 
 def _loops(e: Comp, target: ast.Name | None) -> ast.Stmt:
@@ -70,7 +77,7 @@ def _loops(e: Comp, target: ast.Name | None) -> ast.Stmt:
     inner: ast.Stmt
     if target is None:
         elt = e.elt if isinstance(e, ast.ListComp) else ast.TupleExpr((e.key, e.value), span)
-        inner = ast.ExprStmt(elt, span)
+        inner = ast.ExprStmt(elt, _trial_span(e))
     elif isinstance(e, ast.ListComp):
         inner = ast.ExprStmt(ast.Call(ast.Attribute(target, "append", span, span), (e.elt,),
                                       (), span), span)
@@ -101,7 +108,7 @@ def _result_type(c: ExprChecker, e: Comp, expected: T.Type | None) -> T.Type | N
     finally:
         scope.locals, scope.local_order, scope.narrowed, c.diags = saved
     found = [n.value.type for s in trial for n in walk(s)
-             if isinstance(n, tir.ExprStmt) and n.span == e.span]
+             if isinstance(n, tir.ExprStmt) and n.span == _trial_span(e)]
     if failed or not found:
         # Check for real to report what is wrong.
         c.block((_loops(e, None),))

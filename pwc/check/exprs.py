@@ -92,6 +92,14 @@ class ExprChecker:
     # ------------------------------------------------------------ entry
 
     def expr(self, e: ast.Expr, expected: T.Type | None = None) -> tir.Expr:
+        if isinstance(expected, T.FuncType) and isinstance(e, ast.Name) and isinstance(
+                self.lookup(e.id), SpecialRef) and self.scope.type_of(e.id) is None:
+            # A built-in function as a value (key=len): the lambda that calls it.
+            params = tuple(ast.Param(f"$arg{i}", None, None, False, e.span)
+                           for i in range(len(expected.params)))
+            call = ast.Call(e, tuple(ast.Name(p.name, e.span) for p in params), (), e.span)
+            return check_lambda(self, ast.Lambda(params, call, e.span),  # type: ignore[arg-type]
+                                expected)
         match e:
             case ast.Constant():
                 return self.constant(e, expected)
@@ -489,6 +497,12 @@ class ExprChecker:
             return tir.Prim(f"bool.{name}", (left, right), T.BOOL, span)
         if left.type == right.type and isinstance(left.type, (T.StrType, T.BytesType)):
             return tir.Prim(f"{left.type}.{name}", (left, right), T.BOOL, span)
+        if left.type == right.type and isinstance(left.type, T.TupleType) and op in (
+                "<", "<=", ">", ">=") and _orderable(left.type):
+            # Lexicographic, through the same comparison helper sorted() uses.
+            a, b = (left, right) if op in ("<", ">=") else (right, left)
+            less = tir.Prim("order.lt", (a, b), T.BOOL, span)
+            return tir.Prim("bool.not", (less,), T.BOOL, span) if op in ("<=", ">=") else less
         if op in ("==", "!=") and self.comparable_eq(left.type, right.type):
             return tir.Prim(f"eq.{name}", (left, right), T.BOOL, span)
         self.error(span, f"Unsupported operand types for {op} ({q(left.type)} and "
@@ -981,6 +995,13 @@ class ExprChecker:
         from pwc.check.builtin_calls import check_builtin_call
 
         return check_builtin_call(self, name, e, expected)
+
+
+def _orderable(t: T.Type) -> bool:
+    if isinstance(t, T.TupleType):
+        return all(_orderable(i) for i in t.items)
+    return isinstance(t, (T.IntType, T.BoolType, T.StrType, T.BytesType, T.FloatType)) or (
+        isinstance(t, T.ClassType) and t.is_enum)
 
 
 def _is_empty_literal(e: ast.Expr) -> bool:

@@ -53,6 +53,9 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "bytes.getitem": ("$bytes_getitem", True),
     "list.concat": ("$list_concat", False),
     "str.slice": ("$str_slice", True),
+    "str.chr": ("$str_chr", True),
+    "str.ord": ("$str_ord", True),
+    "int.hex": ("$int_hex", False),
     "bytes.slice": ("$bytes_slice", True),
     "list.slice": ("$list_slice", True),
     "dict.next": ("$dict_next", False),
@@ -133,10 +136,18 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         _equality(fl, p.args[0], p.args[1])
         if op == "eq.ne":
             fl.emit("i32.eqz")
+    elif op in ("list.sorted", "list.sorted_by"):
+        _sorted(fl, p)
     elif kind == "list":
         _list_op(fl, p, name)
     elif kind == "dict":
         _dict_op(fl, p, name)
+    elif op == "order.lt":
+        t = p.args[0].type
+        for a in p.args:
+            fl.expr(a)
+            fl.to_i64(t)
+        fl.emit(f"call {_less_helper(fl, t)}")
     elif op == "tuple.get":
         _tuple_get(fl, p)
     elif op in ("to_str", "to_repr"):
@@ -326,6 +337,62 @@ def _optional_scalar_eq(fl: FunctionLowerer, ta: T.Type, tb: T.Type) -> str:
     fl.ctx.helper(name, f"""(func {name} (param $a {wa}) (param $b {wb}) (result i32)
   (if (i32.or {na} {nb}) (then (return (i32.and {na} {nb}))))
   (i64.eq {va} {vb}))""")
+    return name
+
+
+def _sorted(fl: FunctionLowerer, p: tir.Prim) -> None:
+    """A sorted copy of a list: $list_sort on the copy, comparing with a helper."""
+    items = p.args[0]
+    assert isinstance(items.type, T.ListType)
+    keys = p.args[1] if p.op == "list.sorted_by" else None
+    key_t = keys.type.elem if keys is not None and isinstance(keys.type, T.ListType) \
+        else items.type.elem
+    copy = fl.temp("i32")
+    fl.expr(items)
+    fl.emit("i64.const 0x8000000000000000", "i64.const 0x7fffffffffffffff", "i64.const 1",
+            "call $list_slice", f"local.tee {copy}")
+    if keys is not None:
+        fl.expr(keys)
+    else:
+        fl.emit("i32.const 0")
+    fl.emit(f"i32.const {fl.ctx.table_index(_less_helper(fl, key_t))}")
+    fl.expr(p.args[-1])
+    fl.emit("call $list_sort", f"local.get {copy}")
+
+
+def _less_helper(fl: FunctionLowerer, t: T.Type) -> str:
+    """`(param i64 i64) (result i32)`: a < b for two values of t held in i64 slots."""
+    name = wat_id(f"$less:{t}")
+    if name in fl.ctx.helpers:
+        return name
+    fl.ctx.helpers[name] = ""
+    match t:
+        case T.IntType() | T.ClassType(is_enum=True):
+            body = "(i64.lt_s (local.get $a) (local.get $b))"
+        case T.BoolType():
+            body = "(i64.lt_u (local.get $a) (local.get $b))"
+        case T.FloatType():
+            body = "(f64.lt (f64.reinterpret_i64 (local.get $a)) (f64.reinterpret_i64 (local.get $b)))"
+        case T.StrType() | T.BytesType():
+            body = (f"(i32.lt_s (call ${t}_cmp (i32.wrap_i64 (local.get $a)) "
+                    "(i32.wrap_i64 (local.get $b))) (i32.const 0))")
+        case T.TupleType(items=items):
+            _, layout = fl.ctx.desc.struct(items)
+            lines = []
+            for item, off in zip(items, layout.offsets, strict=True):
+                sub = _less_helper(fl, item)
+                wt = T.wasm_type(item)
+                load = "i64.load" if wt == "i64" else ("i64.reinterpret_f64 (f64.load"
+                                                        if wt == "f64" else "i64.extend_i32_u (i32.load")
+                close = ")" if wt != "i64" else ""
+                a = f"({load} offset={off} (i32.wrap_i64 (local.get $a))){close}"
+                b = f"({load} offset={off} (i32.wrap_i64 (local.get $b))){close}"
+                lines.append(f"  (if (call {sub} {a} {b}) (then (return (i32.const 1))))")
+                lines.append(f"  (if (call {sub} {b} {a}) (then (return (i32.const 0))))")
+            body = "\n".join(lines) + "\n  (i32.const 0)"
+        case _:
+            raise AssertionError(f"no ordering for {t}")
+    fl.ctx.helpers[name] = f"(func {name} (param $a i64) (param $b i64) (result i32)\n  {body})"
     return name
 
 

@@ -8,12 +8,15 @@ compares the whole set: an error missing and an error too many both fail.
 from __future__ import annotations
 
 import io
+import keyword
 import re
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
 
 from pwc.diagnostics import CompileError, Diagnostics
 from pwc.driver import compile_source
@@ -68,14 +71,9 @@ def expectations_in(source: str, path: str) -> set[Reported]:
 
 
 def _comments(source: str) -> list[tokenize.TokenInfo]:
-    comments = []
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            if token.type == tokenize.COMMENT:
-                comments.append(token)
-    except tokenize.TokenError:
-        pass  # a case with a syntax error: unclosed brackets at the end of the file
-    return comments
+    # Cases are valid Python (ruff parses them), so Python's tokenizer reads them all.
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return [t for t in tokens if t.type == tokenize.COMMENT]
 
 
 def xfail_reason(source: str) -> str | None:
@@ -147,7 +145,7 @@ def test_the_corpus_covers_every_required_kind() -> None:
         "missing_return", "return_in_none_function", "missing_parameter_annotation",
         "missing_return_annotation", "optional_without_narrowing", "narrowing",
         "unsupported_operands", "not_indexable", "base_class", "decorators", "unknown_module",
-        "stdlib_intrinsics", "break_outside_loop", "empty_list", "nested_function",
+        "stdlib_intrinsics", "break_outside_loop", "empty_list", "nested_functions", "lambdas",
         "unsupported_expressions", "several_errors", "imported_module_error",
     }
     assert required <= names, f"cases missing: {sorted(required - names)}"
@@ -249,3 +247,136 @@ def test_every_module_the_unknown_module_hint_names_can_be_imported() -> None:
             if any("cannot find module" in d.message for d in e.diagnostics.items):
                 not_found.append(name)
     assert not_found == [], f"the hint offers modules pwc cannot find: {not_found}"
+
+
+# ------------------------------------------------------------ mutated programs
+
+PROGRAMS_DIR = Path(__file__).resolve().parents[1] / "programs"
+MUTATION_KINDS = ("delete a line", "duplicate a line", "swap two tokens",
+                  "replace an identifier", "insert a keyword")
+KEYWORDS = (*keyword.kwlist, *keyword.softkwlist)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets into the source
+    end: int
+    text: str
+    is_name: bool
+
+
+@dataclass(frozen=True)
+class Program:
+    path: Path
+    source: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(sorted({t.text for t in self.tokens if t.is_name}))
+
+
+@dataclass(frozen=True)
+class Mutant:
+    path: Path
+    source: str
+    mutation: str  # what was done, for the failure report
+
+
+def tokenized_program(path: Path) -> Program:
+    source = path.read_text(encoding="utf-8")
+    line_starts = [0]
+    for line in source.splitlines(keepends=True):
+        line_starts.append(line_starts[-1] + len(line))
+    tokens = []
+    for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        if tok.type in (tokenize.NAME, tokenize.OP, tokenize.NUMBER, tokenize.STRING):
+            start = line_starts[tok.start[0] - 1] + tok.start[1]
+            end = line_starts[tok.end[0] - 1] + tok.end[1]
+            tokens.append(Token(start, end, tok.string, tok.type == tokenize.NAME))
+    return Program(path, source, tuple(tokens))
+
+
+PROGRAMS = tuple(tokenized_program(p) for p in sorted(PROGRAMS_DIR.glob("*.py"))
+                 if not p.name.startswith("test_"))
+
+
+def replaced(source: str, edits: list[tuple[int, int, str]]) -> str:
+    """source with each (start, end) range replaced; ranges do not overlap."""
+    for start, end, text in sorted(edits, reverse=True):
+        source = source[:start] + text + source[end:]
+    return source
+
+
+@st.composite
+def mutants(draw: st.DrawFn) -> Mutant:
+    program = draw(st.sampled_from(PROGRAMS))
+    kind = draw(st.sampled_from(MUTATION_KINDS))
+    lines = program.source.splitlines(keepends=True)
+    tokens = program.tokens
+    match kind:
+        case "delete a line" | "duplicate a line":
+            i = draw(st.integers(0, len(lines) - 1))
+            copies = [] if kind == "delete a line" else [lines[i], lines[i]]
+            source = "".join(lines[:i] + copies + lines[i + 1:])
+            what = f"{kind} {i + 1}: {lines[i]!r}"
+        case "swap two tokens":
+            i = draw(st.integers(0, len(tokens) - 1))
+            j = draw(st.integers(0, len(tokens) - 1).filter(lambda j: j != i))
+            a, b = tokens[i], tokens[j]
+            source = replaced(program.source, [(a.start, a.end, b.text), (b.start, b.end, a.text)])
+            what = f"swap {a.text!r} at {a.start} with {b.text!r} at {b.start}"
+        case "replace an identifier":
+            names = [t for t in tokens if t.is_name and not keyword.iskeyword(t.text)]
+            target = draw(st.sampled_from(names))
+            other = draw(st.sampled_from(program.names))
+            source = replaced(program.source, [(target.start, target.end, other)])
+            what = f"replace {target.text!r} at {target.start} with {other!r}"
+        case _:
+            word = draw(st.sampled_from(KEYWORDS))
+            at = draw(st.sampled_from(tokens)).start
+            source = replaced(program.source, [(at, at, word + " ")])
+            what = f"insert {word!r} at {at}"
+    return Mutant(program.path, source, what)
+
+
+def check_compiles_or_diagnoses(mutant: Mutant) -> None:
+    """A valid module or CompileError diagnostics; any other exception is a pwc bug."""
+    try:
+        result = compile_source(mutant.source, mutant.path)
+    except CompileError as e:
+        diagnostics = e.diagnostics
+        assert diagnostics.has_errors, "a CompileError without an error"
+        assert diagnostics.render().strip(), "errors that render to nothing"
+        for d in diagnostics.items:
+            assert d.message.strip(), f"an empty message at {d.span}"
+            assert d.span.line >= 1 and d.span.col >= 1, f"{d.message!r} at {d.span}"
+        return
+    assert result.wasm[:4] == b"\0asm"
+
+
+# Minimal inputs of crashes the mutation search found; each must end like any mutant.
+FOUND_CRASHES = [
+    pytest.param("assert True\n", id="assert-without-message", marks=pytest.mark.xfail(
+        strict=True, reason="an assert without a message builds AssertionError() without "
+        "its default argument: the WAT does not assemble (InternalError)")),
+]
+
+
+@pytest.mark.parametrize("source", FOUND_CRASHES)
+def test_a_crash_found_by_mutation_is_fixed(source: str) -> None:
+    check_compiles_or_diagnoses(Mutant(PROGRAMS_DIR / "found_crash.py", source, "minimal"))
+
+
+def test_the_mutation_corpus_is_not_empty() -> None:
+    assert len(PROGRAMS) >= 10
+    assert all(p.tokens for p in PROGRAMS)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(mutants())
+def test_a_mutated_program_compiles_or_gets_diagnostics(mutant: Mutant) -> None:
+    note(f"{mutant.path.name}: {mutant.mutation}")
+    check_compiles_or_diagnoses(mutant)
