@@ -48,10 +48,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         return 3
-    output.write_bytes(result.wasm)
+    wat_path = None
     if args.emit_wat is not None:
         wat_path = output.with_suffix(".wat") if args.emit_wat is True else Path(args.emit_wat)
-        wat_path.write_text(result.wat, encoding="utf-8")
+    try:
+        output.write_bytes(result.wasm)
+        if wat_path is not None:
+            wat_path.write_text(result.wat, encoding="utf-8")
+    except OSError as e:
+        print(f"pwc: error: cannot write {e.filename or output}: {e.strerror}", file=sys.stderr)
+        return 2
     if args.timings:
         for stage, seconds in result.timings.items():
             print(f"{stage:>10}: {seconds * 1000:7.1f} ms", file=sys.stderr)

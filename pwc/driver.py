@@ -18,6 +18,7 @@ from pwc.diagnostics import CompileError, Diagnostics
 from pwc.link import link
 from pwc.lower import lower_program
 from pwc.resources import stdlib_dir
+from pwc.sources import read_source
 
 
 class InternalError(Exception):
@@ -33,7 +34,7 @@ class CompileResult:
 
 def compile_file(path: str | Path) -> CompileResult:
     p = Path(path)
-    return compile_source(p.read_text(encoding="utf-8"), p)
+    return compile_source(read_source(p), p)
 
 
 def compile_source(source: str, path: str | Path) -> CompileResult:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.builtin_calls import class_list
+from pwc.check.closures import InnerFunction, check_nested_def
 from pwc.check.declare import Declarer, _text
 from pwc.check.exprs import ExprChecker, _fold_literal, _path, q
 from pwc.check.loader import PRELUDE
-from pwc.check.closures import InnerFunction, check_nested_def
 from pwc.check.scope import FunctionScope
 from pwc.check.symbols import (
     ClassInfo,
@@ -95,7 +95,8 @@ class BodyChecker(ExprChecker):
         else:
             body = self.block(node.body)
             assert f.ret is not None
-            if not isinstance(f.ret, T.NoneType) and not _always_leaves(node.body):
+            if not isinstance(f.ret, (T.NoneType, T.UnknownType)) and not _always_leaves(
+                    node.body):
                 self.error(node.name_span, "Missing return statement")
         return tir.Function(
             f.symbol,
@@ -250,15 +251,20 @@ class BodyChecker(ExprChecker):
     def ann_assign(self, s: ast.AnnAssign) -> list[tir.Stmt]:
         declared = self.declarer.resolve_type(self.module, s.annotation)
         if declared is None:
+            if isinstance(s.target, ast.Name) and not self.is_module_init:
+                self.scope.declare(s.target.id, T.UNKNOWN)  # reported once, at the annotation
             return []
         match s.target:
             case ast.Name(id=name):
                 if not self.is_module_init:
                     existing = self.scope.type_of(name)
                     if existing is not None and existing != declared:
-                        self.error(s.target.span, f'Name "{name}" already defined with type '
-                                   f"{q(existing)}")
+                        first = self.scope.decl_lines.get(name)
+                        where = f" on line {first}" if first else ""
+                        self.error(s.target.span, f'Name "{name}" already defined{where}')
+                        return []
                     self.scope.declare(name, declared)
+                    self.scope.decl_lines.setdefault(name, s.span.line)
                 else:
                     g = self.global_of(name)
                     if g is not None and g.type is None:
@@ -286,6 +292,11 @@ class BodyChecker(ExprChecker):
             return [tir.SetLocal(tmp, value, span),
                     *self.unpack(target, tir.Local(tmp, value.type, span), span)]
         expected = declared or self.target_type(target)
+        if expected is None and isinstance(target, ast.Name) and _needs_annotation(value_expr):
+            # `names = []`: mypy asks for the variable's type, at the variable.
+            self.error(target.span, f'Need type annotation for "{target.id}"',
+                       f'e.g. "{target.id}: list[str] = []"')
+            return self.store(target, self.bad(span), span, T.UNKNOWN)
         value = self.expr(value_expr, expected)
         return self.store(target, value, span, declared)
 
@@ -299,6 +310,8 @@ class BodyChecker(ExprChecker):
                 return self.store_attr(target, obj_expr, attr, value, span)
             case ast.Subscript(value=obj_expr, index=index):
                 obj = self.expr(obj_expr)
+                if isinstance(obj.type, T.UnknownType):
+                    return []
                 if isinstance(index, ast.Slice):
                     self.error(index.span, "slice assignment is not supported yet")
                     return []
@@ -351,6 +364,7 @@ class BodyChecker(ExprChecker):
                 return []
             existing = declared or _widen_literal(value.type)
             self.scope.declare(name, existing)
+            self.scope.decl_lines.setdefault(name, span.line)
         t = existing
         v = self.coerce(value, t, lambda got: f"Incompatible types in assignment (expression "
                         f"has type {q(got)}, variable has type {q(t)})")
@@ -364,6 +378,8 @@ class BodyChecker(ExprChecker):
     def store_attr(self, target: ast.Attribute, obj_expr: ast.Expr, attr: str,
                    value: tir.Expr, span: Span) -> list[tir.Stmt]:
         obj = self.expr(obj_expr)
+        if isinstance(obj.type, T.UnknownType):
+            return []
         if not isinstance(obj.type, T.ClassType) or obj.type.is_enum:
             self.error(target.span, f'{q(obj.type)} has no attribute "{attr}"')
             return []
@@ -400,6 +416,8 @@ class BodyChecker(ExprChecker):
     def unpack(self, target: ast.TupleExpr | ast.ListExpr, value: tir.Expr,
                span: Span) -> list[tir.Stmt]:
         t = value.type
+        if isinstance(t, T.UnknownType):
+            return [s for elt in target.elts for s in self.store(elt, self.bad(span), span)]
         if not isinstance(t, T.TupleType):
             self.error(target.span, f"cannot unpack a value of type {q(t)}",
                        "only tuples can be unpacked")
@@ -590,7 +608,7 @@ class BodyChecker(ExprChecker):
             value = self.construct(sym.qualname, ast.Call(s.exc, (), (), s.exc.span))
         else:
             value = self.expr(s.exc)
-        v = self.coerce(value, exc_root, lambda got: "Exceptions must derive from BaseException")
+        v = self.coerce(value, exc_root, lambda got: "Exception must be derived from BaseException")
         if s.cause is None:
             return [tir.Raise(v, s.span)]
         # `raise X from Y`: Y is evaluated after X (it only sets X.__cause__,
@@ -650,7 +668,7 @@ class BodyChecker(ExprChecker):
 
     def assert_stmt(self, s: ast.Assert) -> list[tir.Stmt]:
         test = self.truth(s.test)
-        args: tuple[tir.Expr, ...] = ()
+        args: tuple[tir.Expr, ...] = (tir.Const("", T.STR, s.span),)
         if s.msg is not None:
             args = (self.str_of(self.expr(s.msg), s.msg.span),)
         exc = tir.New(f"{PRELUDE}.AssertionError", f"{PRELUDE}.BaseException.__init__", args,
@@ -666,6 +684,8 @@ class BodyChecker(ExprChecker):
         for t in s.targets:
             if isinstance(t, ast.Subscript) and not isinstance(t.index, ast.Slice):
                 obj = self.expr(t.value)
+                if isinstance(obj.type, T.UnknownType):
+                    continue
                 if isinstance(obj.type, T.DictType):
                     key = self.expect(t.index, obj.type.key)
                     out.append(tir.ExprStmt(tir.Prim("dict.delitem", (obj, key), T.NONE,
@@ -678,6 +698,16 @@ class BodyChecker(ExprChecker):
                     continue
             self.error(t.span, "only 'del d[key]' and 'del lst[i]' are supported")
         return out
+
+
+def _needs_annotation(e: ast.Expr) -> bool:
+    """An empty list/dict literal, or a list of such: no element type to infer."""
+    match e:
+        case ast.DictExpr(keys=()):
+            return True
+        case ast.ListExpr(elts=elts):
+            return all(_needs_annotation(x) for x in elts)
+    return False
 
 
 def _widen_literal(t: T.Type) -> T.Type:

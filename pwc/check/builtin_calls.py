@@ -40,6 +40,10 @@ INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
 def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                        expected: T.Type | None) -> tir.Expr:
     module, _, short = name.partition(".")
+    if module == "<error>":
+        for a in e.args:
+            c.expr(a)
+        return c.bad(e.span)
     if module == "pwc_intrinsics":
         return _intrinsic(c, short, e, expected)
     if e.keywords and short not in ("print", "sorted", "min", "max", "sum", "enumerate"):
@@ -58,6 +62,8 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
             if not arity(1):
                 return c.bad(e.span)
             v = c.expr(args[0])
+            if isinstance(v.type, T.UnknownType):
+                return c.bad(e.span)
             kind = {T.StrType: "str", T.BytesType: "bytes", T.ListType: "list",
                     T.DictType: "dict", T.TupleType: "tuple"}.get(type(v.type))
             if kind is None:
@@ -100,6 +106,8 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                 c.error(e.span, "int() with a base is not supported yet")
                 return c.bad(e.span)
             v = c.expr(args[0])
+            if isinstance(v.type, T.UnknownType):
+                return c.bad(e.span)
             if isinstance(v.type, T.StrType):
                 return tir.Prim("int.from_str", (v,), T.INT, e.span)
             if isinstance(v.type, (T.IntType, T.BoolType)) or (

@@ -44,6 +44,9 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "str_at_address", "decode_map", "encode_map",
     ),
 }
+# What a name whose declaration failed refers to: uses of it report nothing more.
+ERROR_SYMBOL = SpecialRef("<error>.<error>")
+
 STDLIB_ONLY_INTRINSICS = frozenset(SPECIAL_MODULE_NAMES["pwc_intrinsics"]) - {
     "export", "host_import", "I32",
 }
@@ -123,7 +126,9 @@ class Declarer:
             case SpecialRef(name="builtins.bool"):
                 return T.BOOL
             case SpecialRef(name="builtins.float"):
-                return T.FLOAT
+                self.diags.error(expr.span, "float values are not supported yet",
+                                 "use int (for example milliseconds instead of seconds)")
+                return None
             case SpecialRef(name="builtins.str"):
                 return T.STR
             case SpecialRef(name="builtins.bytes"):
@@ -133,7 +138,7 @@ class Declarer:
             case ClassRef(qualname=q):
                 return T.ClassType(q, self.tables.classes[q].is_enum)
             case SpecialRef(name="builtins.list" | "builtins.dict" | "builtins.tuple" as n):
-                self.diags.error(expr.span, f'Missing type parameters for generic type "{n[9:]}"')
+                self.diags.error(expr.span, f'Missing type arguments for generic type "{n[9:]}"')
                 return None
             case None:
                 self.diags.error(expr.span, f'Name "{_text(expr)}" is not defined')
@@ -252,12 +257,14 @@ class Declarer:
                             if sym is None:
                                 self.diags.error(alias.span, f'Module "{mod_name}" has no '
                                                  f'attribute "{alias.name}" supported by pwc')
+                                module.scope[local] = ERROR_SYMBOL
                                 continue
                             if (isinstance(sym, SpecialRef)
                                     and sym.name.split(".")[1] in STDLIB_ONLY_INTRINSICS
                                     and not module.is_stdlib):
                                 self.diags.error(alias.span, f'"{alias.name}" is a memory '
                                                  "intrinsic reserved for pwc's stdlib")
+                                module.scope[local] = ERROR_SYMBOL
                                 continue
                             module.scope[local] = sym
                         else:
@@ -304,7 +311,7 @@ class Declarer:
                             if sym.module in self.modules:
                                 self.diags.error(sym.span, f'Module "{sym.module}" has no '
                                                  f'attribute "{sym.name}"')
-                            del module.scope[local]
+                            module.scope[local] = ERROR_SYMBOL
                         else:
                             module.scope[local] = target
                         changed = True
@@ -329,6 +336,9 @@ class Declarer:
                     info.base = q
                 case SpecialRef(name="builtins.object"):
                     pass
+                case None if isinstance(stmt.bases[0], ast.Name):
+                    self.diags.error(stmt.bases[0].span,
+                                     f'Name "{stmt.bases[0].id}" is not defined')
                 case _:
                     self.diags.error(stmt.bases[0].span,
                                      f'"{_text(stmt.bases[0])}" cannot be used as a base class')
@@ -441,16 +451,16 @@ class Declarer:
             else:
                 t = self.resolve_type(module, p.annotation)
                 wasm_i32.append(self._is_i32(module, p.annotation))
-            f.params.append(ParamInfo(p.name, t or T.INT, p.default, p.keyword_only, p.span))
+            f.params.append(ParamInfo(p.name, t or T.UNKNOWN, p.default, p.keyword_only, p.span))
         if node.returns is None:
             if node.name == "__init__":
                 f.ret = T.NONE
             else:
                 self.diags.error(node.name_span, "Function is missing a return type annotation",
                                  'use "-> None" if it does not return a value')
-                f.ret = T.NONE
+                f.ret = T.UNKNOWN
         else:
-            f.ret = self.resolve_type(module, node.returns) or T.NONE
+            f.ret = self.resolve_type(module, node.returns) or T.UNKNOWN
             f.wasm_i32_ret = self._is_i32(module, node.returns)
         f.wasm_i32_params = tuple(wasm_i32)
 

@@ -17,9 +17,9 @@ from pwc.check.builtin_methods import (
     dict_methods,
     list_methods,
 )
-from pwc.check.declare import Declarer, _text
 from pwc.check.closures import InnerFunction, capture, check_lambda
 from pwc.check.comprehensions import check_comprehension
+from pwc.check.declare import Declarer, _text
 from pwc.check.scope import FunctionScope
 from pwc.check.symbols import (
     ClassInfo,
@@ -230,7 +230,7 @@ class ExprChecker:
         declared = scope.type_of(e.id)
         if declared is not None or e.id in scope.assigned_names and not self.is_module_init:
             if declared is None:
-                self.error(e.span, f'Name "{e.id}" is used before its first assignment')
+                self.error(e.span, f'Name "{e.id}" is used before definition')
                 return self.bad(e.span)
             return self.narrowed_local(scope.resolve(e.id), declared, e.span)
         captured = capture(self, e.id, e.span)  # type: ignore[arg-type]
@@ -271,6 +271,8 @@ class ExprChecker:
                                "wrap the call in a function")
                     return self.bad(span)
                 return tir.FuncValue(s, T.FuncType(tuple(p.type for p in f.params), f.ret), span)
+            case SpecialRef(name="<error>.<error>"):
+                return self.bad(span)
             case SpecialRef(name=n):
                 self.error(span, f'"{n.split(".")[-1]}" cannot be used as a value here')
                 return self.bad(span)
@@ -410,6 +412,8 @@ class ExprChecker:
         if e.op == "not":
             return tir.Prim("bool.not", (self.truth(e.operand),), T.BOOL, e.span)
         v = self.expr(e.operand)
+        if isinstance(v.type, T.UnknownType):
+            return self.bad(e.span)
         if isinstance(_intlike(v.type), T.IntType):
             match e.op:
                 case "-":
@@ -434,6 +438,8 @@ class ExprChecker:
             yes, no = self.narrowings(operand)
             self.scope.narrowed.update(yes if e.op == "and" else no)
         self.scope.narrowed = saved
+        if any(isinstance(v.type, T.UnknownType) for v in values):
+            return self.bad(e.span)
         if all(isinstance(v.type, T.BoolType) for v in values):
             result = values[-1]
             for v in reversed(values[:-1]):
@@ -635,7 +641,7 @@ class ExprChecker:
         kind = {T.StrType: "str", T.BytesType: "bytes", T.ListType: "list"}.get(type(obj.type))
         if kind is None:
             if not isinstance(obj.type, T.UnknownType):
-                self.error(span, f"Value of type {q(obj.type)} cannot be sliced")
+                self.error(span, f"Value of type {q(obj.type)} is not indexable")
             return self.bad(span)
         step = self.expect(s.step, T.INT) if s.step is not None else tir.Const(1, T.INT, span)
         if isinstance(step, tir.Const) and step.value == 0:
@@ -712,7 +718,7 @@ class ExprChecker:
         else:
             self.error(e.span, 'Need type annotation for the empty dict',
                        'annotate the variable, e.g. "d: dict[str, int] = {}"')
-            return self.bad(e.span, T.DictType(T.STR, T.INT))
+            return self.bad(e.span)
         if not isinstance(kt, (T.IntType, T.StrType)):
             self.error(e.span, f'dict keys of type {q(kt)} are not supported yet')
         keys = tuple(self.expect(k, kt) for k in e.keys)
@@ -759,6 +765,8 @@ class ExprChecker:
         return self.bad(span, T.STR)
 
     def repr_of(self, v: tir.Expr, span: Span) -> tir.Expr:
+        if isinstance(v.type, T.UnknownType):
+            return self.bad(span, T.STR)
         if not _has_text_form(v.type):
             self.error(span, f"repr() of {q(v.type)} is not supported yet")
             return self.bad(span, T.STR)
@@ -951,9 +959,14 @@ class ExprChecker:
         """Match the call's arguments to parameters; defaults fill the rest."""
         values: list[tir.Expr | None] = [None] * len(params)
         positional = [p for p in params if not p.keyword_only]
+        too_many = False
         for i, a in enumerate(e.args):
             if i >= len(positional):
-                self.error(a.span, f"Too many arguments for {fname}")
+                if not too_many:
+                    word = "positional arguments" if len(positional) < len(params) \
+                        else "arguments"
+                    self.error(a.span, f"Too many {word} for {fname}")
+                too_many = True
                 self.expr(a)
                 continue
             p = positional[i]
@@ -973,8 +986,13 @@ class ExprChecker:
         for p, v in zip(params, values, strict=True):
             if v is None:
                 if p.default is None:
-                    kind = "named argument" if p.keyword_only else "positional argument"
-                    self.error(e.span, f'Missing {kind} "{p.name}" in call to {fname}')
+                    if too_many:
+                        pass  # the extra positional argument was meant for it
+                    elif p.keyword_only:
+                        self.error(e.span, f'Missing named argument "{p.name}" for {fname}')
+                    else:
+                        self.error(e.span, f'Missing positional argument "{p.name}" in call '
+                                   f"to {fname}")
                     v = self.bad(e.span, p.type)
                 else:
                     v = self.default_value(p, callee_module)

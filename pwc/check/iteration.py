@@ -96,7 +96,7 @@ def reduce_min_max(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
     names = {k: c.scope.temp(t, k) for k, t in (("items", items.type), ("i", T.INT),
                                                 ("best", elem), ("v", elem), ("bk", kt),
                                                 ("vk", kt))}
-    L, I, B, V, BK, VK = (_local(names[k], t, span) for k, t in (
+    L, IX, B, V, BK, VK = (_local(names[k], t, span) for k, t in (
         ("items", items.type), ("i", T.INT), ("best", elem), ("v", elem), ("bk", kt),
         ("vk", kt)))
     stmts: list[tir.Stmt] = [tir.SetLocal(L.name, items, span)]
@@ -123,13 +123,13 @@ def reduce_min_max(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
     scan = (
         tir.SetLocal(B.name, tir.Prim("list.get", (L, _int(0, span)), elem, span), span),
         tir.SetLocal(BK.name, key_of(B), span),
-        tir.SetLocal(I.name, _int(1, span), span),
-        tir.While(tir.Prim("int.lt", (I, length), T.BOOL, span), (
-            tir.SetLocal(V.name, tir.Prim("list.get", (L, I), elem, span), span),
+        tir.SetLocal(IX.name, _int(1, span), span),
+        tir.While(tir.Prim("int.lt", (IX, length), T.BOOL, span), (
+            tir.SetLocal(V.name, tir.Prim("list.get", (L, IX), elem, span), span),
             tir.SetLocal(VK.name, key_of(V), span),
             tir.If(better, (tir.SetLocal(B.name, V, span), tir.SetLocal(BK.name, VK, span)),
                    (), span),
-        ), (), (tir.SetLocal(I.name, tir.Prim("int.add", (I, _int(1, span)), T.INT, span),
+        ), (), (tir.SetLocal(IX.name, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span),
                              span),), span),
         tir.SetLocal(out, c.coerce(B, result_t, lambda g: ""), span),
     )
@@ -159,16 +159,16 @@ def reduce_sum(c: ExprChecker, e: ast.Call) -> tir.Expr:
         return c.bad(span)
     lst, i, acc = c.scope.temp(items.type, "items"), c.scope.temp(T.INT, "i"), c.scope.temp(
         acc_t, "acc")
-    L, I, A = _local(lst, items.type, span), _local(i, T.INT, span), _local(acc, acc_t, span)
-    item = tir.Prim("list.get", (L, I), elem, span)
+    L, IX, A = _local(lst, items.type, span), _local(i, T.INT, span), _local(acc, acc_t, span)
+    item = tir.Prim("list.get", (L, IX), elem, span)
     add = c.arith("+", A, item, span)
     return tir.StmtExpr((
         tir.SetLocal(lst, items, span), tir.SetLocal(acc, c.coerce(start, acc_t, lambda g: ""),
                                                      span),
         tir.SetLocal(i, _int(0, span), span),
-        tir.While(tir.Prim("int.lt", (I, tir.Prim("len.list", (L,), T.INT, span)), T.BOOL, span),
+        tir.While(tir.Prim("int.lt", (IX, tir.Prim("len.list", (L,), T.INT, span)), T.BOOL, span),
                   (tir.SetLocal(acc, c.coerce(add, acc_t, lambda g: ""), span),), (),
-                  (tir.SetLocal(i, tir.Prim("int.add", (I, _int(1, span)), T.INT, span), span),),
+                  (tir.SetLocal(i, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span), span),),
                   span),
     ), A, acc_t, span)
 
@@ -199,18 +199,18 @@ def sorted_list(c: ExprChecker, e: ast.Call) -> tir.Expr:
     # keys = [key(x) for x in items], then sort items by keys.
     lst, kf, keys, i = (c.scope.temp(items.type, "items"), c.scope.temp(key.type, "key"),
                         c.scope.temp(T.ListType(kt), "keys"), c.scope.temp(T.INT, "i"))
-    L, KS, I = _local(lst, items.type, span), _local(keys, T.ListType(kt), span), \
+    L, KS, IX = _local(lst, items.type, span), _local(keys, T.ListType(kt), span), \
         _local(i, T.INT, span)
     call = tir.IndirectCall(_local(kf, key.type, span),
-                            (tir.Prim("list.get", (L, I), elem, span),), kt, span)
+                            (tir.Prim("list.get", (L, IX), elem, span),), kt, span)
     build = (
         tir.SetLocal(lst, items, span), tir.SetLocal(kf, key, span),
         tir.SetLocal(keys, tir.ListLit((), T.ListType(kt), span), span),
         tir.SetLocal(i, _int(0, span), span),
-        tir.While(tir.Prim("int.lt", (I, tir.Prim("len.list", (L,), T.INT, span)), T.BOOL,
+        tir.While(tir.Prim("int.lt", (IX, tir.Prim("len.list", (L,), T.INT, span)), T.BOOL,
                            span),
                   (tir.ExprStmt(tir.Prim("list.append", (KS, call), T.NONE, span), span),), (),
-                  (tir.SetLocal(i, tir.Prim("int.add", (I, _int(1, span)), T.INT, span),
+                  (tir.SetLocal(i, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span),
                                 span),), span),
     )
     return tir.StmtExpr(build, tir.Prim("list.sorted_by", (L, KS, reverse), items.type, span),
@@ -259,18 +259,18 @@ def eager_sequence(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
     out_t = T.ListType(item_t)
     a, i, out = c.scope.temp(first.type, "a"), c.scope.temp(T.INT, "i"), c.scope.temp(out_t,
                                                                                      "out")
-    A, I, OUT = _local(a, first.type, span), _local(i, T.INT, span), _local(out, out_t, span)
+    A, IX, OUT = _local(a, first.type, span), _local(i, T.INT, span), _local(out, out_t, span)
     stmts: list[tir.Stmt] = [tir.SetLocal(a, first, span), tir.SetLocal(out, tir.ListLit(
         (), out_t, span), span), tir.SetLocal(i, _int(0, span), span)]
     length: tir.Expr = tir.Prim("len.list", (A,), T.INT, span)
     if which == "enumerate":
         n = c.scope.temp(T.INT, "n")
         stmts.append(tir.SetLocal(n, start, span))
-        pair: tir.Expr = tir.TupleLit((_local(n, T.INT, span), tir.Prim("list.get", (A, I),
+        pair: tir.Expr = tir.TupleLit((_local(n, T.INT, span), tir.Prim("list.get", (A, IX),
                                                                        first.type.elem, span)),
                                       item_t, span)
         step: tuple[tir.Stmt, ...] = (
-            tir.SetLocal(i, tir.Prim("int.add", (I, _int(1, span)), T.INT, span), span),
+            tir.SetLocal(i, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span), span),
             tir.SetLocal(n, tir.Prim("int.add", (_local(n, T.INT, span), _int(1, span)), T.INT,
                                      span), span))
     else:
@@ -282,10 +282,10 @@ def eager_sequence(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
                            span)
         length = tir.CondExpr(shorter, tir.Prim("len.list", (B,), T.INT, span), length, T.INT,
                               span)
-        pair = tir.TupleLit((tir.Prim("list.get", (A, I), first.type.elem, span),
-                             tir.Prim("list.get", (B, I), second_t.elem, span)), item_t, span)
-        step = (tir.SetLocal(i, tir.Prim("int.add", (I, _int(1, span)), T.INT, span), span),)
-    stmts.append(tir.While(tir.Prim("int.lt", (I, length), T.BOOL, span),
+        pair = tir.TupleLit((tir.Prim("list.get", (A, IX), first.type.elem, span),
+                             tir.Prim("list.get", (B, IX), second_t.elem, span)), item_t, span)
+        step = (tir.SetLocal(i, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span), span),)
+    stmts.append(tir.While(tir.Prim("int.lt", (IX, length), T.BOOL, span),
                            (tir.ExprStmt(tir.Prim("list.append", (OUT, pair), T.NONE, span),
                                          span),), (), step, span))
     return tir.StmtExpr(tuple(stmts), OUT, out_t, span)

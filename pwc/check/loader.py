@@ -13,6 +13,7 @@ from pathlib import Path
 from pwc.check.symbols import ModuleInfo
 from pwc.diagnostics import Diagnostics, Span
 from pwc.resources import stdlib_dir
+from pwc.sources import read_source
 from pwc.syntax import ast
 from pwc.syntax.parser import parse_module
 
@@ -74,12 +75,12 @@ def load_program(main_path: Path, source: str, diags: Diagnostics) -> dict[str, 
             if found is None:
                 if not optional:
                     diags.error(span, f'cannot find module "{imported}"',
-                                "pwc plugins can import proxywasm, typing, enum, dataclasses, "
-                                "base64, time and modules beside the plugin file")
+                                "pwc plugins can import proxywasm, proxywasm.json, typing, enum "
+                                "and modules beside the plugin file")
                 continue
             info.imports.append(imported)
             file, stdlib = found
-            add(imported, file, file.read_text(encoding="utf-8"), stdlib)
+            add(imported, file, read_source(file), stdlib)
 
     prelude = stdlib_dir() / "prelude.py"
     add(PRELUDE, prelude, prelude.read_text(encoding="utf-8"), True)

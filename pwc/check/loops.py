@@ -25,6 +25,11 @@ def check_for(c: BodyChecker, s: ast.For) -> list[tir.Stmt]:
         if isinstance(d.type, T.DictType):
             return _for_dict(c, s, d, it.func.attr)
     iterable = c.expr(it)
+    if isinstance(iterable.type, T.UnknownType):
+        c.store(s.target, c.bad(s.span), s.span)
+        c.loop_body(s.body)
+        c.block(s.orelse)
+        return []
     match iterable.type:
         case T.ListType(elem=elem):
             return _for_indexed(c, s, iterable, "list.get", "len.list", elem)

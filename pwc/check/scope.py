@@ -23,6 +23,7 @@ class FunctionScope:
     handler_stack: list[str] = field(default_factory=list)  # locals holding caught exceptions
     # `except E as e` binds `e` for the handler only: e -> that handler's own local.
     renames: dict[str, str] = field(default_factory=dict)
+    decl_lines: dict[str, int] = field(default_factory=dict)  # where each local was declared
     _temps: int = 0
 
     def resolve(self, name: str) -> str:

@@ -372,7 +372,8 @@ def _less_helper(fl: FunctionLowerer, t: T.Type) -> str:
         case T.BoolType():
             body = "(i64.lt_u (local.get $a) (local.get $b))"
         case T.FloatType():
-            body = "(f64.lt (f64.reinterpret_i64 (local.get $a)) (f64.reinterpret_i64 (local.get $b)))"
+            body = ("(f64.lt (f64.reinterpret_i64 (local.get $a)) "
+                    "(f64.reinterpret_i64 (local.get $b)))")
         case T.StrType() | T.BytesType():
             body = (f"(i32.lt_s (call ${t}_cmp (i32.wrap_i64 (local.get $a)) "
                     "(i32.wrap_i64 (local.get $b))) (i32.const 0))")
@@ -382,8 +383,8 @@ def _less_helper(fl: FunctionLowerer, t: T.Type) -> str:
             for item, off in zip(items, layout.offsets, strict=True):
                 sub = _less_helper(fl, item)
                 wt = T.wasm_type(item)
-                load = "i64.load" if wt == "i64" else ("i64.reinterpret_f64 (f64.load"
-                                                        if wt == "f64" else "i64.extend_i32_u (i32.load")
+                load = {"i64": "i64.load", "f64": "i64.reinterpret_f64 (f64.load",
+                        "i32": "i64.extend_i32_u (i32.load"}[wt]
                 close = ")" if wt != "i64" else ""
                 a = f"({load} offset={off} (i32.wrap_i64 (local.get $a))){close}"
                 b = f"({load} offset={off} (i32.wrap_i64 (local.get $b))){close}"

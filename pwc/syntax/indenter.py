@@ -54,12 +54,18 @@ class PwcIndenter(Indenter):
 
     def _process(self, stream: Iterable[Token]) -> Iterator[Token]:
         self.last_token = None
+        # A line end waits for the next token: of two in a row (a line holding
+        # only a `\` continuation makes two) the last sets the indentation.
+        line_end: Token | None = None
         for token in stream:
+            if token.type == NEWLINE:
+                line_end = token
+                continue
+            if line_end is not None:
+                yield from self.handle_NL(line_end)
+                line_end = None
             if self.stopped_at is not None:
                 break
-            if token.type == NEWLINE:
-                yield from self.handle_NL(token)
-                continue
             if self.last_token is None and token.column != 1:
                 # The first line is indented; the parser reports it.
                 assert token.column is not None
@@ -79,6 +85,8 @@ class PwcIndenter(Indenter):
             self.last_token = token
             self.newline_emitted = False
             yield token
+        if line_end is not None and self.stopped_at is None:
+            yield from self.handle_NL(line_end)
         yield from self._finish()
 
     def handle_NL(self, token: Token) -> Iterator[Token]:

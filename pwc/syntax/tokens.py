@@ -33,7 +33,8 @@ class Tokens:
 def tokenize(grammar: PwcGrammar, source: str, path: str) -> Tokens:
     problems: list[Diagnostic] = []
     indenter = PwcIndenter(path, len(source))
-    laid_out = list(indenter.process(_lex(grammar, source, path, problems)))
+    lexed = _EndTracker(_lex(grammar, source, path, problems))
+    laid_out = list(indenter.process(lexed))
     # A `match` statement needs the word in the text; most files lack it, and
     # then the pass over every token that looks for one can be skipped.
     if "match" in source:
@@ -41,7 +42,33 @@ def tokenize(grammar: PwcGrammar, source: str, path: str) -> Tokens:
     else:
         tokens = laid_out
     problems.extend(indenter.problems)
+    dangling = _CONTINUATION_AT_END.search(source, lexed.end)
+    if dangling is not None:  # not in a comment or string: those are tokens
+        problems.append(_unexpected_eof(source, dangling.start(), path))
     return Tokens(tokens, problems, _cutoff(indenter))
+
+
+class _EndTracker:
+    """Passes tokens through, remembering where the last one ended."""
+
+    def __init__(self, tokens: Iterator[Token]) -> None:
+        self.tokens = tokens
+        self.end = 0
+
+    def __iter__(self) -> Iterator[Token]:
+        for token in self.tokens:
+            self.end = token.end_pos or self.end
+            yield token
+
+
+# A line continuation needs a line to continue onto.
+_CONTINUATION_AT_END = re.compile(r"\\[\t \f]*\n\Z")
+
+
+def _unexpected_eof(source: str, at: int, path: str) -> Diagnostic:
+    line = source.count("\n", 0, at) + 1
+    col = at - source.rfind("\n", 0, at)
+    return Diagnostic(Span(path, line, col, line, col + 1), "unexpected EOF while parsing")
 
 
 def _cutoff(indenter: PwcIndenter) -> tuple[int, int] | None:
@@ -123,6 +150,8 @@ def _describe_bad_text(
         return Diagnostic(
             Span(path, line, start_col, line, col + end - pos), "unterminated string literal"
         ), end - pos
+    if c == "\\" and not source[pos + 1 :].strip():
+        return _unexpected_eof(source, pos, path), 1
     if c == "\\":
         return Diagnostic(
             Span(path, line, col, line, col + 1),

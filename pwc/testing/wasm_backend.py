@@ -139,11 +139,31 @@ class EnvImports:
             "proxy_send_local_response": (8, self.send_local_response),
             "proxy_set_effective_context": (1, self.set_effective_context),
             "proxy_done": (0, self.done),
+            "proxy_get_property": (4, self.get_property),
+            "proxy_set_property": (4, self.set_property),
+            "proxy_get_shared_data": (5, self.get_shared_data),
+            "proxy_set_shared_data": (5, self.set_shared_data),
+            "proxy_register_shared_queue": (3, self.register_shared_queue),
+            "proxy_resolve_shared_queue": (5, self.resolve_shared_queue),
+            "proxy_enqueue_shared_queue": (3, self.enqueue_shared_queue),
+            "proxy_dequeue_shared_queue": (3, self.dequeue_shared_queue),
+            "proxy_define_metric": (4, self.define_metric),
+            "proxy_get_metric": (2, self.get_metric),
+            "proxy_http_call": (10, self.http_call),
+            "proxy_get_status": (3, self.get_status),
+            "proxy_call_foreign_function": (6, self.call_foreign_function),
         }
-        return {
+        table = {
             name: HostFunction(_i32s(arity), ("i32",), _with_status(name, self.host, run))
             for name, (arity, run) in functions.items()
         }
+        # The ABI's only i64 parameters: a metric's offset or value.
+        for name, run in (
+            ("proxy_increment_metric", self.increment_metric),
+            ("proxy_record_metric", self.record_metric),
+        ):
+            table[name] = HostFunction(("i32", "i64"), ("i32",), _with_status_i64(run))
+        return table
 
     def log(self, guest: Guest, level: int, data: int, size: int) -> None:
         self.host.log(level, guest.read(data, size))
@@ -239,6 +259,107 @@ class EnvImports:
     def done(self, guest: Guest) -> None:
         self.host.done()
 
+    def get_property(
+        self, guest: Guest, path: int, path_size: int, data_slot: int, size_slot: int
+    ) -> None:
+        guest.give(self.host.get_property(guest.read(path, path_size)), data_slot, size_slot)
+
+    def set_property(
+        self, guest: Guest, path: int, path_size: int, value: int, value_size: int
+    ) -> None:
+        self.host.set_property(guest.read(path, path_size), guest.read(value, value_size))
+
+    def get_shared_data(
+        self, guest: Guest, key: int, key_size: int, data_slot: int, size_slot: int, cas_slot: int
+    ) -> None:
+        value, cas = self.host.get_shared_data(guest.read(key, key_size))
+        guest.give(value, data_slot, size_slot)
+        guest.write_u32(cas_slot, cas)
+
+    def set_shared_data(
+        self, guest: Guest, key: int, key_size: int, value: int, value_size: int, cas: int
+    ) -> None:
+        self.host.set_shared_data(guest.read(key, key_size), guest.read(value, value_size), cas)
+
+    def register_shared_queue(self, guest: Guest, name: int, name_size: int, result: int) -> None:
+        guest.write_u32(result, self.host.register_shared_queue(guest.read(name, name_size)))
+
+    def resolve_shared_queue(
+        self, guest: Guest, vm_id: int, vm_id_size: int, name: int, name_size: int, result: int
+    ) -> None:
+        token = self.host.resolve_shared_queue(
+            guest.read(vm_id, vm_id_size), guest.read(name, name_size)
+        )
+        guest.write_u32(result, token)
+
+    def enqueue_shared_queue(self, guest: Guest, token: int, data: int, size: int) -> None:
+        self.host.enqueue_shared_queue(token, guest.read(data, size))
+
+    def dequeue_shared_queue(
+        self, guest: Guest, token: int, data_slot: int, size_slot: int
+    ) -> None:
+        guest.give(self.host.dequeue_shared_queue(token), data_slot, size_slot)
+
+    def define_metric(
+        self, guest: Guest, kind: int, name: int, name_size: int, result: int
+    ) -> None:
+        guest.write_u32(result, self.host.define_metric(kind, guest.read(name, name_size)))
+
+    def increment_metric(self, guest: Guest, metric_id: int, offset: int) -> None:
+        self.host.increment_metric(metric_id, offset)
+
+    def record_metric(self, guest: Guest, metric_id: int, value: int) -> None:
+        self.host.record_metric(metric_id, value)
+
+    def get_metric(self, guest: Guest, metric_id: int, result: int) -> None:
+        guest.write_u64(result, self.host.get_metric(metric_id))
+
+    def http_call(
+        self,
+        guest: Guest,
+        cluster: int,
+        cluster_size: int,
+        headers: int,
+        headers_size: int,
+        body: int,
+        body_size: int,
+        trailers: int,
+        trailers_size: int,
+        timeout_milliseconds: int,
+        result: int,
+    ) -> None:
+        # Maps Envoy cannot parse are taken as empty, which it then refuses.
+        header_pairs = decode_map(guest.read(headers, headers_size)) or []
+        trailer_pairs = decode_map(guest.read(trailers, trailers_size)) or []
+        token = self.host.http_call(
+            guest.read(cluster, cluster_size),
+            header_pairs,
+            guest.read(body, body_size),
+            trailer_pairs,
+            timeout_milliseconds,
+        )
+        guest.write_u32(result, token)
+
+    def get_status(self, guest: Guest, code_slot: int, data_slot: int, size_slot: int) -> None:
+        code, message = self.host.get_status()
+        guest.write_u32(code_slot, code)
+        guest.give(message.encode(), data_slot, size_slot)
+
+    def call_foreign_function(
+        self,
+        guest: Guest,
+        name: int,
+        name_size: int,
+        argument: int,
+        argument_size: int,
+        data_slot: int,
+        size_slot: int,
+    ) -> None:
+        result = self.host.call_foreign_function(
+            guest.read(name, name_size), guest.read(argument, argument_size)
+        )
+        guest.give(result, data_slot, size_slot)
+
 
 def _with_status(name: str, host: HostModel, run: Callable[..., None]) -> Callable[..., int]:
     """Adapt a host call: u32 arguments in, the status out (StatusError -> its code)."""
@@ -247,6 +368,19 @@ def _with_status(name: str, host: HostModel, run: Callable[..., None]) -> Callab
         host.require_allowed(name)
         try:
             run(guest, *(a & _U32 for a in args))
+        except StatusError as e:
+            return e.status
+        return Status.OK
+
+    return call
+
+
+def _with_status_i64(run: Callable[..., None]) -> Callable[..., int]:
+    """Like _with_status for (i32, i64) imports: the i64 stays signed."""
+
+    def call(guest: Guest, metric_id: int, value: int) -> int:
+        try:
+            run(guest, metric_id & _U32, value)
         except StatusError as e:
             return e.status
         return Status.OK

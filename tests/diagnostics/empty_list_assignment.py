@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: mypy names the variable to annotate ('Need type annotation for "names"', at the name); pwc says 'Need type annotation for the empty list' at the [] (and then `len(names)` leaks '"<error>"')
 """A variable initialised with an empty list or dict and no annotation."""
 
 

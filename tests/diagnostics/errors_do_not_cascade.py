@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: a value whose type is unknown after an error gives a second error, several naming the internal type "<error>"
 """One mistake, one error: a value that already failed to check raises no second error.
 
 Each line below has exactly one mistake (an undefined name, an empty dict)."""

@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: `float` in an annotation is accepted silently; uses then fail with messages that do not say float is unsupported ('cannot convert "float" to str', 'Unsupported operand types for + ("float" and "float")') or compile
 """`float` named as a type: not supported yet, reported where it is written."""
 
 

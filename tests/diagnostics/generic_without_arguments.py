@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: pwc says 'Missing type parameters for generic type'; current mypy says 'Missing type arguments for generic type "list"'
 """A generic type used without its type arguments."""
 
 

@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: mypy's words are 'Too many positional arguments for "connect"' (pwc: 'Too many arguments', plus a second error for the same mistake) and 'Missing named argument "port" for "connect"' (pwc: '... in call to "connect"')
 """A keyword-only parameter passed positionally, and one left out."""
 
 

@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: `assert` without a message builds AssertionError() with no argument; the WAT does not assemble (internal compiler error)
 """`assert x is not None` narrows x for the rest of the block: no error here."""
 
 

@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: pwc says 'Exceptions must derive from BaseException' (CPython's run-time TypeError); mypy says 'Exception must be derived from BaseException'
 """Raising something that is not an exception."""
 
 

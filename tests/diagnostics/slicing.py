@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: pwc says 'Value of type "int" cannot be sliced'; mypy says 'Value of type "int" is not indexable', as for any subscript
 """Slices of values that have no items, and a zero step."""
 
 

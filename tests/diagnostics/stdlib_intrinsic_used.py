@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: a rejected import leaves its name unbound, so every use adds a spurious 'Name "load_u8" is not defined'
 """A rejected intrinsic is reported once, at its import, not again at each use."""
 
 from pwc_intrinsics import load_u8  # error: 28: "load_u8" is a memory intrinsic reserved for pwc's stdlib

@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: pwc says 'used before its first assignment'; mypy's wording is 'Name "total" is used before definition'
 """A local read before any assignment to it has run."""
 
 

@@ -195,8 +195,6 @@ def test_no_arguments_is_a_usage_error(tmp_path: Path) -> None:
     assert_no_traceback(result)
 
 
-@pytest.mark.xfail(strict=True, reason="an output path in a missing directory escapes as a "
-                   "Python traceback (FileNotFoundError from write_bytes)")
 def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     write(tmp_path, "hello.py", HELLO)
     result = run_pwc(tmp_path, "hello.py", "-o", "missing_dir/out.wasm")
@@ -252,8 +250,6 @@ def test_error_in_an_imported_module_names_that_module(tmp_path: Path) -> None:
         "        return n // 2 + 'x'\n"), result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="a source that is not UTF-8 is reported as an internal "
-                   "compiler error (exit 3, 'This is a bug in pwc')")
 def test_source_that_is_not_utf8_is_a_compile_error(tmp_path: Path) -> None:
     (tmp_path / "latin1.py").write_bytes('name = "café"\n'.encode("latin-1"))
     result = run_pwc(tmp_path, "latin1.py")

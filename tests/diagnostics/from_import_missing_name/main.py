@@ -1,5 +1,4 @@
 # ruff: noqa
-# xfail: a name whose import failed is left unbound, so each use adds a spurious 'Name "triple" is not defined'
 """`from module import name` of a name the module does not define: one error, at the import."""
 
 from shapes import Square, triple  # error: 28: Module "shapes" has no attribute "triple"
