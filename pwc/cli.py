@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import traceback
 from pathlib import Path
@@ -33,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     output: Path = args.output or source.with_suffix(".wasm")
 
     from pwc.driver import InternalError, compile_file
+
+    # One short-lived compile: the collector would only keep re-scanning the
+    # imported modules and parsed stdlib trees, all of which live to the end.
+    gc.freeze()
 
     try:
         result = compile_file(source)

@@ -55,11 +55,17 @@ def load_program(main_path: Path, source: str, diags: Diagnostics) -> dict[str, 
     """Parse the main module and everything it imports, transitively."""
     modules: dict[str, ModuleInfo] = {}
     main_dir = main_path.parent
+    found_files: dict[str, tuple[Path, bool] | None] = {}  # lookups of this compile
+
+    def find(name: str) -> tuple[Path, bool] | None:
+        if name not in found_files:
+            found_files[name] = _find(name, main_dir)
+        return found_files[name]
 
     def add(name: str, path: Path, text: str, is_stdlib: bool) -> None:
         display = str(path) if not is_stdlib else f"<pwc>/{path.relative_to(stdlib_dir())}"
         diags.sources[display] = text
-        tree = parse_module(text, display, diags)
+        tree = parse_module(text, display, diags, persist=is_stdlib)
         if tree is None:
             tree = ast.Module(display, (), Span(display, 1, 1, 1, 1))
         info = ModuleInfo(name, display, tree, is_stdlib)
@@ -71,7 +77,7 @@ def load_program(main_path: Path, source: str, diags: Diagnostics) -> dict[str, 
                 if not optional:
                     info.imports.append(imported)
                 continue
-            found = _find(imported, main_dir)
+            found = find(imported)
             if found is None:
                 if not optional:
                     diags.error(span, f'cannot find module "{imported}"',
