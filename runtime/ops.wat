@@ -230,3 +230,51 @@
     (local.set $n (i32.sub (local.get $n) (i32.const 1)))
     (br_if $digit (local.get $n)))
   (local.get $s))
+
+;; $list_reverse: reverses l in place (elements of 4 or 8 bytes).
+(func $list_reverse (param $l i32)
+  (local $i i32) (local $j i32) (local $items i32) (local $w i32) (local $a i32) (local $b i32)
+  (local $t i64)
+  (local.set $items (i32.load offset=12 (local.get $l)))
+  (local.set $w (i32.load offset=4 (i32.load (local.get $l))))
+  (local.set $j (i32.sub (i32.load offset=4 (local.get $l)) (i32.const 1)))
+  (block $done (loop $next
+    (br_if $done (i32.ge_s (local.get $i) (local.get $j)))
+    (local.set $a (i32.add (local.get $items) (i32.mul (local.get $i) (local.get $w))))
+    (local.set $b (i32.add (local.get $items) (i32.mul (local.get $j) (local.get $w))))
+    (if (i32.eq (local.get $w) (i32.const 8))
+      (then (local.set $t (i64.load (local.get $a)))
+            (i64.store (local.get $a) (i64.load (local.get $b)))
+            (i64.store (local.get $b) (local.get $t)))
+      (else (local.set $t (i64.extend_i32_u (i32.load (local.get $a))))
+            (i32.store (local.get $a) (i32.load (local.get $b)))
+            (i32.store (local.get $b) (i32.wrap_i64 (local.get $t)))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+    (br $next))))
+
+;; $list_insert: l.insert(idx, v) with CPython's clamping (a negative index
+;; counts from the end; out of range means the start or the end).  v is the
+;; element as i64 (4-byte elements are zero-extended).
+(func $list_insert (param $l i32) (param $idx i64) (param $v i64)
+  (local $n i32) (local $i i32) (local $w i32) (local $items i32) (local $at i32)
+  (local.set $n (i32.load offset=4 (local.get $l)))
+  (if (i64.lt_s (local.get $idx) (i64.const 0))
+    (then (local.set $idx (i64.add (local.get $idx) (i64.extend_i32_u (local.get $n))))))
+  (if (i64.lt_s (local.get $idx) (i64.const 0)) (then (local.set $idx (i64.const 0))))
+  (if (i64.gt_s (local.get $idx) (i64.extend_i32_u (local.get $n)))
+    (then (local.set $idx (i64.extend_i32_u (local.get $n)))))
+  (local.set $i (i32.wrap_i64 (local.get $idx)))
+  (local.set $w (i32.load offset=4 (i32.load (local.get $l))))
+  ;; append a placeholder to grow by one, then shift the tail right
+  (if (i32.eq (local.get $w) (i32.const 8))
+    (then (call $list_append8 (local.get $l) (i64.const 0)))
+    (else (call $list_append4 (local.get $l) (i32.const 0))))
+  (if (i32.eq (i32.load offset=4 (local.get $l)) (local.get $n)) (then (return)))  ;; no memory
+  (local.set $items (i32.load offset=12 (local.get $l)))
+  (local.set $at (i32.add (local.get $items) (i32.mul (local.get $i) (local.get $w))))
+  (memory.copy (i32.add (local.get $at) (local.get $w)) (local.get $at)
+               (i32.mul (i32.sub (local.get $n) (local.get $i)) (local.get $w)))
+  (if (i32.eq (local.get $w) (i32.const 8))
+    (then (i64.store (local.get $at) (local.get $v)))
+    (else (i32.store (local.get $at) (i32.wrap_i64 (local.get $v))))))

@@ -217,3 +217,210 @@ def _report_uncaught(e: BaseException) -> None:
     store_i32(iov, bytes_ptr(data))
     store_i32(iov + 4, len(data))
     _fd_write(2, iov, 1, iov + 8)
+
+
+# ---------------------------------------------------------------- str methods
+# The str methods that need no speed-critical loop are written here, in the
+# dialect; the checker maps `s.method(...)` to `_str_method(s, ...)`.
+
+
+def _str_rfind(s: str, sub: str, start: int = 0) -> int:
+    found = s.find(sub, start)
+    last = -1
+    while found >= 0:
+        last = found
+        found = s.find(sub, found + 1)
+    return last
+
+
+def _str_index(s: str, sub: str, start: int = 0) -> int:
+    found = s.find(sub, start)
+    if found < 0:
+        raise ValueError("substring not found")
+    return found
+
+
+def _str_rindex(s: str, sub: str, start: int = 0) -> int:
+    found = _str_rfind(s, sub, start)
+    if found < 0:
+        raise ValueError("substring not found")
+    return found
+
+
+def _str_count(s: str, sub: str) -> int:
+    if sub == "":
+        return len(s) + 1
+    count = 0
+    found = s.find(sub)
+    while found >= 0:
+        count += 1
+        found = s.find(sub, found + len(sub))
+    return count
+
+
+def _str_rsplit(s: str, sep: str | None = None, maxsplit: int = -1) -> list[str]:
+    if maxsplit < 0:
+        return s.split(sep)
+    parts = s.split(sep)
+    if len(parts) <= maxsplit + 1:
+        return parts
+    if sep is None:
+        # Whitespace runs: split from the right by hand.
+        out: list[str] = []
+        end = len(s)
+        while end > 0 and _is_space(s[end - 1]):
+            end -= 1
+        while len(out) < maxsplit and end > 0:
+            start = end
+            while start > 0 and not _is_space(s[start - 1]):
+                start -= 1
+            out.append(s[start:end])
+            end = start
+            while end > 0 and _is_space(s[end - 1]):
+                end -= 1
+        if end > 0:
+            out.append(s[:end])
+        out.reverse()
+        return out
+    head = sep.join(parts[: len(parts) - maxsplit])
+    return [head] + parts[len(parts) - maxsplit:]
+
+
+def _is_space(c: str) -> bool:
+    code = ord(c)
+    return (9 <= code <= 13 or 28 <= code <= 32 or code == 133 or code == 160
+            or code == 5760 or 8192 <= code <= 8202 or code == 8232 or code == 8233
+            or code == 8239 or code == 8287 or code == 12288)
+
+
+def _str_isspace(s: str) -> bool:
+    if s == "":
+        return False
+    for c in s:
+        if not _is_space(c):
+            return False
+    return True
+
+
+def _str_isdigit(s: str) -> bool:
+    """ASCII digits (pwc has no Unicode digit tables yet)."""
+    if s == "":
+        return False
+    for c in s:
+        if not "0" <= c <= "9":
+            return False
+    return True
+
+
+def _is_alpha(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"
+
+
+def _str_isalpha(s: str) -> bool:
+    """ASCII letters (pwc has no Unicode letter tables yet)."""
+    if s == "":
+        return False
+    for c in s:
+        if not _is_alpha(c):
+            return False
+    return True
+
+
+def _str_isalnum(s: str) -> bool:
+    if s == "":
+        return False
+    for c in s:
+        if not _is_alpha(c) and not "0" <= c <= "9":
+            return False
+    return True
+
+
+def _str_partition(s: str, sep: str) -> tuple[str, str, str]:
+    if sep == "":
+        raise ValueError("empty separator")
+    found = s.find(sep)
+    if found < 0:
+        return (s, "", "")
+    return (s[:found], sep, s[found + len(sep):])
+
+
+def _str_rpartition(s: str, sep: str) -> tuple[str, str, str]:
+    if sep == "":
+        raise ValueError("empty separator")
+    found = _str_rfind(s, sep)
+    if found < 0:
+        return ("", "", s)
+    return (s[:found], sep, s[found + len(sep):])
+
+
+def _str_splitlines(s: str, keepends: bool = False) -> list[str]:
+    out: list[str] = []
+    start = 0
+    i = 0
+    n = len(s)
+    while i < n:
+        c = s[i]
+        code = ord(c)
+        if c == "\n" or c == "\r" or 11 <= code <= 12 or 28 <= code <= 30 or code == 133 \
+                or code == 8232 or code == 8233:
+            end = i + 1
+            if c == "\r" and i + 1 < n and s[i + 1] == "\n":
+                end = i + 2
+            out.append(s[start:end] if keepends else s[start:i])
+            start = end
+            i = end
+        else:
+            i += 1
+    if start < n:
+        out.append(s[start:])
+    return out
+
+
+def _str_zfill(s: str, width: int) -> str:
+    if len(s) >= width:
+        return s
+    pad = "0" * (width - len(s))
+    if s != "" and (s[0] == "+" or s[0] == "-"):
+        return s[0] + pad + s[1:]
+    return pad + s
+
+
+def _str_removeprefix(s: str, prefix: str) -> str:
+    return s[len(prefix):] if s.startswith(prefix) else s
+
+
+def _str_removesuffix(s: str, suffix: str) -> str:
+    return s[: len(s) - len(suffix)] if suffix != "" and s.endswith(suffix) else s
+
+
+def _str_ljust(s: str, width: int, fillchar: str = " ") -> str:
+    return s + fillchar * (width - len(s)) if len(s) < width else s
+
+
+def _str_rjust(s: str, width: int, fillchar: str = " ") -> str:
+    return fillchar * (width - len(s)) + s if len(s) < width else s
+
+
+def _str_center(s: str, width: int, fillchar: str = " ") -> str:
+    if len(s) >= width:
+        return s
+    total = width - len(s)
+    left = total // 2 + (total & width & 1)
+    return fillchar * left + s + fillchar * (total - left)
+
+
+def _str_capitalize(s: str) -> str:
+    return s[:1].upper() + s[1:].lower()
+
+
+def _str_title(s: str) -> str:
+    out = ""
+    previous_cased = False
+    for c in s:
+        if _is_alpha(c):
+            out += c.lower() if previous_cased else c.upper()
+            previous_cased = True
+        else:
+            out += c
+            previous_cased = False
+    return out

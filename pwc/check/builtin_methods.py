@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pwc.check.types import BOOL, BYTES, INT, NONE, STR, ListType, Type, optional
+from pwc.check.types import BOOL, BYTES, INT, NONE, STR, ListType, TupleType, Type, optional
 
 _NO_DEFAULT = object()
 
@@ -50,6 +50,32 @@ STR_METHODS: dict[str, MethodSig] = {
     ),
 }
 
+# Methods written in the prelude (stdlib/prelude.py) as `_str_<name>(s, ...)`.
+STR_METHODS.update({
+    "rfind": MethodSig("prelude:_str_rfind", (_p("sub", STR), _p("start", INT, 0)), INT),
+    "index": MethodSig("prelude:_str_index", (_p("sub", STR), _p("start", INT, 0)), INT),
+    "rindex": MethodSig("prelude:_str_rindex", (_p("sub", STR), _p("start", INT, 0)), INT),
+    "count": MethodSig("prelude:_str_count", (_p("sub", STR),), INT),
+    "rsplit": MethodSig("prelude:_str_rsplit",
+                        (_p("sep", optional(STR), None), _p("maxsplit", INT, -1)), STR_LIST),
+    "isspace": MethodSig("prelude:_str_isspace", (), BOOL),
+    "isdigit": MethodSig("prelude:_str_isdigit", (), BOOL),
+    "isalpha": MethodSig("prelude:_str_isalpha", (), BOOL),
+    "isalnum": MethodSig("prelude:_str_isalnum", (), BOOL),
+    "partition": MethodSig("prelude:_str_partition", (_p("sep", STR),), TupleType((STR, STR, STR))),
+    "rpartition": MethodSig("prelude:_str_rpartition", (_p("sep", STR),),
+                            TupleType((STR, STR, STR))),
+    "splitlines": MethodSig("prelude:_str_splitlines", (_p("keepends", BOOL, False),), STR_LIST),
+    "zfill": MethodSig("prelude:_str_zfill", (_p("width", INT),), STR),
+    "removeprefix": MethodSig("prelude:_str_removeprefix", (_p("prefix", STR),), STR),
+    "removesuffix": MethodSig("prelude:_str_removesuffix", (_p("suffix", STR),), STR),
+    "ljust": MethodSig("prelude:_str_ljust", (_p("width", INT), _p("fillchar", STR, " ")), STR),
+    "rjust": MethodSig("prelude:_str_rjust", (_p("width", INT), _p("fillchar", STR, " ")), STR),
+    "center": MethodSig("prelude:_str_center", (_p("width", INT), _p("fillchar", STR, " ")), STR),
+    "capitalize": MethodSig("prelude:_str_capitalize", (), STR),
+    "title": MethodSig("prelude:_str_title", (), STR),
+})
+
 BYTES_METHODS: dict[str, MethodSig] = {
     "decode": MethodSig("bytes.decode", (_p("encoding", STR, "utf-8"),
                                          _p("errors", STR, "strict")), STR),
@@ -60,6 +86,14 @@ def list_methods(elem: Type) -> dict[str, MethodSig]:
     return {
         "append": MethodSig("list.append", (_p("object", elem),), NONE),
         "pop": MethodSig("list.pop", (_p("index", INT, -1),), elem),
+        "reverse": MethodSig("list.reverse", (), NONE),
+        "insert": MethodSig("list.insert", (_p("index", INT), _p("object", elem)), NONE),
+        "clear": MethodSig("list.clear", (), NONE),
+        "copy": MethodSig("list.copy", (), ListType(elem)),
+        "extend": MethodSig("list.extend", (_p("iterable", ListType(elem)),), NONE),
+        "index": MethodSig("list.index", (_p("value", elem),), INT),
+        "count": MethodSig("list.count", (_p("value", elem),), INT),
+        "remove": MethodSig("list.remove", (_p("value", elem),), NONE),
     }
 
 

@@ -20,6 +20,7 @@ from pwc.check.builtin_methods import (
 from pwc.check.closures import InnerFunction, capture, check_lambda
 from pwc.check.comprehensions import check_comprehension
 from pwc.check.declare import Declarer, _text
+from pwc.check.loader import PRELUDE
 from pwc.check.scope import FunctionScope
 from pwc.check.symbols import (
     ClassInfo,
@@ -897,6 +898,10 @@ class ExprChecker:
                 self.error(func.attr_span, f'Item "None" of {q(t)} has no attribute '
                            f'"{func.attr}"', "check `is not None` first")
                 return self.bad(e.span)
+        if isinstance(t, T.ListType) and func.attr == "sort":
+            from pwc.check.iteration import sort_in_place
+
+            return sort_in_place(self, obj, e)
         if table is None or func.attr not in table or func.attr == "get_default":
             self.error(func.attr_span, f'{q(t)} has no attribute "{func.attr}"')
             return self.bad(e.span)
@@ -908,6 +913,12 @@ class ExprChecker:
         args = self.bind(params, e, f'"{func.attr}" of {q(t)}', self.module.name)
         if sig.op in ("str.encode", "bytes.decode"):
             return self.codec_call(sig.op, obj, args, e)
+        if sig.op.startswith("prelude:"):
+            return tir.Call(f"{PRELUDE}.{sig.op[8:]}", (obj, *args), sig.ret, e.span)
+        if sig.op in ("list.extend", "list.index", "list.count", "list.remove"):
+            from pwc.check.iteration import list_method
+
+            return list_method(self, sig.op, obj, args, e.span)
         return tir.Prim(sig.op, (obj, *args), sig.ret, e.span)
 
     def codec_call(self, op: str, obj: tir.Expr, args: list[tir.Expr], e: ast.Call) -> tir.Expr:

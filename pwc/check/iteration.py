@@ -289,3 +289,73 @@ def eager_sequence(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
                            (tir.ExprStmt(tir.Prim("list.append", (OUT, pair), T.NONE, span),
                                          span),), (), step, span))
     return tir.StmtExpr(tuple(stmts), OUT, out_t, span)
+
+
+def list_method(c: ExprChecker, op: str, lst: tir.Expr, args: list[tir.Expr],
+                span: Span) -> tir.Expr:
+    """list.extend / index / count / remove: loops over the list, in TIR."""
+    assert isinstance(lst.type, T.ListType)
+    elem = lst.type.elem
+    names = {k: c.scope.temp(t, k) for k, t in (("lst", lst.type), ("i", T.INT), ("n", T.INT))}
+    L, IX, N = (_local(names["lst"], lst.type, span), _local(names["i"], T.INT, span),
+                _local(names["n"], T.INT, span))
+    start = [tir.SetLocal(L.name, lst, span), tir.SetLocal(IX.name, _int(0, span), span),
+             tir.SetLocal(N.name, _int(0, span), span)]
+    step = (tir.SetLocal(IX.name, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span), span),)
+    if op == "list.extend":
+        src = c.scope.temp(args[0].type, "src")
+        S = _local(src, args[0].type, span)
+        body: tuple[tir.Stmt, ...] = (tir.ExprStmt(tir.Prim(
+            "list.append", (L, tir.Prim("list.get", (S, IX), elem, span)), T.NONE, span), span),)
+        # Iterating over a copy of the length: l.extend(l) doubles l, as in CPython.
+        stop = c.scope.temp(T.INT, "stop")
+        return tir.StmtExpr((*start, tir.SetLocal(src, args[0], span),
+                             tir.SetLocal(stop, tir.Prim("len.list", (S,), T.INT, span), span),
+                             tir.While(tir.Prim("int.lt", (IX, _local(stop, T.INT, span)),
+                                                T.BOOL, span), body, (), step, span)),
+                            tir.Const(None, T.NONE, span), T.NONE, span)
+    value = c.scope.temp(elem, "value")
+    V = _local(value, elem, span)
+    equal = c.compare_one("==", tir.Prim("list.get", (L, IX), elem, span), V, span)
+    length = tir.Prim("len.list", (L,), T.INT, span)
+    loop_test = tir.Prim("int.lt", (IX, length), T.BOOL, span)
+    setup = [*start, tir.SetLocal(value, args[0], span)]
+    if op == "list.count":
+        count = tir.SetLocal(N.name, tir.Prim("int.add", (N, _int(1, span)), T.INT, span), span)
+        return tir.StmtExpr((*setup, tir.While(loop_test, (tir.If(equal, (count,), (), span),),
+                                               (), step, span)), N, T.INT, span)
+    # index / remove: the first equal element, else ValueError
+    found = tir.SetLocal(N.name, _int(1, span), span)
+    missing = "list.index(x): x not in list" if op == "list.index" else \
+        "list.remove(x): x not in list"
+    stmts: list[tir.Stmt] = [*setup, tir.While(loop_test, (tir.If(equal, (found, tir.Break(span)),
+                                                                   (), span),), (), step, span),
+                             tir.If(tir.Prim("int.eq", (N, _int(0, span)), T.BOOL, span),
+                                    (_value_error(missing, span),), (), span)]
+    if op == "list.index":
+        return tir.StmtExpr(tuple(stmts), IX, T.INT, span)
+    stmts.append(tir.ExprStmt(tir.Prim("list.pop", (L, IX), elem, span), span))
+    return tir.StmtExpr(tuple(stmts), tir.Const(None, T.NONE, span), T.NONE, span)
+
+
+def sort_in_place(c: ExprChecker, lst: tir.Expr, e: ast.Call) -> tir.Expr:
+    """lst.sort(key=None, reverse=False): sorted() without the copy."""
+    if e.args:
+        c.error(e.args[0].span, 'sort() takes only keyword arguments ("key", "reverse")')
+    held = c.scope.temp(lst.type, "lst")
+    call = ast.Call(ast.Name("sorted", e.span), (ast.Name(held, e.span),), e.keywords, e.span)
+    c.scope.declare(held, lst.type)
+    result = sorted_list(c, call)
+    if isinstance(result.type, T.UnknownType):
+        return result
+    in_place = _in_place(result)
+    return tir.StmtExpr((tir.SetLocal(held, lst, e.span), tir.ExprStmt(in_place, e.span)),
+                        tir.Const(None, T.NONE, e.span), T.NONE, e.span)
+
+
+def _in_place(sort: tir.Expr) -> tir.Expr:
+    """The sorted() node turned into its in-place form (no copy of the list)."""
+    if isinstance(sort, tir.StmtExpr):
+        return tir.StmtExpr(sort.stmts, _in_place(sort.value), sort.type, sort.span)
+    assert isinstance(sort, tir.Prim)
+    return tir.Prim(sort.op.replace("sorted", "sort_in_place"), sort.args, sort.type, sort.span)

@@ -136,7 +136,7 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         _equality(fl, p.args[0], p.args[1])
         if op == "eq.ne":
             fl.emit("i32.eqz")
-    elif op in ("list.sorted", "list.sorted_by"):
+    elif op in ("list.sorted", "list.sorted_by", "list.sort_in_place", "list.sort_in_place_by"):
         _sorted(fl, p)
     elif kind == "list":
         _list_op(fl, p, name)
@@ -344,13 +344,15 @@ def _sorted(fl: FunctionLowerer, p: tir.Prim) -> None:
     """A sorted copy of a list: $list_sort on the copy, comparing with a helper."""
     items = p.args[0]
     assert isinstance(items.type, T.ListType)
-    keys = p.args[1] if p.op == "list.sorted_by" else None
+    keys = p.args[1] if p.op.endswith("_by") else None
     key_t = keys.type.elem if keys is not None and isinstance(keys.type, T.ListType) \
         else items.type.elem
     copy = fl.temp("i32")
     fl.expr(items)
-    fl.emit("i64.const 0x8000000000000000", "i64.const 0x7fffffffffffffff", "i64.const 1",
-            "call $list_slice", f"local.tee {copy}")
+    if p.op.startswith("list.sorted"):
+        fl.emit("i64.const 0x8000000000000000", "i64.const 0x7fffffffffffffff", "i64.const 1",
+                "call $list_slice")
+    fl.emit(f"local.tee {copy}")
     if keys is not None:
         fl.expr(keys)
     else:
@@ -358,6 +360,8 @@ def _sorted(fl: FunctionLowerer, p: tir.Prim) -> None:
     fl.emit(f"i32.const {fl.ctx.table_index(_less_helper(fl, key_t))}")
     fl.expr(p.args[-1])
     fl.emit("call $list_sort", f"local.get {copy}")
+    if p.op.startswith("list.sort_in_place"):
+        fl.emit("drop", "i32.const 0")
 
 
 def _less_helper(fl: FunctionLowerer, t: T.Type) -> str:
@@ -428,6 +432,28 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.emit(f"call $list_{name}{width}", "i32.const 0")
             if name == "set":
                 fl.check_exception(locate=True)
+        case "reverse":
+            _args(fl, p)
+            fl.emit("call $list_reverse", "i32.const 0")
+        case "clear":
+            _args(fl, p)
+            fl.emit("i32.const 0", "i32.store offset=4", "i32.const 0")
+        case "copy":
+            _args(fl, p)
+            fl.emit("i64.const 0x8000000000000000", "i64.const 0x7fffffffffffffff",
+                    "i64.const 1", "call $list_slice")
+        case "insert":
+            fl.expr(lst)
+            holder = fl.temp("i32")
+            fl.emit(f"local.tee {holder}")
+            fl.expr(p.args[1])
+            if T.is_pointer(elem):
+                fl.emit(f"local.get {holder}")
+            fl.expr(p.args[2])
+            if T.is_pointer(elem):
+                fl.emit("call $rt_keep")
+            fl.to_i64(elem)
+            fl.emit("call $list_insert", "i32.const 0")
         case "pop":
             _args(fl, p)
             fl.emit(f"call $list_pop{width}")
