@@ -7,7 +7,10 @@ declarations (unknown decorators, missing annotations, bad bases).
 
 from __future__ import annotations
 
+import dataclasses
+
 from pwc.check import types as T
+from pwc.check.dataclasses import dataclass_fields, generated_methods
 from pwc.check.loader import BUILTIN_MODULES, PRELUDE
 from pwc.check.symbols import (
     ClassInfo,
@@ -322,7 +325,11 @@ class Declarer:
                 continue
             info = self.tables.classes[f"{module.name}.{stmt.name}"]
             for dec in stmt.decorators:
-                self.diags.error(dec.span, "class decorators are not supported yet")
+                if self.resolve_symbol(module, dec) == SpecialRef("dataclasses.dataclass"):
+                    info.is_dataclass = True
+                else:
+                    self.diags.error(dec.span, f'class decorator "{_text(dec)}" is not supported',
+                                     "pwc supports @dataclass on classes")
             if len(stmt.bases) > 1:
                 self.diags.error(stmt.bases[1].span, "multiple inheritance is not supported",
                                  "use a single base class")
@@ -357,6 +364,15 @@ class Declarer:
                     self._declare_class(module, self.tables.classes[f"{module.name}.{name}"])
 
     def _declare_class(self, module: ModuleInfo, info: ClassInfo) -> None:
+        if info.is_dataclass:
+            fields = dataclass_fields(info.node, self.diags)
+            # `x: T = field(...)`: the default lives in __init__ only.
+            body = tuple(dataclasses.replace(s, value=next(
+                (f.default for f in fields if f.name == s.target.id), None))
+                if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+                and isinstance(s.value, ast.Call) else s for s in info.node.body)
+            info.node = dataclasses.replace(
+                info.node, body=body + tuple(generated_methods(info.node, fields)))
         exc_root = f"{PRELUDE}.BaseException"
         info.is_exception = info.qualname == exc_root or (
             info.base is not None and self.tables.is_subclass(info.base, exc_root))

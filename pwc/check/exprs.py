@@ -462,7 +462,13 @@ class ExprChecker:
         return result
 
     def compare(self, e: ast.Compare) -> tir.Expr:
-        operands = [self.expr(e.left)] + [self.expr(c) for c in e.comparators]
+        if len(e.ops) == 1 and _is_empty_literal(e.left):
+            # `[] == xs`: the empty literal takes the other side's type.
+            right = self.expr(e.comparators[0])
+            return self.compare_one(e.ops[0], self.expr(e.left, right.type), right, e.span)
+        operands = [self.expr(e.left)]
+        for c in e.comparators:
+            operands.append(self.expr(c, operands[-1].type if _is_empty_literal(c) else None))
         if len(e.ops) == 1:
             return self.compare_one(e.ops[0], operands[0], operands[1], e.span)
         # a < b < c  ==>  let t = b in (a < t and t < c), each operand evaluated once
@@ -510,6 +516,14 @@ class ExprChecker:
             a, b = (left, right) if op in ("<", ">=") else (right, left)
             less = tir.Prim("order.lt", (a, b), T.BOOL, span)
             return tir.Prim("bool.not", (less,), T.BOOL, span) if op in ("<=", ">=") else less
+        if op in ("==", "!=") and isinstance(left.type, T.ClassType) and not left.type.is_enum \
+                and isinstance(right.type, T.ClassType):
+            method = self.tables.find_method(left.type.qualname, "__eq__")
+            if method is not None and method.params and self.assignable(right.type,
+                                                                        method.params[0].type):
+                other = self.coerce(right, method.params[0].type, lambda g: "")
+                test = self.method_call(left, method, [other], span)
+                return tir.Prim("bool.not", (test,), T.BOOL, span) if op == "!=" else test
         if op in ("==", "!=") and self.comparable_eq(left.type, right.type):
             return tir.Prim(f"eq.{name}", (left, right), T.BOOL, span)
         self.error(span, f"Unsupported operand types for {op} ({q(left.type)} and "
@@ -757,7 +771,9 @@ class ExprChecker:
         if isinstance(t, T.StrType):
             return v
         if isinstance(t, T.ClassType) and not t.is_enum:
-            method = self.tables.find_method(t.qualname, "__str__")
+            # Python's default __str__ is __repr__.
+            method = self.tables.find_method(t.qualname, "__str__") or \
+                self.tables.find_method(t.qualname, "__repr__")
             if method is not None:
                 return self.method_call(v, method, [], span)
         if _has_text_form(t):
@@ -768,6 +784,10 @@ class ExprChecker:
     def repr_of(self, v: tir.Expr, span: Span) -> tir.Expr:
         if isinstance(v.type, T.UnknownType):
             return self.bad(span, T.STR)
+        if isinstance(v.type, T.ClassType) and not v.type.is_enum:
+            method = self.tables.find_method(v.type.qualname, "__repr__")
+            if method is not None:
+                return self.method_call(v, method, [], span)
         if not _has_text_form(v.type):
             self.error(span, f"repr() of {q(v.type)} is not supported yet")
             return self.bad(span, T.STR)

@@ -58,6 +58,7 @@ class ClassInfo:
     # set where the class statement runs, and its type is None until inferred.
     consts: dict[str, tuple[Type | None, ast.Expr]] = field(default_factory=dict)
     is_exception: bool = False
+    is_dataclass: bool = False
 
 
 @dataclass

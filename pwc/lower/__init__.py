@@ -190,6 +190,12 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                         ("getitem", "delitem")):
                     for helper in KEY_ERROR_HELPERS:
                         reach(helper)
+                case tir.Prim(op="to_str" | "to_repr", args=(value,)):
+                    # Containers print their items with the items' __repr__.
+                    for qn in _classes_in(value.type):
+                        impl = dict(layouts[qn].vtable).get("__repr__")
+                        if impl is not None:
+                            reach(impl)
 
     for r in roots:
         if r in by_symbol:
@@ -198,6 +204,20 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
         scan(by_symbol[work.pop()])
     return dataclasses.replace(prog, functions=tuple(f for f in prog.functions
                                                      if f.symbol in reached))
+
+
+def _classes_in(t: T.Type) -> list[str]:
+    """The class types that occur inside a (container) type."""
+    match t:
+        case T.ClassType(qualname=qn, is_enum=False):
+            return [qn]
+        case T.ListType(elem=inner) | T.OptionalType(inner=inner):
+            return _classes_in(inner)
+        case T.TupleType(items=items):
+            return [q for i in items for q in _classes_in(i)]
+        case T.DictType(key=k, value=v):
+            return _classes_in(k) + _classes_in(v)
+    return []
 
 
 def _chain(layouts: dict[str, tir.ClassLayout], qualname: str) -> list[tir.ClassLayout]:

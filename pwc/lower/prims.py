@@ -239,10 +239,10 @@ def _equality(fl: FunctionLowerer, a: tir.Expr, b: tir.Expr) -> None:
         else:
             fl.emit("drop", "i32.const 0")
         return
-    if isinstance(ta, T.TupleType) and ta == tb:
+    if isinstance(ta, (T.TupleType, T.ListType, T.DictType)) and ta == tb:
         fl.expr(a)
         fl.expr(b)
-        fl.emit(f"call {_tuple_eq(fl, ta)}")
+        fl.emit(*_same_type_eq(fl, ta))
         return
     base_a = ta.inner if isinstance(ta, T.OptionalType) else ta
     base_b = tb.inner if isinstance(tb, T.OptionalType) else tb
@@ -294,7 +294,57 @@ def _same_type_eq(fl: FunctionLowerer, t: T.Type) -> list[str]:
             return ["call $bytes_eq_opt"]
         case T.OptionalType(inner=inner) if T.is_scalar(inner):
             return [f"call {_optional_scalar_eq(fl, t, t)}"]
+        case T.ListType() | T.DictType():
+            return [f"call {_container_eq(fl, t)}"]
     return ["i32.eq"]  # objects without __eq__: identity, as CPython
+
+
+def _container_eq(fl: FunctionLowerer, t: T.ListType | T.DictType) -> str:
+    """A helper: lists equal item by item; dicts with equal keys and values."""
+    name = wat_id(f"$eq:{t}")
+    if name in fl.ctx.helpers:
+        return name
+    fl.ctx.helpers[name] = ""
+    head = [f"(func {name} (param $a i32) (param $b i32) (result i32)",
+            "  (local $i i32) (local $n i32) (local $j i32)",
+            "  (if (i32.eq (local.get $a) (local.get $b)) (then (return (i32.const 1))))",
+            "  (local.set $n (i32.load offset=4 (local.get $a)))",
+            "  (if (i32.ne (local.get $n) (i32.load offset=4 (local.get $b)))"
+            " (then (return (i32.const 0))))"]
+    if isinstance(t, T.ListType):
+        wt, width = T.wasm_type(t.elem), wasm_size(t.elem)
+        load = f"{wt}.load (i32.add (i32.load offset=12 (local.get $X)) " \
+               f"(i32.mul (local.get $i) (i32.const {width})))"
+        compare = " ".join(_same_type_eq(fl, t.elem))
+        body = [
+            "  (block $done (loop $next",
+            "    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))",
+            f"    ({load.replace('$X', '$a')}) ({load.replace('$X', '$b')}) {compare}",
+            "    i32.eqz if i32.const 0 return end",
+            "    (local.set $i (i32.add (local.get $i) (i32.const 1)))",
+            "    (br $next)))",
+            "  (i32.const 1))"]
+    else:
+        kt, vt = t.key, t.value
+        to_v = {"i32": "i32.wrap_i64", "f64": "f64.reinterpret_i64", "i64": ""}[T.wasm_type(vt)]
+        compare = " ".join(_same_type_eq(fl, vt))
+        body = [
+            "  (local.set $i (call $dict_next (local.get $a) (i32.const 0)))",
+            "  (block $done (loop $next",
+            "    (br_if $done (i32.lt_s (local.get $i) (i32.const 0)))",
+            "    (local.set $j (call $dict_find (local.get $b)"
+            " (call $dict_key_at (local.get $a) (local.get $i))))",
+            "    (if (i32.lt_s (local.get $j) (i32.const 0)) (then (return (i32.const 0))))",
+            f"    (call $dict_value_at (local.get $a) (local.get $i)) {to_v}",
+            f"    (call $dict_value_at (local.get $b) (local.get $j)) {to_v} {compare}",
+            "    i32.eqz if i32.const 0 return end",
+            "    (local.set $i (call $dict_next (local.get $a)"
+            " (i32.add (local.get $i) (i32.const 1))))",
+            "    (br $next)))",
+            "  (i32.const 1))"]
+        del kt
+    fl.ctx.helpers[name] = "\n".join(head + body)
+    return name
 
 
 def _tuple_eq(fl: FunctionLowerer, t: T.TupleType) -> str:
@@ -599,8 +649,15 @@ def _text_stack(fl: FunctionLowerer, t: T.Type, as_repr: bool) -> None:
             _text_stack(fl, inner, as_repr)
             fl.emit("else", f"i32.const {fl.ctx.string('None')}", "end")
         case T.ClassType(qualname=qn):
-            # CPython prints the address too; pwc objects have no stable one.
-            fl.emit("drop", f"i32.const {fl.ctx.string(f'<{qn} object>')}")
+            layout = next(c for c in fl.ctx.program.classes if c.qualname == qn)
+            impl = dict(layout.vtable).get("__repr__")
+            if impl is not None and impl in fl.ctx.signatures:
+                # Inside containers: the static class's __repr__ (subclass
+                # overrides of __repr__ are not seen here).
+                fl.emit(f"call {func_name(impl)}")
+            else:
+                # CPython prints the address too; pwc objects have no stable one.
+                fl.emit("drop", f"i32.const {fl.ctx.string(f'<{qn} object>')}")
         case T.ListType() | T.TupleType() | T.DictType():
             fl.emit(f"call {_container_repr(fl, t)}")  # str() of a container is its repr()
         case _:

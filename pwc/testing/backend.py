@@ -23,3 +23,7 @@ class PluginRuntime(Protocol):
         Raises PluginTrap when the plugin fails hard.
         """
         ...
+
+    def memory_size(self) -> int | None:
+        """The plugin's linear memory in bytes (wasm), or None (CPython)."""
+        ...

@@ -157,6 +157,11 @@ class EmulatorCore:
             return self._root
         return self.host.root(plugin_context_id)
 
+    def get_memory_size(self) -> int | None:
+        """The compiled plugin's linear memory in bytes (None under CPython):
+        after a warm-up it should stay flat however many streams it serves."""
+        return self._runtime.memory_size()
+
     # --- logs -----------------------------------------------------------------
 
     def get_logs(self, level: LogLevel) -> list[str]:

@@ -287,6 +287,9 @@ class PythonPlugin:
     def has_export(self, name: str) -> bool:
         return name.startswith("proxy_") and callable(getattr(self._dispatch, name, None))
 
+    def memory_size(self) -> int | None:
+        return None  # CPython's memory is not the plugin's to measure
+
     def call(self, name: str, *args: int) -> int:
         function = getattr(self._dispatch, name)
         try:

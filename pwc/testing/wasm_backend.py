@@ -485,6 +485,9 @@ class WasmPlugin:
     def has_export(self, name: str) -> bool:
         return name in self._exports
 
+    def memory_size(self) -> int | None:
+        return int(self.memory.data_len(self.store))
+
     def call(self, name: str, *args: int) -> int:
         self.store.set_fuel(CALLBACK_FUEL)
         try:

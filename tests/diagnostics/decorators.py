@@ -17,6 +17,6 @@ class Shape:
         return 0
 
 
-@trace  # error: 2: class decorators are not supported yet
+@trace  # error: 2: class decorator "trace" is not supported
 class Square:
     pass
