@@ -201,6 +201,10 @@ def _print(text: str) -> None:
     _fd_write(1, iov, 1, iov + 8)
 
 
+def _enum_value_error(value: int, enum_name: str) -> None:
+    raise ValueError(f"{value} is not a valid {enum_name}")
+
+
 def _key_error_str(key: str) -> None:
     raise KeyError(key)
 

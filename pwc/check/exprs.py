@@ -852,8 +852,12 @@ class ExprChecker:
     def construct(self, qn: str, e: ast.Call) -> tir.Expr:
         info = self.tables.classes[qn]
         if info.is_enum:
-            self.error(e.span, "looking up IntEnum members by value is not supported yet")
-            return self.bad(e.span)
+            if len(e.args) != 1 or e.keywords:
+                self.error(e.span, f'"{info.name}" expects one value')
+                return self.bad(e.span)
+            value = self.expect(e.args[0], T.INT)
+            return tir.Prim("enum.from_value", (self.to_int(value),), T.ClassType(qn, True),
+                            e.span)
         init = self.tables.find_method(qn, "__init__")
         params = init.params if init else []
         args = self.bind(params, e, f'"{info.name}"', init.module if init else info.module)

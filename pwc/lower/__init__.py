@@ -127,6 +127,7 @@ def _is_node(x: object) -> bool:
 # Prelude functions the lowering calls on its own (not visible as TIR calls).
 RUNTIME_ROOTS = (f"{PRELUDE}._raise_builtin", f"{PRELUDE}._report_uncaught")
 KEY_ERROR_HELPERS = (f"{PRELUDE}._key_error_str", f"{PRELUDE}._key_error_int")
+ENUM_HELPER = f"{PRELUDE}._enum_value_error"
 
 
 def _reachable_only(prog: tir.Program) -> tir.Program:
@@ -190,6 +191,8 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                         ("getitem", "delitem")):
                     for helper in KEY_ERROR_HELPERS:
                         reach(helper)
+                case tir.Prim(op="enum.from_value"):
+                    reach(ENUM_HELPER)
                 case tir.Prim(op="to_str" | "to_repr", args=(value,)):
                     # Containers print their items with the items' __repr__.
                     for qn in _classes_in(value.type):

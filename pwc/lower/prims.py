@@ -66,7 +66,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
 
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise.
 RAISING_INLINE = frozenset({
-    "int.neg", "list.get", "list.set", "list.pop", "dict.getitem", "dict.delitem",
+    "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "dict.getitem", "dict.delitem",
     "intrinsic.encode_map",
 })
 
@@ -157,6 +157,11 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         fl.emit("i32.load", f"i32.load offset={DESC_NAME}")
     elif op == "enum.name":
         _enum_name(fl, p)
+    elif op == "enum.from_value":
+        assert isinstance(p.type, T.ClassType)
+        _args(fl, p)
+        fl.emit(f"call {_enum_lookup(fl, p.type.qualname)}")
+        fl.check_exception(locate=True)
     elif kind == "intrinsic":
         _intrinsic(fl, p, name)
     else:
@@ -740,6 +745,19 @@ def _container_repr(fl: FunctionLowerer, t: T.ListType | T.TupleType | T.DictTyp
     local_decls = "".join(f"\n  (local {k} {wt})" for k, wt in h.locals.items())
     body = "".join(f"\n  {line}" for line in h.code)
     fl.ctx.helpers[name] = f"(func {name} (param $c i32) (result i32){local_decls}{body})"
+    return name
+
+
+def _enum_lookup(fl: FunctionLowerer, qualname: str) -> str:
+    """`Enum(value)`: the value when it is a member's, else ValueError."""
+    name = wat_id(f"$enum:{qualname}")
+    members = fl.ctx.program.enum_names.get(qualname, ())
+    tests = "".join(f"\n  (if (i64.eq (local.get $v) (i64.const {v})) (then (return (local.get $v))))"
+                    for v, _ in members)
+    cls = fl.ctx.string(qualname.rsplit(".", 1)[-1])
+    fl.ctx.helper(name, f"(func {name} (param $v i64) (result i64){tests}\n"
+                        f"  (call {func_name(f'{PRELUDE}._enum_value_error')} (local.get $v) "
+                        f"(i32.const {cls}))\n  (i64.const 0))")
     return name
 
 
