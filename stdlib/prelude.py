@@ -428,3 +428,168 @@ def _str_title(s: str) -> str:
             out += c
             previous_cased = False
     return out
+
+
+# ---------------------------------------------------------------- format specs
+# f"{value:spec}" for int and str, parsed at run time as CPython does:
+#   [[fill]align][sign][#][0][width][grouping][.precision][type]
+
+
+class _Spec:
+    def __init__(self, spec: str) -> None:
+        self.fill = " "
+        self.align = ""
+        self.sign = "-"
+        self.alternate = False
+        self.width = 0
+        self.grouping = ""
+        self.precision = -1
+        self.kind = ""
+        i = 0
+        n = len(spec)
+        if n >= 2 and spec[1] in "<>=^":
+            self.fill = spec[0]
+            self.align = spec[1]
+            i = 2
+        elif n >= 1 and spec[0] in "<>=^":
+            self.align = spec[0]
+            i = 1
+        if i < n and spec[i] in "+- ":
+            self.sign = spec[i]
+            i += 1
+        self.negative_zero = False
+        if i < n and spec[i] == "z":
+            self.negative_zero = True
+            i += 1
+        if i < n and spec[i] == "#":
+            self.alternate = True
+            i += 1
+        if i < n and spec[i] == "0":
+            if self.align == "":
+                self.fill = "0"
+                self.align = "="
+            i += 1
+        start = i
+        while i < n and "0" <= spec[i] <= "9":
+            i += 1
+        if i > start:
+            self.width = int(spec[start:i])
+        if i < n and spec[i] in ",_":
+            self.grouping = spec[i]
+            i += 1
+        if i < n and spec[i] == ".":
+            i += 1
+            start = i
+            while i < n and "0" <= spec[i] <= "9":
+                i += 1
+            if i == start:
+                raise ValueError("Format specifier missing precision")
+            self.precision = int(spec[start:i])
+        if i < n:
+            self.kind = spec[i]
+            i += 1
+        if i < n:
+            raise ValueError("Invalid format specifier")
+
+    def pad(self, sign: str, body: str, default_align: str) -> str:
+        align = self.align if self.align != "" else default_align
+        missing = self.width - len(sign) - len(body)
+        if missing <= 0:
+            return sign + body
+        if align == "<":
+            return sign + body + self.fill * missing
+        if align == ">":
+            return self.fill * missing + sign + body
+        if align == "^":
+            left = missing // 2
+            return self.fill * left + sign + body + self.fill * (missing - left)
+        return sign + self.fill * missing + body  # "=": padding after the sign
+
+
+def _group(digits: str, separator: str, size: int) -> str:
+    out = ""
+    count = 0
+    i = len(digits) - 1
+    while i >= 0:
+        if count == size:
+            out = separator + out
+            count = 0
+        out = digits[i] + out
+        count += 1
+        i -= 1
+    return out
+
+
+def _format_int(value: int, spec: str) -> str:
+    if spec == "":
+        return str(value)
+    s = _Spec(spec)
+    if s.negative_zero:
+        raise ValueError("Negative zero coercion (z) not allowed in integer format specifier")
+    kind = s.kind if s.kind != "" else "d"
+    if s.precision >= 0:
+        raise ValueError("Precision not allowed in integer format specifier")
+    magnitude = -value if value < 0 else value
+    prefix = ""
+    if kind == "d" or kind == "n":
+        digits = str(magnitude)
+        size = 3
+    elif kind == "x" or kind == "X":
+        digits = hex(magnitude)[2:]
+        if kind == "X":
+            digits = digits.upper()
+        prefix = "0x" if kind == "x" else "0X"
+        size = 4
+    elif kind == "o":
+        digits = _to_base(magnitude, 8)
+        prefix = "0o"
+        size = 4
+    elif kind == "b":
+        digits = _to_base(magnitude, 2)
+        prefix = "0b"
+        size = 4
+    elif kind == "c":
+        return s.pad("", chr(value), "<")
+    else:
+        raise ValueError(f"Unknown format code '{kind}' for object of type 'int'")
+    if s.grouping != "":
+        if s.grouping == "," and kind != "d":
+            raise ValueError("Cannot specify ',' with '" + kind + "'.")
+        digits = _group(digits, s.grouping, size)
+    sign = "-" if value < 0 else ("" if s.sign == "-" else s.sign)
+    if s.alternate:
+        sign = sign + prefix
+    if s.fill == "0" and s.align == "=" and s.grouping != "":
+        # Zero padding is grouped too: 0,001,234.
+        width = s.width - len(sign)
+        while len(digits) < width:
+            digits = _group("0" + digits.replace(s.grouping, ""), s.grouping, size)
+        return sign + digits
+    return s.pad(sign, digits, ">")
+
+
+def _to_base(value: int, base: int) -> str:
+    if value == 0:
+        return "0"
+    out = ""
+    while value > 0:
+        out = "0123456789abcdef"[value % base] + out
+        value = value // base
+    return out
+
+
+def _format_str(value: str, spec: str) -> str:
+    if spec == "":
+        return value
+    s = _Spec(spec)
+    if s.negative_zero:
+        raise ValueError("Negative zero coercion (z) not allowed in format specifier")
+    if s.kind != "" and s.kind != "s":
+        raise ValueError(f"Unknown format code '{s.kind}' for object of type 'str'")
+    if s.sign != "-":
+        raise ValueError("Sign not allowed in string format specifier")
+    if s.align == "=":
+        raise ValueError("'=' alignment not allowed in string format specifier")
+    if s.precision >= 0:
+        value = value[: s.precision]
+    return s.pad("", value, "<")

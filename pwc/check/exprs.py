@@ -748,20 +748,36 @@ class ExprChecker:
                 if isinstance(part.value, str) and part.value:
                     parts.append(tir.Const(part.value, T.STR, part.span))
                 continue
-            if part.format_spec is not None:
-                self.error(part.format_spec.span, "format specs in f-strings are not "
-                           "supported yet")
             v = self.expr(part.value)
             if part.conversion == "r":
-                parts.append(self.repr_of(v, part.span))
-            else:
+                v = self.repr_of(v, part.span)
+            elif part.conversion == "s":
+                v = self.str_of(v, part.span)
+            if part.format_spec is None:
                 parts.append(self.str_of(v, part.span))
+            else:
+                parts.append(self.formatted(v, self.fstring(part.format_spec), part.span))
         if not parts:
             return tir.Const("", T.STR, e.span)
         result = parts[0]
         for p in parts[1:]:
             result = tir.Prim("str.concat", (result, p), T.STR, e.span)
         return result
+
+    def formatted(self, v: tir.Expr, spec: tir.Expr, span: Span) -> tir.Expr:
+        """format(v, spec): ints (and bools, enums) and strs have format specs."""
+        t = v.type
+        if isinstance(t, T.UnknownType):
+            return self.bad(span, T.STR)
+        if isinstance(_intlike(t), (T.IntType, T.BoolType)):
+            # bool and IntEnum format as ints once a spec is given, as in CPython.
+            return tir.Call(f"{PRELUDE}._format_int", (self.to_int(v), spec), T.STR, span)
+        if isinstance(t, T.StrType):
+            return tir.Call(f"{PRELUDE}._format_str", (v, spec), T.STR, span)
+        if isinstance(t, T.ClassType) and not t.is_enum:
+            return tir.Call(f"{PRELUDE}._format_str", (self.str_of(v, span), spec), T.STR, span)
+        self.error(span, f"format specs are not supported for {q(t)}")
+        return self.bad(span, T.STR)
 
     def str_of(self, v: tir.Expr, span: Span) -> tir.Expr:
         """`str(v)`: a call of `__str__` for classes that define one."""
