@@ -19,8 +19,13 @@ V = TypeVar("V")
 I32 = int
 
 
-def export(name: str, if_overridden: object = None) -> Callable[[F], F]:
+def export(name: str, if_overridden: object = None,
+           if_reachable: object = None) -> Callable[[F], F]:
     """Export the decorated function from the wasm module under `name`.
+
+    With `if_reachable=f` (or a tuple of functions), the export exists only
+    if the program can call f (e.g. a host callback that answers a request
+    only some plugins make).
 
     With `if_overridden=Base.method` (or a tuple of them), the export exists
     only if some class of the program overrides that method (one of them), so

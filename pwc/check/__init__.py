@@ -216,7 +216,7 @@ def _exports(tables: Tables) -> list[tir.Export]:
                 for cls, method in f.export_if_overridden for s in tables.subclasses(cls)):
             continue
         params, ret = _wasm_sig(f)
-        out.append(tir.Export(f.export, f.symbol, params, ret))
+        out.append(tir.Export(f.export, f.symbol, params, ret, f.export_if_reachable))
     return out
 
 

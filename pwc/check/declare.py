@@ -480,6 +480,17 @@ class Declarer:
             f.wasm_i32_ret = self._is_i32(module, node.returns)
         f.wasm_i32_params = tuple(wasm_i32)
 
+    def _function_refs(self, module: ModuleInfo, e: ast.Expr) -> tuple[str, ...]:
+        """`f` or `(f, g)` as function symbols; () if not that shape."""
+        items = e.elts if isinstance(e, ast.TupleExpr) else (e,)
+        out = []
+        for item in items:
+            sym = self.resolve_symbol(module, item)
+            if not isinstance(sym, FuncRef):
+                return ()
+            out.append(sym.symbol)
+        return tuple(out)
+
     def _method_refs(self, module: ModuleInfo, e: ast.Expr) -> tuple[tuple[str, str], ...]:
         """`C.m` or `(C.m, D.n)` as (class, method) pairs; () if not that shape."""
         items = e.elts if isinstance(e, ast.TupleExpr) else (e,)
@@ -508,6 +519,14 @@ class Declarer:
                         continue
                     f.export = name
                     for kw in call.keywords:
+                        if kw.name == "if_reachable":
+                            funcs = self._function_refs(module, kw.value)
+                            if funcs:
+                                f.export_if_reachable = funcs
+                                continue
+                            self.diags.error(kw.span, "if_reachable= takes a function or a "
+                                             "tuple of them")
+                            continue
                         methods = self._method_refs(module, kw.value)
                         if kw.name == "if_overridden" and methods:
                             f.export_if_overridden = methods

@@ -36,6 +36,8 @@ class FuncInfo:
     export: str | None = None
     # Export only if some class overrides one of these (class qualname, method).
     export_if_overridden: tuple[tuple[str, str], ...] = ()
+    # Export only if the program can call one of these functions.
+    export_if_reachable: tuple[str, ...] = ()
     wasm_i32_params: tuple[bool, ...] = ()
     wasm_i32_ret: bool = False
 

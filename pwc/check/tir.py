@@ -378,6 +378,7 @@ class Export:
     func: str
     wasm_params: tuple[str, ...]
     wasm_ret: str | None
+    if_reachable: tuple[str, ...] = ()  # export only if one of these can be called
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,9 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
         while cur is not None:
             subclasses[cur].append(c.qualname)
             cur = layouts[cur].base
-    roots = [e.func for e in prog.exports] + list(prog.init_order) + list(RUNTIME_ROOTS)
+    roots = [e.func for e in prog.exports if not e.if_reachable] + list(prog.init_order) + \
+        list(RUNTIME_ROOTS)
+    conditional = [e for e in prog.exports if e.if_reachable]
     reached: set[str] = set()
     instantiated: set[str] = set()
     virtual_calls: set[tuple[str, str]] = set()
@@ -203,10 +205,19 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
     for r in roots:
         if r in by_symbol:
             reached.add(r)
-    while work:
-        scan(by_symbol[work.pop()])
-    return dataclasses.replace(prog, functions=tuple(f for f in prog.functions
-                                                     if f.symbol in reached))
+    while True:
+        while work:
+            scan(by_symbol[work.pop()])
+        # Conditional exports join once what they depend on turned out reachable.
+        woken = [e for e in conditional if e.func not in reached
+                 and any(dep in reached for dep in e.if_reachable)]
+        if not woken:
+            break
+        for e in woken:
+            reach(e.func)
+    exports = tuple(e for e in prog.exports if e.func in reached)
+    return dataclasses.replace(prog, exports=exports, functions=tuple(
+        f for f in prog.functions if f.symbol in reached))
 
 
 def _classes_in(t: T.Type) -> list[str]:
