@@ -38,11 +38,19 @@ def lower_program(prog: tir.Program) -> Program:
     desc = Descriptors(statics, prog.classes, virtual)
     signatures = {f.symbol: signature(tuple(t for _, t in f.params), f.ret)
                   for f in prog.functions}
+    recursive = _recursive(prog)
     ctx = LowerContext(prog, statics, desc, signatures, {i.symbol: i for i in prog.imports},
-                       _may_raise(prog))
+                       _may_raise(prog) | recursive)
     functions: dict[str, str] = {}
     for f in prog.functions:
-        functions[func_name(f.symbol)] = FunctionLowerer(ctx, f).lower()
+        code = FunctionLowerer(ctx, f).lower()
+        if f.symbol in recursive:
+            # Guarded: the body becomes "<name>$body" behind a depth-counting wrapper.
+            body_name = func_name(f.symbol) + "$body"
+            functions[body_name] = code.replace(f"(func {func_name(f.symbol)} ",
+                                                f"(func {body_name} ", 1)
+            code = _depth_guard(f, signatures[f.symbol], body_name)
+        functions[func_name(f.symbol)] = code
     lowered = {f.symbol for f in prog.functions}
     constructed = _constructed(prog)
     for c in prog.classes:
@@ -75,6 +83,7 @@ def lower_program(prog: tir.Program) -> Program:
     functions.update(ctx.helpers)
     globals_ = {global_name(sym): f"(global {global_name(sym)} (mut {T.wasm_type(t)}) "
                                   f"({T.wasm_type(t)}.const 0))" for sym, t in prog.globals}
+    globals_["$rt_depth"] = "(global $rt_depth (mut i32) (i32.const 0))  ;; recursion depth"
     for name, addr in (("$rt_desc_str", desc.str_desc), ("$rt_desc_bytes", desc.bytes_desc),
                        ("$rt_desc_list_ptr", desc.list_ptr), ("$rt_desc_list_i32", desc.list_i32),
                        ("$rt_desc_list_i64", desc.list_i64)):
@@ -245,6 +254,68 @@ def _chain(layouts: dict[str, tir.ClassLayout], qualname: str) -> list[tir.Class
 
 def _constructed(prog: tir.Program) -> set[str]:
     return {n.cls for f in prog.functions for n in walk(f) if isinstance(n, tir.New)}
+
+
+# Nested calls of recursive functions allowed before RecursionError (CPython's
+# default recursion limit; the wasm stack holds far more of pwc's frames).
+RECURSION_LIMIT = 1000
+
+
+def _recursive(prog: tir.Program) -> set[str]:
+    """Functions on a cycle of the call graph (direct and virtual calls)."""
+    layouts = {c.qualname: c for c in prog.classes}
+    implementations: dict[tuple[str, str], set[str]] = {}
+    for c in prog.classes:
+        cur: str | None = c.qualname
+        while cur is not None:
+            for name, impl in c.vtable:
+                implementations.setdefault((cur, name), set()).add(impl)
+            cur = layouts[cur].base
+    edges: dict[str, set[str]] = {}
+    for f in prog.functions:
+        out: set[str] = set()
+        for n in walk(f):
+            match n:
+                case tir.Call(func=callee):
+                    out.add(callee)
+                case tir.New(init=init) if init is not None:
+                    out.add(init)
+                case tir.VirtualCall(cls=cls, method=m):
+                    out |= implementations.get((cls, m), set())
+        edges[f.symbol] = out
+    # A function is recursive when it can reach itself.
+    recursive: set[str] = set()
+    for start in edges:
+        seen: set[str] = set()
+        stack = list(edges[start])
+        while stack:
+            n = stack.pop()
+            if n == start:
+                recursive.add(start)
+                break
+            if n in seen or n not in edges:
+                continue
+            seen.add(n)
+            stack.extend(edges[n])
+    return recursive
+
+
+def _depth_guard(f: tir.Function, sig: Signature, body: str) -> str:
+    params = "".join(f" (param $a{i} {wt})" for i, wt in enumerate(sig.params))
+    result = f" (result {sig.result})" if sig.result else ""
+    args = "".join(f" (local.get $a{i})" for i in range(len(sig.params)))
+    dummy = f"({sig.result}.const 0)" if sig.result else ""
+    keep = f" (local $r {sig.result})" if sig.result else ""
+    call = f"(local.set $r (call {body}{args}))" if sig.result else f"(call {body}{args})"
+    return (f"(func {func_name(f.symbol)}{params}{result}{keep}\n"
+            "  ;; RecursionError instead of exhausting the wasm stack\n"
+            "  (global.set $rt_depth (i32.add (global.get $rt_depth) (i32.const 1)))\n"
+            f"  (if (i32.gt_u (global.get $rt_depth) (i32.const {RECURSION_LIMIT})) (then\n"
+            "    (global.set $rt_depth (i32.sub (global.get $rt_depth) (i32.const 1)))\n"
+            f"    (call $pwc_raise (i32.const 10) (i64.const 0))\n    (return {dummy})))\n"
+            f"  {call}\n"
+            "  (global.set $rt_depth (i32.sub (global.get $rt_depth) (i32.const 1)))"
+            + ("\n  (local.get $r))" if sig.result else ")"))
 
 
 def _may_raise(prog: tir.Program) -> set[str]:

@@ -66,8 +66,8 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
 
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise.
 RAISING_INLINE = frozenset({
-    "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "dict.getitem", "dict.delitem",
-    "intrinsic.encode_map",
+    "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "dict.getitem",
+    "dict.delitem", "intrinsic.encode_map",
 })
 
 
@@ -752,8 +752,8 @@ def _enum_lookup(fl: FunctionLowerer, qualname: str) -> str:
     """`Enum(value)`: the value when it is a member's, else ValueError."""
     name = wat_id(f"$enum:{qualname}")
     members = fl.ctx.program.enum_names.get(qualname, ())
-    tests = "".join(f"\n  (if (i64.eq (local.get $v) (i64.const {v})) (then (return (local.get $v))))"
-                    for v, _ in members)
+    tests = "".join(f"\n  (if (i64.eq (local.get $v) (i64.const {v})) "
+                    "(then (return (local.get $v))))" for v, _ in members)
     cls = fl.ctx.string(qualname.rsplit(".", 1)[-1])
     fl.ctx.helper(name, f"(func {name} (param $v i64) (result i64){tests}\n"
                         f"  (call {func_name(f'{PRELUDE}._enum_value_error')} (local.get $v) "

@@ -42,6 +42,11 @@ def tokenize(grammar: PwcGrammar, source: str, path: str) -> Tokens:
     else:
         tokens = laid_out
     problems.extend(indenter.problems)
+    null = source.find("\0")
+    if null >= 0:  # Python rejects them even in strings and comments
+        problem = Diagnostic(_span_at(source, null, path), "source code cannot contain null bytes")
+        if all(p.span != problem.span for p in problems):
+            problems.append(problem)
     dangling = _CONTINUATION_AT_END.search(source, lexed.end)
     if dangling is not None:  # not in a comment or string: those are tokens
         problems.append(_unexpected_eof(source, dangling.start(), path))
@@ -66,9 +71,14 @@ _CONTINUATION_AT_END = re.compile(r"\\[\t \f]*\n\Z")
 
 
 def _unexpected_eof(source: str, at: int, path: str) -> Diagnostic:
+    return Diagnostic(_span_at(source, at, path), "unexpected EOF while parsing")
+
+
+def _span_at(source: str, at: int, path: str) -> Span:
+    """The span of the one character at offset `at`."""
     line = source.count("\n", 0, at) + 1
     col = at - source.rfind("\n", 0, at)
-    return Diagnostic(Span(path, line, col, line, col + 1), "unexpected EOF while parsing")
+    return Span(path, line, col, line, col + 1)
 
 
 def _cutoff(indenter: PwcIndenter) -> tuple[int, int] | None:
