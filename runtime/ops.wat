@@ -278,3 +278,77 @@
   (if (i32.eq (local.get $w) (i32.const 8))
     (then (i64.store (local.get $at) (local.get $v)))
     (else (i32.store (local.get $at) (i32.wrap_i64 (local.get $v))))))
+
+;; $bytes_find: b.find(sub, start) (start clamped like a slice start), or -1.
+(func $bytes_find (param $b i32) (param $sub i32) (param $start i64) (result i64)
+  (local $n i32) (local $s i32) (local $at i32)
+  (local.set $n (i32.load offset=4 (local.get $b)))
+  (if (i64.lt_s (local.get $start) (i64.const 0))
+    (then (local.set $start (i64.add (local.get $start) (i64.extend_i32_u (local.get $n))))))
+  (if (i64.lt_s (local.get $start) (i64.const 0)) (then (local.set $start (i64.const 0))))
+  (if (i64.gt_s (local.get $start) (i64.extend_i32_u (local.get $n))) (then (return (i64.const -1))))
+  (local.set $s (i32.wrap_i64 (local.get $start)))
+  (local.set $at (call $rt_memfind (i32.add (i32.add (local.get $b) (i32.const 8)) (local.get $s))
+                                   (i32.sub (local.get $n) (local.get $s))
+                                   (i32.add (local.get $sub) (i32.const 8))
+                                   (i32.load offset=4 (local.get $sub))))
+  (if (i32.lt_s (local.get $at) (i32.const 0)) (then (return (i64.const -1))))
+  (i64.extend_i32_u (i32.add (local.get $at) (local.get $s))))
+
+;; $bytes_startswith / $bytes_endswith
+(func $bytes_startswith (param $b i32) (param $p i32) (result i32)
+  (if (i32.gt_u (i32.load offset=4 (local.get $p)) (i32.load offset=4 (local.get $b)))
+    (then (return (i32.const 0))))
+  (i32.eqz (call $rt_memcmp (i32.add (local.get $b) (i32.const 8)) (i32.add (local.get $p) (i32.const 8))
+                            (i32.load offset=4 (local.get $p)))))
+
+(func $bytes_endswith (param $b i32) (param $p i32) (result i32)
+  (local $off i32)
+  (if (i32.gt_u (i32.load offset=4 (local.get $p)) (i32.load offset=4 (local.get $b)))
+    (then (return (i32.const 0))))
+  (local.set $off (i32.sub (i32.load offset=4 (local.get $b)) (i32.load offset=4 (local.get $p))))
+  (i32.eqz (call $rt_memcmp (i32.add (i32.add (local.get $b) (i32.const 8)) (local.get $off))
+                            (i32.add (local.get $p) (i32.const 8)) (i32.load offset=4 (local.get $p)))))
+
+;; $bytes_from_list: bytes(list_of_ints); ValueError (code 21) for an item
+;; outside range(0, 256).
+(func $bytes_from_list (param $l i32) (result i32)
+  (local $n i32) (local $i i32) (local $b i32) (local $v i64)
+  (local.set $n (i32.load offset=4 (local.get $l)))
+  (local.set $b (call $bytes_alloc (local.get $n)))
+  (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
+  (block $done (loop $next
+    (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    (local.set $v (i64.load (i32.add (i32.load offset=12 (local.get $l)) (i32.shl (local.get $i) (i32.const 3)))))
+    (if (i64.gt_u (local.get $v) (i64.const 255))
+      (then (call $pwc_raise (i32.const 21) (i64.const 0)) (return (i32.const 0))))
+    (i32.store8 offset=8 (i32.add (local.get $b) (local.get $i)) (i32.wrap_i64 (local.get $v)))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (local.get $b))
+
+;; $bytes_contains_byte: `v in b` for an int v (ValueError code 21 outside 0..255).
+(func $bytes_contains_byte (param $b i32) (param $v i64) (result i32)
+  (local $i i32) (local $n i32)
+  (if (i64.gt_u (local.get $v) (i64.const 255))
+    (then (call $pwc_raise (i32.const 21) (i64.const 0)) (return (i32.const 0))))
+  (local.set $n (i32.load offset=4 (local.get $b)))
+  (block $no (loop $next
+    (br_if $no (i32.ge_u (local.get $i) (local.get $n)))
+    (if (i32.eq (i32.load8_u offset=8 (i32.add (local.get $b) (local.get $i))) (i32.wrap_i64 (local.get $v)))
+      (then (return (i32.const 1))))
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (br $next)))
+  (i32.const 0))
+
+;; $bytes_contains: `sub in b`.
+(func $bytes_contains (param $b i32) (param $sub i32) (result i32)
+  (i64.ge_s (call $bytes_find (local.get $b) (local.get $sub) (i64.const 0)) (i64.const 0)))
+
+;; $bytes_zeros: bytes(n): n zero bytes; ValueError (code 22) for n < 0.
+(func $bytes_zeros (param $n i64) (result i32)
+  (if (i64.lt_s (local.get $n) (i64.const 0))
+    (then (call $pwc_raise (i32.const 22) (i64.const 0)) (return (i32.const 0))))
+  (if (i64.gt_u (local.get $n) (i64.const 0x3fffffff))
+    (then (call $pwc_raise (i32.const 5) (i64.const 0)) (return (i32.const 0))))
+  (call $bytes_alloc (i32.wrap_i64 (local.get $n))))

@@ -185,6 +185,10 @@ def _raise_builtin(code: int, arg: int) -> None:
         raise ValueError("chr() arg not in range(0x110000)")
     if code == 20:
         raise TypeError(f"ord() expected a character, but string of length {arg} found")
+    if code == 21:
+        raise ValueError("bytes must be in range(0, 256)")
+    if code == 22:
+        raise ValueError("negative count")
     raise RuntimeError("internal error")
 
 
@@ -593,3 +597,99 @@ def _format_str(value: str, spec: str) -> str:
     if s.precision >= 0:
         value = value[: s.precision]
     return s.pad("", value, "<")
+
+
+# ---------------------------------------------------------------- bytes methods
+
+
+def _bytes_split(b: bytes, sep: bytes | None = None, maxsplit: int = -1) -> list[bytes]:
+    out: list[bytes] = []
+    if sep is None:
+        i = 0
+        n = len(b)
+        while i < n:
+            while i < n and _is_space_byte(b[i]):
+                i += 1
+            if i >= n:
+                break
+            if maxsplit >= 0 and len(out) == maxsplit:
+                end = n
+                while end > i and _is_space_byte(b[end - 1]):
+                    end -= 1
+                out.append(b[i:end])
+                break
+            start = i
+            while i < n and not _is_space_byte(b[i]):
+                i += 1
+            out.append(b[start:i])
+        return out
+    if len(sep) == 0:
+        raise ValueError("empty separator")
+    start = 0
+    found = b.find(sep)
+    while found >= 0 and (maxsplit < 0 or len(out) < maxsplit):
+        out.append(b[start:found])
+        start = found + len(sep)
+        found = b.find(sep, start)
+    out.append(b[start:])
+    return out
+
+
+def _is_space_byte(c: int) -> bool:
+    return c == 32 or 9 <= c <= 13
+
+
+def _bytes_join(sep: bytes, parts: list[bytes]) -> bytes:
+    out = b""
+    for i, part in enumerate(parts):
+        if i > 0:
+            out = out + sep
+        out = out + part
+    return out
+
+
+def _bytes_strip(b: bytes, chars: bytes | None = None) -> bytes:
+    start = 0
+    end = len(b)
+    while start < end and (_is_space_byte(b[start]) if chars is None else b[start] in chars):
+        start += 1
+    while end > start and (_is_space_byte(b[end - 1]) if chars is None else b[end - 1] in chars):
+        end -= 1
+    return b[start:end]
+
+
+def _bytes_hex(b: bytes) -> str:
+    out = ""
+    for c in b:
+        out += _HEX[c >> 4] + _HEX[c & 15]
+    return out
+
+
+def _bytes_fromhex(text: str) -> bytes:
+    out: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        if text[i] == " ":
+            i += 1
+            continue
+        high = _hex_digit(text, i)
+        low = _hex_digit(text, i + 1) if i + 1 < n else -1
+        if high < 0 or low < 0:
+            position = i if high < 0 else i + 1
+            raise ValueError(f"non-hexadecimal number found in fromhex() arg at position "
+                             f"{position}")
+        out.append(high * 16 + low)
+        i += 2
+    return bytes(out)
+
+
+def _hex_digit(text: str, i: int) -> int:
+    c = text[i]
+    if "0" <= c <= "9":
+        return ord(c) - 48
+    if "a" <= c <= "f":
+        return ord(c) - 87
+    if "A" <= c <= "F":
+        return ord(c) - 55
+    return -1

@@ -143,6 +143,19 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
         case "builtins.enumerate" | "builtins.zip" | "builtins.reversed" | "builtins.list" \
                 if args:
             return eager_sequence(c, short, e)
+        case "builtins.bytes":
+            if not args:
+                return tir.Const(b"", T.BYTES, e.span)
+            if not arity(1):
+                return c.bad(e.span)
+            v = c.expr(args[0], T.ListType(T.INT))
+            if isinstance(v.type, T.ListType) and isinstance(v.type.elem, T.IntType):
+                return tir.Prim("bytes.from_list", (v,), T.BYTES, e.span)
+            if isinstance(v.type, T.IntType):
+                return tir.Prim("bytes.zeros", (v,), T.BYTES, e.span)
+            c.error(args[0].span, f'bytes() of {q(v.type)} is not supported',
+                    "use s.encode() for text, bytes(list_of_ints) for byte values")
+            return c.bad(e.span)
         case "builtins.chr":
             if not arity(1):
                 return c.bad(e.span, T.STR)

@@ -79,6 +79,15 @@ STR_METHODS.update({
 BYTES_METHODS: dict[str, MethodSig] = {
     "decode": MethodSig("bytes.decode", (_p("encoding", STR, "utf-8"),
                                          _p("errors", STR, "strict")), STR),
+    "startswith": MethodSig("bytes.startswith", (_p("prefix", BYTES),), BOOL),
+    "endswith": MethodSig("bytes.endswith", (_p("suffix", BYTES),), BOOL),
+    "find": MethodSig("bytes.find", (_p("sub", BYTES), _p("start", INT, 0)), INT),
+    "split": MethodSig("prelude:_bytes_split",
+                       (_p("sep", optional(BYTES), None), _p("maxsplit", INT, -1)),
+                       ListType(BYTES)),
+    "join": MethodSig("prelude:_bytes_join", (_p("iterable", ListType(BYTES)),), BYTES),
+    "strip": MethodSig("prelude:_bytes_strip", (_p("chars", optional(BYTES), None),), BYTES),
+    "hex": MethodSig("prelude:_bytes_hex", (), STR),
 }
 
 

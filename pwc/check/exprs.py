@@ -563,6 +563,9 @@ class ExprChecker:
                 return tir.Prim("str.contains", (container, item), T.BOOL, span)
             case T.BytesType() if isinstance(item.type, T.BytesType):
                 return tir.Prim("bytes.contains", (container, item), T.BOOL, span)
+            case T.BytesType() if isinstance(_intlike(item.type), (T.IntType, T.BoolType)):
+                return tir.Prim("bytes.contains_byte", (container, self.to_int(item)), T.BOOL,
+                                span)
             case T.ListType(elem=elem):
                 item = self.coerce(item, elem, lambda got: f"Unsupported right operand type for in "
                                    f"({q(t)}) with {q(got)} items")
@@ -829,6 +832,10 @@ class ExprChecker:
                 self.error(func.span, "calling methods through the class is not supported",
                            "call them on an instance")
                 return self.bad(e.span)
+            if static == SpecialRef("builtins.bytes") and func.attr == "fromhex":
+                args = self.bind([ParamInfo("string", T.STR, None, False, e.span)], e,
+                                 '"fromhex"', self.module.name)
+                return tir.Call(f"{PRELUDE}._bytes_fromhex", tuple(args), T.BYTES, e.span)
             if (func.attr == "__name__"):
                 pass
             obj = self.expr(func.value)

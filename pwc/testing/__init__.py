@@ -6,19 +6,26 @@ in wasmtime (`Emulator(..., backend=...)`, or the pytest fixture
 """
 
 from pwc.testing.abi import LogLevel
+from pwc.testing.callouts import HttpCall
 from pwc.testing.emulator import BACKENDS, Backend, Emulator, compiler_unavailable_reason
 from pwc.testing.errors import EmulatorError, PluginLoadError, PluginTrap, RestrictedCallError
 from pwc.testing.http_stream import LocalResponse
+from pwc.testing.properties import PropertyPath, PropertyValue
+from pwc.testing.shared import Process
 
 __all__ = [
     "BACKENDS",
     "Backend",
     "Emulator",
     "EmulatorError",
+    "HttpCall",
     "LocalResponse",
     "LogLevel",
     "PluginLoadError",
     "PluginTrap",
+    "Process",
+    "PropertyPath",
+    "PropertyValue",
     "RestrictedCallError",
     "compiler_unavailable_reason",
 ]

@@ -5,7 +5,8 @@ an ABI marker, an allocator export, exact callback signatures, and every
 import provided with the identical type — otherwise PluginLoadError with
 Envoy's reason.  Each `env.proxy_*` import reads its inputs from linear
 memory, calls the host model, and hands results back through the module's
-allocator and return slots; bad pointers give status 6, never a trap.  WASI
+allocator and return slots; bad pointers give status 6, never a trap (the
+metric calls' i64 argument arrives signed, as the module passed it).  WASI
 `fd_write` (fd 1 = info log, fd 2 = error log) and `clock_time_get` are
 there too.  A trap in a callback becomes PluginTrap naming the callback.
 """
