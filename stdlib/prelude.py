@@ -693,3 +693,56 @@ def _hex_digit(text: str, i: int) -> int:
     if "A" <= c <= "F":
         return ord(c) - 55
     return -1
+
+
+def _int_parse(text: str, base: int) -> int:
+    """int(text, base) as CPython: surrounding whitespace, a sign, an optional
+    0x/0o/0b prefix (required to pick the base when base is 0), digits with
+    single underscores between them."""
+    if base != 0 and not 2 <= base <= 36:
+        raise ValueError("int() base must be >= 2 and <= 36, or 0")
+    given_base = base
+    s = text.strip()
+    negative = False
+    if s != "" and (s[0] == "+" or s[0] == "-"):
+        negative = s[0] == "-"
+        s = s[1:]
+    prefix_base = 0
+    if len(s) >= 2 and s[0] == "0":
+        marker = s[1].lower()
+        if marker == "x":
+            prefix_base = 16
+        elif marker == "o":
+            prefix_base = 8
+        elif marker == "b":
+            prefix_base = 2
+    if prefix_base != 0 and (base == 0 or base == prefix_base):
+        base = prefix_base
+        s = s[2:]
+        if s.startswith("_"):
+            s = s[1:]
+    elif base == 0:
+        base = 10
+        if len(s) > 1 and s[0] == "0" and s.strip("0_") != "":
+            s = "?"  # "010" is not a base-0 literal
+    value = 0
+    digits = 0
+    previous_underscore = True
+    for c in s:
+        if c == "_":
+            if previous_underscore:
+                digits = 0
+                break
+            previous_underscore = True
+            continue
+        d = _hex_digit(c, 0) if c in "0123456789abcdefABCDEF" else (
+            ord(c.lower()) - 87 if "a" <= c.lower() <= "z" else -1)
+        if d < 0 or d >= base:
+            digits = 0
+            break
+        value = value * base - d  # negative accumulator: -2**63 fits
+        digits += 1
+        previous_underscore = False
+    if digits == 0 or previous_underscore:
+        raise ValueError(f"invalid literal for int() with base {given_base}: {text!r}")
+    return value if negative else -value

@@ -103,8 +103,11 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
             if not args:
                 return tir.Const(0, T.INT, e.span)
             if len(args) > 1:
-                c.error(e.span, "int() with a base is not supported yet")
-                return c.bad(e.span)
+                if not arity(2):
+                    return c.bad(e.span)
+                return tir.Call(f"{PRELUDE}._int_parse", (c.expect(args[0], T.STR),
+                                                          c.expect(args[1], T.INT)),
+                                T.INT, e.span)
             v = c.expr(args[0])
             if isinstance(v.type, T.UnknownType):
                 return c.bad(e.span)
