@@ -22,7 +22,14 @@ MAIN = "__main__"
 PRELUDE = "builtins"
 
 
+# Standard-library modules pwc provides itself (stdlib/std/: under a folder of
+# their own so that they never shadow CPython's modules for mypy).
+STD_MODULES = frozenset({"time", "base64"})
+
+
 def _find(name: str, main_dir: Path) -> tuple[Path, bool] | None:
+    if name in STD_MODULES:
+        return stdlib_dir() / "std" / f"{name}.py", True
     rel = Path(*name.split("."))
     for base, is_stdlib in ((stdlib_dir(), True), (main_dir, False)):
         for candidate in (base / rel.with_suffix(".py"), base / rel / "__init__.py"):
@@ -81,8 +88,8 @@ def load_program(main_path: Path, source: str, diags: Diagnostics) -> dict[str, 
             if found is None:
                 if not optional:
                     diags.error(span, f'cannot find module "{imported}"',
-                                "pwc plugins can import proxywasm, proxywasm.json, typing, enum "
-                                "and modules beside the plugin file")
+                                "pwc plugins can import proxywasm, proxywasm.json, typing, enum, "
+                                "dataclasses, base64, time and modules beside the plugin file")
                 continue
             info.imports.append(imported)
             file, stdlib = found

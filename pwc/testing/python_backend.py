@@ -10,7 +10,8 @@ surrogateescape, u32 arguments, non-OK statuses raised through the SDK's own
 `_errors.check_status`, so plugin code sees identical exceptions.
 
 The emulator then calls the SDK's dispatch functions, which are named after
-the wasm exports they become.
+the wasm exports they become; only those the compiled module would export
+exist (see sdk_exports), so both backends see the same callbacks.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pwc.testing.abi import LogLevel, Status
 from pwc.testing.errors import EmulatorError, PluginLoadError, PluginTrap, StatusError
 from pwc.testing.host import HostModel, Phase
 from pwc.testing.http_stream import decode_text, encode_text, text_pairs_to_bytes
+from pwc.testing.sdk_exports import is_exported, read_export_rules
 from pwc.testing.wire import decode_map
 
 SDK_PACKAGE = "proxywasm"
@@ -282,16 +284,16 @@ class PythonPlugin:
     def __init__(self, path: Path, host: HostModel, stdlib: Path) -> None:
         self.path = path
         self._host = host
-        self._dispatch, self.module = _load_isolated(path, host, stdlib)
+        self._exports, self.module = _load_isolated(path, host, stdlib)
 
     def has_export(self, name: str) -> bool:
-        return name.startswith("proxy_") and callable(getattr(self._dispatch, name, None))
+        return name in self._exports
 
     def memory_size(self) -> int | None:
         return None  # CPython's memory is not the plugin's to measure
 
     def call(self, name: str, *args: int) -> int:
-        function = getattr(self._dispatch, name)
+        function = self._exports[name]
         try:
             result = function(*args)
         except EmulatorError:
@@ -306,18 +308,26 @@ class PythonPlugin:
 
 def _load_isolated(
     path: Path, host: HostModel, stdlib: Path
-) -> tuple[types.ModuleType, types.ModuleType]:
-    """Fresh copies of the SDK and the plugin; returns (dispatch module, plugin module)."""
+) -> tuple[dict[str, Callable[..., object]], types.ModuleType]:
+    """Fresh copies of the SDK and the plugin; returns (the callbacks the
+    compiled plugin would export, by name; the plugin module)."""
     if not path.is_file():
         raise PluginLoadError(f"plugin source {path} does not exist")
+    rules = read_export_rules(stdlib / SDK_PACKAGE, SDK_PACKAGE)
     with _private_modules(path.parent):
         _import_from(INTRINSICS_MODULE, stdlib / f"{INTRINSICS_MODULE}.py", reuse=True)
         _import_from(SDK_PACKAGE, stdlib / SDK_PACKAGE / "__init__.py", package=True)
         errors = importlib.import_module(f"{SDK_PACKAGE}._errors")
         _install_host(importlib.import_module(f"{SDK_PACKAGE}._host"), host, errors.check_status)
-        dispatch = importlib.import_module(f"{SDK_PACKAGE}._dispatch")
+        importlib.import_module(f"{SDK_PACKAGE}._dispatch")
         plugin = _run_plugin_module(path, host, errors.check_status)
-    return dispatch, plugin
+        # Decided once the plugin's classes exist, as the compiler decides.
+        exports: dict[str, Callable[..., object]] = {}
+        for name, rule in rules.items():
+            module = sys.modules[rule.module]
+            if name.startswith("proxy_") and is_exported(rule, module):
+                exports[name] = getattr(module, rule.function)
+    return exports, plugin
 
 
 def _install_host(
