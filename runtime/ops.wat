@@ -352,3 +352,20 @@
   (if (i64.gt_u (local.get $n) (i64.const 0x3fffffff))
     (then (call $pwc_raise (i32.const 5) (i64.const 0)) (return (i32.const 0))))
   (call $bytes_alloc (i32.wrap_i64 (local.get $n))))
+
+;; $dict_clear: removes every entry of d (dict.clear(), set.clear()); the
+;; blocks are kept for reuse.
+(func $dict_clear (param $d i32)
+  (i32.store offset=4 (local.get $d) (i32.const 0))
+  (i32.store offset=8 (local.get $d) (i32.const 0))
+  (if (i32.load offset=20 (local.get $d))
+    (then (memory.fill (i32.load offset=20 (local.get $d)) (i32.const 0)
+                       (i32.shl (i32.add (i32.load offset=24 (local.get $d)) (i32.const 1))
+                                (i32.const 2)))))
+  (if (i32.load offset=16 (local.get $d))
+    (then (memory.fill (i32.load offset=16 (local.get $d)) (i32.const 0)
+                       (i32.mul (i32.load offset=12 (local.get $d)) (i32.const 24))))))
+
+;; $dict_copy: a shallow copy of d in the current region.
+(func $dict_copy (param $d i32) (result i32)
+  (call $dict_clone_in (local.get $d) (global.get $rt_region)))

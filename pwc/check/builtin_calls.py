@@ -65,7 +65,7 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
             if isinstance(v.type, T.UnknownType):
                 return c.bad(e.span)
             kind = {T.StrType: "str", T.BytesType: "bytes", T.ListType: "list",
-                    T.DictType: "dict", T.TupleType: "tuple"}.get(type(v.type))
+                    T.DictType: "dict", T.SetType: "dict", T.TupleType: "tuple"}.get(type(v.type))
             if kind is None:
                 c.error(args[0].span, f'Argument 1 to "len" has incompatible type {q(v.type)}; '
                         'expected "Sized"')
@@ -134,6 +134,10 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                 c.error(args[0].span, "isinstance() is supported on class instances only")
                 return c.bad(e.span, T.BOOL)
             return tir.IsInstance(v, tuple(classes), T.BOOL, e.span)
+        case "builtins.set":
+            from pwc.check.sets import set_call
+
+            return set_call(c, e, expected)
         case "builtins.min" | "builtins.max":
             if not args:
                 c.error(e.span, f'"{short}" expects at least 1 argument')

@@ -112,3 +112,24 @@ def dict_methods(key: Type, value: Type) -> dict[str, MethodSig]:
         "get_default": MethodSig("dict.get_default", (_p("key", key), _p("default", value)),
                                  value),
     }
+
+
+def set_methods(elem: Type) -> dict[str, MethodSig]:
+    from pwc.check.types import SetType
+
+    t = SetType(elem)
+    return {
+        "add": MethodSig("set.add", (_p("element", elem),), NONE),
+        "discard": MethodSig("set.discard", (_p("element", elem),), NONE),
+        "remove": MethodSig("set.remove", (_p("element", elem),), NONE),
+        "clear": MethodSig("set.clear", (), NONE),
+        "copy": MethodSig("set.copy", (), t),
+        "update": MethodSig("set.update", (_p("other", t),), NONE),
+        "union": MethodSig("set.union", (_p("other", t),), t),
+        "intersection": MethodSig("set.intersection", (_p("other", t),), t),
+        "difference": MethodSig("set.difference", (_p("other", t),), t),
+        "symmetric_difference": MethodSig("set.symmetric_difference", (_p("other", t),), t),
+        "issubset": MethodSig("set.issubset", (_p("other", t),), BOOL),
+        "issuperset": MethodSig("set.issuperset", (_p("other", t),), BOOL),
+        "isdisjoint": MethodSig("set.isdisjoint", (_p("other", t),), BOOL),
+    }

@@ -20,7 +20,7 @@ from pwc.syntax import ast
 if TYPE_CHECKING:
     from pwc.check.exprs import ExprChecker
 
-Comp = ast.ListComp | ast.DictComp
+Comp = ast.ListComp | ast.DictComp | ast.SetComp
 
 
 def check_comprehension(c: ExprChecker, e: Comp, expected: T.Type | None) -> tir.Expr:
@@ -57,9 +57,10 @@ def _check(c: ExprChecker, e: Comp, expected: T.Type | None) -> tir.Expr:
         return c.bad(e.span)
     result = c.scope.temp(t, "comp")
     target = ast.Name(result, e.span)
-    stmts: list[tir.Stmt] = [tir.SetLocal(
-        result, tir.ListLit((), t, e.span) if isinstance(t, T.ListType)
-        else tir.DictLit((), (), t, e.span), e.span)]
+    empty: tir.Expr = (tir.ListLit((), t, e.span) if isinstance(t, T.ListType)
+                       else tir.SetLit((), t, e.span) if isinstance(t, T.SetType)
+                       else tir.DictLit((), (), t, e.span))
+    stmts: list[tir.Stmt] = [tir.SetLocal(result, empty, e.span)]
     stmts += c.block((_loops(e, target),))
     return tir.StmtExpr(tuple(stmts), tir.Local(result, t, e.span), t, e.span)
 
@@ -76,10 +77,13 @@ def _loops(e: Comp, target: ast.Name | None) -> ast.Stmt:
     span = e.span
     inner: ast.Stmt
     if target is None:
-        elt = e.elt if isinstance(e, ast.ListComp) else ast.TupleExpr((e.key, e.value), span)
+        elt = e.key if isinstance(e, ast.DictComp) else e.elt
+        if isinstance(e, ast.DictComp):
+            elt = ast.TupleExpr((e.key, e.value), span)
         inner = ast.ExprStmt(elt, _trial_span(e))
-    elif isinstance(e, ast.ListComp):
-        inner = ast.ExprStmt(ast.Call(ast.Attribute(target, "append", span, span), (e.elt,),
+    elif isinstance(e, (ast.ListComp, ast.SetComp)):
+        method = "append" if isinstance(e, ast.ListComp) else "add"
+        inner = ast.ExprStmt(ast.Call(ast.Attribute(target, method, span, span), (e.elt,),
                                       (), span), span)
     else:
         inner = ast.Assign((ast.Subscript(target, e.key, span),), e.value, span)
@@ -95,7 +99,7 @@ def _result_type(c: ExprChecker, e: Comp, expected: T.Type | None) -> T.Type | N
     from pwc.lower import walk
 
     assert isinstance(c, BodyChecker)
-    want = T.ListType if isinstance(e, ast.ListComp) else T.DictType
+    want = {ast.ListComp: T.ListType, ast.SetComp: T.SetType, ast.DictComp: T.DictType}[type(e)]
     if isinstance(expected, want):
         return expected
     # A trial run on a copy of the function state, to learn the element type.
@@ -119,6 +123,11 @@ def _result_type(c: ExprChecker, e: Comp, expected: T.Type | None) -> T.Type | N
     t = found[0]
     if isinstance(e, ast.ListComp):
         return T.ListType(t)
+    if isinstance(e, ast.SetComp):
+        if not isinstance(t, (T.IntType, T.StrType)):
+            c.error(e.span, f'set items of type "{t}" are not supported yet')
+            return None
+        return T.SetType(t)
     assert isinstance(t, T.TupleType)
     key, value = t.items
     if not isinstance(key, (T.IntType, T.StrType)):

@@ -195,6 +195,14 @@ class Declarer:
                 return T.DictType(ts[0], ts[1])
             case "builtins.tuple":
                 return T.TupleType(tuple(ts))
+            case "builtins.set":
+                if not arity(1):
+                    return None
+                if not isinstance(ts[0], (T.IntType, T.StrType)):
+                    self.diags.error(span, f'set items of type "{ts[0]}" are not supported yet',
+                                     "use int or str items")
+                    return None
+                return T.SetType(ts[0])
             case "typing.Optional":
                 return T.optional(ts[0]) if arity(1) else None
             case "typing.Union":

@@ -16,12 +16,14 @@ from pwc.check.builtin_methods import (
     MethodSig,
     dict_methods,
     list_methods,
+    set_methods,
 )
 from pwc.check.closures import InnerFunction, capture, check_lambda
 from pwc.check.comprehensions import check_comprehension
 from pwc.check.declare import Declarer, _text
 from pwc.check.loader import PRELUDE
 from pwc.check.scope import FunctionScope
+from pwc.check.sets import BINARY, set_compare, set_literal, set_method
 from pwc.check.symbols import (
     ClassInfo,
     ClassRef,
@@ -130,8 +132,10 @@ class ExprChecker:
                 return self.dict_expr(e, expected)
             case ast.JoinedStr():
                 return self.fstring(e)
-            case ast.SetExpr() | ast.SetComp():
-                return self.unsupported(e, "sets")
+            case ast.SetExpr():
+                return set_literal(self, e, expected)
+            case ast.SetComp():
+                return check_comprehension(self, e, expected)
             case ast.Lambda():
                 return check_lambda(self, e, expected)  # type: ignore[arg-type]
             case ast.ListComp() | ast.DictComp():
@@ -388,6 +392,8 @@ class ExprChecker:
                 return self.unsupported_op(op, left, right, span)
             return tir.Prim(f"int.{ARITH_OPS[op]}", (self.to_int(left), self.to_int(right)),
                             T.INT, span)
+        if op in BINARY and isinstance(left.type, T.SetType) and left.type == right.type:
+            return set_method(self, BINARY[op], left, [right], span)
         if op == "+" and left.type == right.type and isinstance(
                 left.type, (T.StrType, T.BytesType, T.ListType)):
             kind = {"str": "str", "bytes": "bytes"}.get(str(left.type), "list")
@@ -510,6 +516,8 @@ class ExprChecker:
             return tir.Prim(f"bool.{name}", (left, right), T.BOOL, span)
         if left.type == right.type and isinstance(left.type, (T.StrType, T.BytesType)):
             return tir.Prim(f"{left.type}.{name}", (left, right), T.BOOL, span)
+        if left.type == right.type and isinstance(left.type, T.SetType):
+            return set_compare(self, op, left, right, span)
         if left.type == right.type and isinstance(left.type, T.TupleType) and op in (
                 "<", "<=", ">", ">=") and _orderable(left.type):
             # Lexicographic, through the same comparison helper sorted() uses.
@@ -570,7 +578,7 @@ class ExprChecker:
                 item = self.coerce(item, elem, lambda got: f"Unsupported right operand type for in "
                                    f"({q(t)}) with {q(got)} items")
                 return tir.Prim("list.contains", (container, item), T.BOOL, span)
-            case T.DictType(key=key):
+            case T.DictType(key=key) | T.SetType(elem=key):
                 item = self.coerce(item, key, lambda got: f"Unsupported operand types for in "
                                    f"({q(got)} and {q(t)})")
                 return tir.Prim("dict.contains", (container, item), T.BOOL, span)
@@ -941,6 +949,8 @@ class ExprChecker:
                 table = list_methods(elem)
             case T.DictType(key=k, value=v):
                 table = dict_methods(k, v)
+            case T.SetType(elem=el):
+                table = set_methods(el)
             case T.OptionalType():
                 self.error(func.attr_span, f'Item "None" of {q(t)} has no attribute '
                            f'"{func.attr}"', "check `is not None` first")
@@ -962,6 +972,8 @@ class ExprChecker:
             return self.codec_call(sig.op, obj, args, e)
         if sig.op.startswith("prelude:"):
             return tir.Call(f"{PRELUDE}.{sig.op[8:]}", (obj, *args), sig.ret, e.span)
+        if sig.op.startswith("set."):
+            return set_method(self, sig.op, obj, args, e.span)
         if sig.op in ("list.extend", "list.index", "list.count", "list.remove"):
             from pwc.check.iteration import list_method
 
@@ -1088,7 +1100,7 @@ def _is_empty_literal(e: ast.Expr) -> bool:
 def _has_text_form(t: T.Type) -> bool:
     """Types whose str()/repr() the lowering can produce."""
     match t:
-        case T.OptionalType(inner=inner) | T.ListType(elem=inner):
+        case T.OptionalType(inner=inner) | T.ListType(elem=inner) | T.SetType(elem=inner):
             return _has_text_form(inner)
         case T.TupleType(items=items):
             return all(_has_text_form(i) for i in items)

@@ -37,7 +37,7 @@ def check_for(c: BodyChecker, s: ast.For) -> list[tir.Stmt]:
             return _for_indexed(c, s, iterable, "str.getitem", "len.str", T.STR)
         case T.BytesType():
             return _for_indexed(c, s, iterable, "bytes.getitem", "len.bytes", T.INT)
-        case T.DictType():
+        case T.DictType() | T.SetType():
             return _for_dict(c, s, iterable, "keys")
     c.error(it.span, f"iterating over {q(iterable.type)} is not supported")
     return []
@@ -111,8 +111,13 @@ def _for_indexed(c: BodyChecker, s: ast.For, seq: tir.Expr, get: str, length: st
 
 
 def _for_dict(c: BodyChecker, s: ast.For, d: tir.Expr, view: str) -> list[tir.Stmt]:
-    assert isinstance(d.type, T.DictType)
-    kt, vt = d.type.key, d.type.value
+    kt: T.Type
+    vt: T.Type
+    if isinstance(d.type, T.SetType):
+        kt, vt = d.type.elem, T.INT
+    else:
+        assert isinstance(d.type, T.DictType)
+        kt, vt = d.type.key, d.type.value
     held = c.scope.temp(d.type, "dict")
     pos = c.scope.temp(T.INT, "pos")
     dl, p = _local(held, d.type, s), _local(pos, T.INT, s)

@@ -172,6 +172,13 @@ class DictLit:
 
 
 @dataclass(frozen=True)
+class SetLit:
+    items: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True)
 class FuncValue:
     """A module-level function used as a value (a closure with no captures)."""
 
@@ -246,7 +253,7 @@ class IsInstance:
 Expr = Union[
     Const, Local, Global, FieldGet, Call, VirtualCall, HostCall, New, Prim, Coerce, And, Or,
     CondExpr, Let, ListLit, TupleLit, DictLit, IsInstance, FuncValue, BoundMethod, MakeClosure,
-    CaptureGet, IndirectCall, StmtExpr,
+    CaptureGet, IndirectCall, StmtExpr, SetLit,
 ]
 
 # ---------------------------------------------------------------- statements

@@ -76,6 +76,16 @@ class DictType:
 
 
 @dataclass(frozen=True)
+class SetType:
+    """set[T]: a dict of T to nothing at run time (insertion-ordered)."""
+
+    elem: Type
+
+    def __str__(self) -> str:
+        return f"set[{self.elem}]"
+
+
+@dataclass(frozen=True)
 class OptionalType:
     """`T | None`; `inner` is never None or Optional itself."""
 
@@ -142,6 +152,7 @@ class UnknownType:
 
 Type = Union[
     IntType, BoolType, FloatType, StrType, BytesType, NoneType, ListType, TupleType, DictType,
+    SetType,
     OptionalType, ClassType, ClassObjectType, FuncType, ModuleType, AnyObjectType, UnknownType,
 ]
 

@@ -198,8 +198,7 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                         for sub in subclasses[cls]:
                             if sub in instantiated:
                                 reach(dict(layouts[sub].vtable)[method])
-                case tir.Prim(op=op) if op.startswith("dict.") and op.endswith(
-                        ("getitem", "delitem")):
+                case tir.Prim(op=op) if op in ("dict.getitem", "dict.delitem", "set.remove"):
                     for helper in KEY_ERROR_HELPERS:
                         reach(helper)
                 case tir.Prim(op="enum.from_value"):

@@ -401,6 +401,17 @@ class FunctionLowerer:
                 self.tuple_lit(e)
             case tir.DictLit():
                 self.dict_lit(e)
+            case tir.SetLit(items=items):
+                assert isinstance(e.type, T.SetType)
+                s = self.temp("i32")
+                self.emit(f"i32.const {self.ctx.desc.dict_desc(e.type)}", "call $dict_new",
+                          f"local.set {s}")
+                for item in items:
+                    self.emit(f"local.get {s}")
+                    self.expr(item)
+                    self.to_i64(item.type)
+                    self.emit("i64.const 0", "call $dict_set")
+                self.emit(f"local.get {s}")
             case tir.FuncValue(func=func):
                 self.emit(f"i32.const {self.ctx.function_value(func)}")
             case tir.BoundMethod():

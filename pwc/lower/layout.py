@@ -90,7 +90,9 @@ class Descriptors:
             return self.list_ptr
         return self.list_i64 if wasm_size(elem) == 8 else self.list_i32
 
-    def dict_desc(self, t: T.DictType) -> int:
+    def dict_desc(self, t: T.DictType | T.SetType) -> int:
+        if isinstance(t, T.SetType):
+            t = T.DictType(t.elem, T.INT)  # a set is a dict whose values are unused
         flags = (int(isinstance(t.key, T.StrType)) | int(T.is_pointer(t.key)) << 1
                  | int(T.is_pointer(t.value) and not t.registry) << 2)
         if flags not in self._dicts:

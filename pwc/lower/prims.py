@@ -74,7 +74,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise.
 RAISING_INLINE = frozenset({
     "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "dict.getitem",
-    "dict.delitem", "intrinsic.encode_map",
+    "dict.delitem", "set.remove", "intrinsic.encode_map",
 })
 
 
@@ -149,6 +149,8 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         _list_op(fl, p, name)
     elif kind == "dict":
         _dict_op(fl, p, name)
+    elif kind == "set":
+        _set_op(fl, p, name)
     elif op == "order.lt":
         t = p.args[0].type
         for a in p.args:
@@ -215,7 +217,7 @@ def _truth_stack(fl: FunctionLowerer, t: T.Type) -> None:
             fl.emit("i64.const 0", "i64.ne")
         case T.FloatType():
             fl.emit("f64.const 0", "f64.ne")
-        case T.StrType() | T.BytesType() | T.ListType() | T.DictType():
+        case T.StrType() | T.BytesType() | T.ListType() | T.DictType() | T.SetType():
             fl.emit("i32.load offset=4", "i32.const 0", "i32.ne")
         case T.TupleType(items=items):
             fl.emit("drop", f"i32.const {int(bool(items))}")
@@ -539,10 +541,55 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             raise AssertionError(f"no lowering for list.{name}")
 
 
+def _set_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
+    s = p.args[0]
+    assert isinstance(s.type, T.SetType)
+    elem = s.type.elem
+    match name:
+        case "add":
+            fl.expr(s)
+            holder = fl.temp("i32")
+            fl.emit(f"local.tee {holder}")
+            if T.is_pointer(elem):
+                fl.emit(f"local.get {holder}")
+            fl.expr(p.args[1])
+            if T.is_pointer(elem):
+                fl.emit("call $rt_keep")
+            fl.to_i64(elem)
+            fl.emit("i64.const 0", "call $dict_set", "i32.const 0")
+        case "discard" | "remove":
+            key = fl.temp("i64")
+            fl.expr(s)
+            fl.expr(p.args[1])
+            fl.to_i64(elem)
+            fl.emit(f"local.tee {key}", "call $dict_del")
+            if name == "remove":
+                fl.emit("i32.eqz", "if")
+                _raise_key_error(fl, elem, key)
+                fl.emit("end")
+            else:
+                fl.emit("drop")
+            fl.emit("i32.const 0")
+        case "clear":
+            fl.expr(s)
+            fl.emit("call $dict_clear", "i32.const 0")
+        case "copy":
+            fl.expr(s)
+            fl.emit("call $dict_copy")
+        case _:
+            raise AssertionError(f"no lowering for set.{name}")
+
+
 def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
     d = p.args[0]
-    assert isinstance(d.type, T.DictType)
-    kt, vt = d.type.key, d.type.value
+    kt: T.Type
+    vt: T.Type
+    if isinstance(d.type, T.SetType):
+        kt, vt = d.type.elem, T.INT
+    else:
+        assert isinstance(d.type, T.DictType)
+        kt, vt = d.type.key, d.type.value
+    registry = isinstance(d.type, T.DictType) and d.type.registry
     match name:
         case "getitem" | "get" | "get_default" | "contains" | "delitem":
             holder, key = fl.temp("i32"), fl.temp("i64")
@@ -588,13 +635,13 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             holder = fl.temp("i32")
             fl.emit(f"local.tee {holder}")
             fl.expr(p.args[1])
-            if T.is_pointer(kt) and not d.type.registry:
+            if T.is_pointer(kt) and not registry:
                 key_tmp = fl.temp("i32")
                 fl.emit(f"local.set {key_tmp}", f"local.get {holder}", f"local.get {key_tmp}",
                         "call $rt_keep")
             fl.to_i64(kt)
             value = p.args[2]
-            if T.is_pointer(vt) and not d.type.registry:
+            if T.is_pointer(vt) and not registry:
                 fl.emit(f"local.get {holder}")
                 fl.expr(value)
                 fl.emit("call $rt_keep")
@@ -670,13 +717,14 @@ def _text_stack(fl: FunctionLowerer, t: T.Type, as_repr: bool) -> None:
             else:
                 # CPython prints the address too; pwc objects have no stable one.
                 fl.emit("drop", f"i32.const {fl.ctx.string(f'<{qn} object>')}")
-        case T.ListType() | T.TupleType() | T.DictType():
+        case T.ListType() | T.TupleType() | T.DictType() | T.SetType():
             fl.emit(f"call {_container_repr(fl, t)}")  # str() of a container is its repr()
         case _:
             raise AssertionError(f"no text form for {t}")
 
 
-def _container_repr(fl: FunctionLowerer, t: T.ListType | T.TupleType | T.DictType) -> str:
+def _container_repr(fl: FunctionLowerer,
+                    t: T.ListType | T.TupleType | T.DictType | T.SetType) -> str:
     """A helper `(container) -> str` giving repr() as CPython prints it."""
     from pwc.diagnostics import NO_SPAN
     from pwc.lower.function import FunctionLowerer
@@ -749,6 +797,21 @@ def _container_repr(fl: FunctionLowerer, t: T.ListType | T.TupleType | T.DictTyp
             h.emit("local.get $c", "i32.const 0", "call $dict_next", f"local.set {pos}")
             each(["local.get $c", "i32.load offset=4"], entry)
             joined("{", "}")
+        case T.SetType(elem=elem):
+            pos = h.temp("i32")
+
+            def member() -> None:
+                h.emit("local.get $c", f"local.get {pos}", "call $dict_key_at")
+                h.from_i64(elem)
+                _text_stack(h, elem, True)
+                h.emit("local.get $c", f"local.get {pos}", "i32.const 1", "i32.add",
+                       "call $dict_next", f"local.set {pos}")
+
+            h.emit("local.get $c", "i32.const 0", "call $dict_next", f"local.set {pos}")
+            each(["local.get $c", "i32.load offset=4"], member)
+            joined("{", "}")
+            # An empty set prints as set(), not {}.
+            h.emit(f"i32.const {s('set()')}", "local.get $c", "i32.load offset=4", "select")
     local_decls = "".join(f"\n  (local {k} {wt})" for k, wt in h.locals.items())
     body = "".join(f"\n  {line}" for line in h.code)
     fl.ctx.helpers[name] = f"(func {name} (param $c i32) (result i32){local_decls}{body})"

@@ -308,7 +308,7 @@ class PythonPlugin:
 
 def _load_isolated(
     path: Path, host: HostModel, stdlib: Path
-) -> tuple[dict[str, Callable[..., object]], types.ModuleType]:
+) -> tuple[dict[str, Callable[..., int | None]], types.ModuleType]:
     """Fresh copies of the SDK and the plugin; returns (the callbacks the
     compiled plugin would export, by name; the plugin module)."""
     if not path.is_file():
@@ -322,7 +322,7 @@ def _load_isolated(
         importlib.import_module(f"{SDK_PACKAGE}._dispatch")
         plugin = _run_plugin_module(path, host, errors.check_status)
         # Decided once the plugin's classes exist, as the compiler decides.
-        exports: dict[str, Callable[..., object]] = {}
+        exports: dict[str, Callable[..., int | None]] = {}
         for name, rule in rules.items():
             module = sys.modules[rule.module]
             if name.startswith("proxy_") and is_exported(rule, module):

@@ -82,7 +82,7 @@ def is_exported(rule: ExportRule, module: types.ModuleType) -> bool:
 
 def _subclasses(cls: type) -> list[type]:
     found: list[type] = []
-    pending = list(cls.__subclasses__())
+    pending: list[type] = list(cls.__subclasses__())
     while pending:
         sub = pending.pop()
         found.append(sub)
