@@ -38,6 +38,8 @@ BUILTIN_FUNCTIONS = (
 SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Union", "Callable", "Final", "ClassVar", "TYPE_CHECKING", "cast"),
     "enum": ("IntEnum",),
+    "collections": (),
+    "collections.abc": ("Callable",),
     "dataclasses": ("dataclass", "field"),
     "__future__": ("annotations",),
     "pwc_intrinsics": (
@@ -159,7 +161,7 @@ class Declarer:
             return None
         args = index.elts if isinstance(index, ast.TupleExpr) else (index,)
         name = sym.name if isinstance(sym, SpecialRef) else None
-        if name == "typing.Callable":
+        if name in ("typing.Callable", "collections.abc.Callable"):
             if (len(args) != 2 or not isinstance(args[0], ast.ListExpr)):
                 self.diags.error(span, 'Callable needs the form "Callable[[A, B], R]"')
                 return None

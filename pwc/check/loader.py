@@ -17,7 +17,8 @@ from pwc.sources import read_source
 from pwc.syntax import ast
 from pwc.syntax.parser import parse_module
 
-BUILTIN_MODULES = frozenset({"typing", "enum", "dataclasses", "__future__", "pwc_intrinsics"})
+BUILTIN_MODULES = frozenset({"typing", "enum", "dataclasses", "__future__", "pwc_intrinsics",
+                             "collections", "collections.abc"})
 MAIN = "__main__"
 PRELUDE = "builtins"
 

@@ -3,8 +3,6 @@
 
 
 def main() -> None:
-    primes = {2, 3, 5}  # error: 14: sets are not supported yet
-    evens = {n for n in range(9)}  # error: 13: sets are not supported yet
     letters = ["a", "b", "c"]
     letters[0:1] = ["z"]  # error: 13: slice assignment is not supported yet
     ratio = 1.5  # error: 13: float values are not supported yet
