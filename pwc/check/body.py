@@ -340,7 +340,7 @@ class BodyChecker(ExprChecker):
 
     def store_name(self, name: str, value: tir.Expr, span: Span,
                    declared: T.Type | None) -> list[tir.Stmt]:
-        if self.is_module_init and name not in self.scope.renames:
+        if self.is_module_init and name not in self.scope.renames and not name.startswith("$"):
             sym = self.lookup(name)
             if isinstance(sym, GlobalRef):
                 g = self.tables.globals[sym.symbol]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pwc.check import tir
 from pwc.check import types as T
+from pwc.check.comprehensions import CONSUMERS, any_all, as_comprehension
 from pwc.check.exprs import ExprChecker, q
 from pwc.check.iteration import eager_sequence, reduce_min_max, reduce_sum, sorted_list
 from pwc.check.loader import PRELUDE
@@ -46,6 +47,9 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
         return c.bad(e.span)
     if module == "pwc_intrinsics":
         return _intrinsic(c, short, e, expected)
+    if module == "builtins" and short in CONSUMERS and any(
+            isinstance(a, ast.GeneratorExp) for a in e.args):
+        e = ast.Call(e.func, tuple(as_comprehension(a) for a in e.args), e.keywords, e.span)
     if e.keywords and short not in ("print", "sorted", "min", "max", "sum", "enumerate"):
         c.error(e.keywords[0].span, f'"{short}" does not take keyword arguments here')
     args = e.args
@@ -138,6 +142,11 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
             from pwc.check.sets import set_call
 
             return set_call(c, e, expected)
+        case "builtins.any" | "builtins.all":
+            return any_all(c, short, e)
+        case "builtins.tuple" if len(args) == 1:
+            c.error(e.span, "tuple() of an iterable is not supported", "write the tuple out")
+            return c.bad(e.span)
         case "builtins.min" | "builtins.max":
             if not args:
                 c.error(e.span, f'"{short}" expects at least 1 argument')

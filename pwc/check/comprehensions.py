@@ -134,3 +134,61 @@ def _result_type(c: ExprChecker, e: Comp, expected: T.Type | None) -> T.Type | N
         c.error(e.span, f'dict keys of type "{key}" are not supported yet')
         return None
     return T.DictType(key, value)
+
+
+# Calls that consume an iterable at once: a generator expression passed as
+# their single argument behaves exactly like the list comprehension.
+CONSUMERS = frozenset({"sum", "min", "max", "sorted", "list", "set", "tuple", "enumerate",
+                       "zip", "reversed"})
+
+
+def as_comprehension(e: ast.Expr) -> ast.Expr:
+    if isinstance(e, ast.GeneratorExp):
+        return ast.ListComp(e.elt, e.generators, e.span)
+    return e
+
+
+def any_all(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
+    """any()/all() that stop at the first decisive item, as CPython's do (a
+    generator expression's later items are never computed)."""
+    from pwc.check.body import BodyChecker
+
+    assert isinstance(c, BodyChecker)
+    if len(e.args) != 1 or e.keywords:
+        c.error(e.span, f'"{which}" expects one argument')
+        return c.bad(e.span, T.BOOL)
+    arg = e.args[0]
+    span = e.span
+    if isinstance(arg, (ast.ListExpr, ast.TupleExpr)) and not arg.elts:
+        return tir.Const(which == "all", T.BOOL, span)
+    if isinstance(arg, ast.GeneratorExp):
+        elt, generators = arg.elt, arg.generators
+    else:
+        item = ast.Name("$item", span)
+        elt, generators = item, (ast.Comprehension(item, arg, (), span),)
+    c.comprehension_count += 1
+    flag = f"${which}{c.comprehension_count}"
+    c.scope.declare(flag, T.BOOL)
+    found = ast.Constant(which == "any", span)
+    test: ast.Expr = elt if which == "any" else ast.UnaryOp("not", elt, span)
+    decided: ast.Expr = ast.Name(flag, span) if which == "any" else ast.UnaryOp(
+        "not", ast.Name(flag, span), span)
+    inner: ast.Stmt = ast.If(test, (ast.Assign((ast.Name(flag, span),), found, span),
+                                    ast.Break(span)), (), span)
+    for i, gen in enumerate(reversed(generators)):
+        for cond in reversed(gen.ifs):
+            inner = ast.If(cond, (inner,), (), cond.span)
+        body: tuple[ast.Stmt, ...] = (inner,)
+        if i > 0:
+            body = (inner, ast.If(decided, (ast.Break(span),), (), span))
+        inner = ast.For(gen.target, gen.iter, body, (), gen.span)
+    saved = dict(c.scope.renames)
+    for gen in generators:
+        for name in _target_names(gen.target):
+            c.scope.renames[name] = f"{name}$comp{c.comprehension_count}"
+    try:
+        stmts = [tir.SetLocal(flag, tir.Const(which == "all", T.BOOL, span), span),
+                 *c.block((inner,))]
+    finally:
+        c.scope.renames = saved
+    return tir.StmtExpr(tuple(stmts), tir.Local(flag, T.BOOL, span), T.BOOL, span)

@@ -31,7 +31,7 @@ from pwc.diagnostics import Diagnostics, Span
 from pwc.syntax import ast
 
 BUILTIN_FUNCTIONS = (
-    "len", "print", "range", "isinstance", "super", "type", "str", "int", "bool", "bytes",
+    "any", "all", "len", "print", "range", "isinstance", "super", "type", "str", "int", "bool", "bytes",
     "float", "list", "dict", "tuple", "set", "object", "abs", "min", "max", "repr", "ord",
     "chr", "hex", "sorted", "reversed", "enumerate", "zip", "sum", "round",
 )

@@ -19,7 +19,7 @@ from pwc.check.builtin_methods import (
     set_methods,
 )
 from pwc.check.closures import InnerFunction, capture, check_lambda
-from pwc.check.comprehensions import check_comprehension
+from pwc.check.comprehensions import as_comprehension, check_comprehension
 from pwc.check.declare import Declarer, _text
 from pwc.check.loader import PRELUDE
 from pwc.check.scope import FunctionScope
@@ -140,6 +140,11 @@ class ExprChecker:
                 return check_lambda(self, e, expected)  # type: ignore[arg-type]
             case ast.ListComp() | ast.DictComp():
                 return check_comprehension(self, e, expected)
+            case ast.GeneratorExp():
+                self.error(e.span, "generator expressions are supported only as the single "
+                           "argument of sum, min, max, any, all, sorted, list, set and "
+                           "str.join", "use a list comprehension: [x for x in ...]")
+                return self.bad(e.span)
         return self.unsupported(e, "this expression")
 
     def unsupported(self, e: ast.Expr, what: str) -> tir.Expr:
@@ -963,6 +968,10 @@ class ExprChecker:
             self.error(func.attr_span, f'{q(t)} has no attribute "{func.attr}"')
             return self.bad(e.span)
         sig = table[func.attr]
+        if func.attr in ("join", "extend", "update") and any(
+                isinstance(a, ast.GeneratorExp) for a in e.args):
+            e = ast.Call(e.func, tuple(as_comprehension(a) for a in e.args), e.keywords,
+                         e.span)
         if func.attr == "get" and len(e.args) + len(e.keywords) == 2:
             sig = table["get_default"]
         params = [ParamInfo(n, pt, _default_expr(d, e.span), False, e.span)

@@ -213,9 +213,20 @@ class DictComp:
     span: Span
 
 
+@dataclass(frozen=True)
+class GeneratorExp:
+    """`(elt for ...)`: accepted only as the single argument of a call that
+    consumes it at once (sum, any, sorted, "".join, ...)."""
+
+    elt: Expr
+    generators: tuple[Comprehension, ...]
+    span: Span
+
+
 Expr = Union[
     Name, Constant, Attribute, Call, BinOp, UnaryOp, BoolOp, Compare, IfExp, Subscript,
     ListExpr, TupleExpr, SetExpr, DictExpr, JoinedStr, Lambda, ListComp, SetComp, DictComp,
+    GeneratorExp,
 ]
 
 # ---------------------------------------------------------------- statements

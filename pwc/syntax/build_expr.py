@@ -49,8 +49,9 @@ class ExprBuilder:
                 attr = token(kids[1])
                 return ast.Attribute(self.expr(kids[0]), attr.value, span, self.ctx.span(attr))
             case "call":
-                args, keywords = self.arguments(kids[1])
-                return ast.Call(self.expr(kids[0]), args, keywords, span)
+                func, paren, arguments = kids
+                args, keywords = self.arguments(arguments, self.ctx.span(token(paren)).to(span))
+                return ast.Call(self.expr(func), args, keywords, span)
             case "subscript":
                 return ast.Subscript(self.expr(kids[0]), self._index(kids[1]), span)
             case "bin_op":
@@ -93,7 +94,7 @@ class ExprBuilder:
             case "fexpr":
                 return self.expr(kids[0])
             case "genexp" | "fexpr_genexp":
-                return self._unsupported(span, unsupported.GENERATOR_EXPRESSION, kids)
+                return ast.GeneratorExp(self.expr(kids[0]), self.comprehensions(kids[1:]), span)
             case "star_expr":
                 return self._unsupported(span, unsupported.STARRED, kids)
             case "named_expr":
@@ -106,8 +107,14 @@ class ExprBuilder:
                 self.ctx.error(span, f"unsupported syntax ({other})")
                 return placeholder(span)
 
-    def arguments(self, node: Child) -> tuple[tuple[ast.Expr, ...], tuple[ast.Keyword, ...]]:
-        """Positional and keyword arguments of a call (or of a class's bases)."""
+    def arguments(
+        self, node: Child, parens: Span | None = None
+    ) -> tuple[tuple[ast.Expr, ...], tuple[ast.Keyword, ...]]:
+        """Positional and keyword arguments of a call (or of a class's bases).
+
+        `parens` is the span of the call's parentheses: a generator that is
+        the only argument spans them too, as in CPython (`sum(x for x in y)`).
+        """
         args: list[ast.Expr] = []
         keywords: list[ast.Keyword] = []
         if node is None:
@@ -130,13 +137,28 @@ class ExprBuilder:
                 case "double_star_argument":
                     self._unsupported(span, unsupported.DOUBLE_STAR_ARGUMENT, a.children)
                 case "genexp_argument":
-                    self._unsupported(span, unsupported.GENERATOR_EXPRESSION, a.children)
+                    kids = a.children
+                    if not self._sole_argument(node, span):
+                        self.ctx.error(span, "Generator expression must be parenthesized")
+                    elif parens is not None:
+                        span = parens
+                    args.append(ast.GeneratorExp(self.expr(kids[0]),
+                                                 self.comprehensions(kids[1:]), span))
                 case _:
                     value = self.expr(a)
                     if keywords:
                         self.ctx.error(value.span, "positional argument follows keyword argument")
                     args.append(value)
         return tuple(args), tuple(keywords)
+
+    def _sole_argument(self, arguments: Child, span: Span) -> bool:
+        """Whether `span` is all there is between a call's parentheses.
+
+        The grammar drops commas, so a trailing one shows only in the span.
+        """
+        whole = self.ctx.span(tree(arguments))
+        return (whole.end_line, whole.end_col) == (span.end_line, span.end_col) and (
+            whole.line, whole.col) == (span.line, span.col)
 
     def comprehensions(self, nodes: Sequence[Child]) -> tuple[ast.Comprehension, ...]:
         clauses: list[ast.Comprehension] = []

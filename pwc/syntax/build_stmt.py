@@ -196,6 +196,9 @@ class StmtBuilder:
         bases, keywords = self.exprs.arguments(arguments)
         for keyword in keywords:
             self.ctx.unsupported(keyword.span, unsupported.CLASS_KEYWORDS)
+        for base in bases:
+            if isinstance(base, ast.GeneratorExp):
+                self.ctx.error(base.span, "invalid syntax: a generator expression as a base class")
         return ast.ClassDef(
             token(name).value,
             bases,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # ------------------------------------------------------------------ numbers
 
-_DIGITS = r"\d(?:_?\d)*"
+_DIGITS = r"[0-9](?:_?[0-9])*"  # ASCII: \d takes any Unicode digit
 _EXPONENT = rf"[eE][+-]?{_DIGITS}"
 _POINT_FLOAT = rf"(?:{_DIGITS})?\.{_DIGITS}|{_DIGITS}\."
 _FLOAT = rf"(?:{_POINT_FLOAT})(?:{_EXPONENT})?|{_DIGITS}{_EXPONENT}"
@@ -22,8 +22,8 @@ _FLOAT = rf"(?:{_POINT_FLOAT})(?:{_EXPONENT})?|{_DIGITS}{_EXPONENT}"
 _HEX = re.compile(r"0[xX](?:_?[0-9a-fA-F])+")
 _OCTAL = re.compile(r"0[oO](?:_?[0-7])+")
 _BINARY = re.compile(r"0[bB](?:_?[01])+")
-_DECIMAL = re.compile(r"0(?:_?0)*|[1-9](?:_?\d)*")
-_LEADING_ZERO = re.compile(r"0(?:_?\d)+")
+_DECIMAL = re.compile(r"0(?:_?0)*|[1-9](?:_?[0-9])*")
+_LEADING_ZERO = re.compile(r"0(?:_?[0-9])+")
 _FLOAT_RE = re.compile(_FLOAT)
 _IMAGINARY = re.compile(rf"(?:{_FLOAT}|{_DIGITS})[jJ]")
 _RADIX_NAMES = {"x": "hexadecimal", "o": "octal", "b": "binary"}

@@ -79,6 +79,8 @@ def expression_name(expr: ast.Expr) -> str:
             return "dict literal"
         case ast.SetExpr():
             return "set display"
+        case ast.GeneratorExp():
+            return "generator expression"
         case ast.JoinedStr():
             return "f-string expression"
         case ast.Constant(value=bool() | None as value):

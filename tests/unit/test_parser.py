@@ -10,15 +10,20 @@ expectations that could share a misunderstanding with the parser.
 from __future__ import annotations
 
 import ast as pyast
+import re
+import time
 import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pwc.diagnostics import Diagnostics
+from pwc.diagnostics import Diagnostics, Span
 from pwc.syntax import ast
-from pwc.syntax.parser import parse_module
+from pwc.syntax.grammar import pwc_grammar
+from pwc.syntax.parser import parse_module, parse_uncached
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -57,7 +62,8 @@ class CPythonShape:
     """CPython's ast -> the plain form; columns converted to 1-based characters."""
 
     def __init__(self, source: str) -> None:
-        self.lines = source.split("\n")
+        # Python's line ends only: str.splitlines would also split at \f and others.
+        self.lines = re.split(r"\r\n|\r|\n", source)
 
     def span(self, node: pyast.AST) -> tuple[int, int, int, int]:
         n: Any = node
@@ -175,6 +181,8 @@ class CPythonShape:
                 return ("SetComp", self.of(elt), self.many(generators), sp)
             case pyast.DictComp(key, value, generators):
                 return ("DictComp", self.of(key), self.of(value), self.many(generators), sp)
+            case pyast.GeneratorExp(elt, generators):
+                return ("GeneratorExp", self.of(elt), self.many(generators), sp)
             case pyast.comprehension(target, iter_, ifs, 0):
                 return ("Comprehension", self.of(target), self.of(iter_), self.many(ifs))
         raise AssertionError(f"no plain form for {pyast.dump(n)}")
@@ -270,7 +278,9 @@ def our_shape(n: Any) -> Shape:
             return ("JoinedStr", tuple(our_fstring_part(p) for p in parts), sp)
         case ast.Lambda(params, body):
             return ("Lambda", many(params), our_shape(body), sp)
-        case ast.ListComp(elt, generators) | ast.SetComp(elt, generators):
+        case ast.ListComp(elt, generators) | ast.SetComp(elt, generators) | ast.GeneratorExp(
+            elt, generators
+        ):
             return (type(n).__name__, our_shape(elt), many(generators), sp)
         case ast.DictComp(key, value, generators):
             return ("DictComp", our_shape(key), our_shape(value), many(generators), sp)
@@ -344,6 +354,7 @@ CONSTRUCTS = [
     "[x for x in y]\n[x for x in y if x if not x]\n[x * y for x in a for y in b if x]\n",
     "{x for x in y}\n{k: v for k, v in d.items()}\n[(a, b) for a, b in c]\n",
     "[x for x in (y if z else w)]\n[lambda: x for x in y]\n",
+    "sum(x for x in y)\nf((x for x in y), 1)\n(x * y for x in a if x for y in b)\n",
     # statements
     "x = y = z = 1\nx, y = 1, 2\n(x, y) = z\nx.a = 1\nx[0] = 1\nx, (y, z) = w\n",
     "x: int\nx: int = 1\nx.a: int = 1\nx[0]: list[int] = []\n",
@@ -405,3 +416,184 @@ def test_repository_code_matches_cpython(path: Path) -> None:
     if module is None:
         pytest.skip(f"outside the dialect:\n{diags.render()}")
     assert tuple(our_shape(s) for s in module.body) == cpython_shape(source)
+
+
+# ------------------------------------------------------------ spans CPython lacks
+
+
+def test_name_spans_of_definitions_and_attributes() -> None:
+    (func, cls, stmt) = parse("def run(x): pass\nclass Box: pass\nbox.lid.colour\n").body
+    assert isinstance(func, ast.FunctionDef) and isinstance(cls, ast.ClassDef)
+    assert func.name_span == Span("t.py", 1, 5, 1, 8)
+    assert cls.name_span == Span("t.py", 2, 7, 2, 10)
+    assert isinstance(stmt, ast.ExprStmt) and isinstance(stmt.value, ast.Attribute)
+    assert stmt.value.attr_span == Span("t.py", 3, 9, 3, 15)
+    assert isinstance(stmt.value.value, ast.Attribute)
+    assert stmt.value.value.attr_span == Span("t.py", 3, 5, 3, 8)
+
+
+def test_parameter_spans_cover_annotation_and_default() -> None:
+    (func,) = parse("def f(a, b: int = 2, *, c: str = 'x') -> None: pass\n").body
+    assert isinstance(func, ast.FunctionDef)
+    assert [p.span for p in func.params] == [
+        Span("t.py", 1, 7, 1, 8), Span("t.py", 1, 10, 1, 20), Span("t.py", 1, 25, 1, 37),
+    ]
+
+
+def test_comprehension_spans() -> None:
+    comp = only_expr("[x for x in y if x for z in w]\n")
+    assert isinstance(comp, ast.ListComp)
+    assert [g.span for g in comp.generators] == [
+        Span("t.py", 1, 4, 1, 19), Span("t.py", 1, 20, 1, 30),
+    ]
+
+
+def test_fstring_part_spans_point_into_the_literal() -> None:
+    value = only_expr('f"a{b!r:>{w}}c{d=}"\n')
+    assert isinstance(value, ast.JoinedStr)
+    a, b, cd, d = value.parts
+    assert a == ast.Constant("a", Span("t.py", 1, 3, 1, 4))
+    assert isinstance(b, ast.FormattedValue)
+    assert b.span == Span("t.py", 1, 4, 1, 14) and b.conversion == "r"
+    assert b.value == ast.Name("b", Span("t.py", 1, 5, 1, 6))
+    assert b.format_spec is not None and b.format_spec.span == Span("t.py", 1, 9, 1, 13)
+    gt, w = b.format_spec.parts
+    assert gt == ast.Constant(">", Span("t.py", 1, 9, 1, 10))
+    assert isinstance(w, ast.FormattedValue) and w.value == ast.Name("w", Span("t.py", 1, 11, 1, 12))
+    # `c` and the `d=` that `{d=}` shows merge into one piece of text.
+    assert cd == ast.Constant("cd=", Span("t.py", 1, 14, 1, 18))
+    assert isinstance(d, ast.FormattedValue) and d.conversion == "r"
+    assert d.value == ast.Name("d", Span("t.py", 1, 16, 1, 17))
+
+
+def test_fstring_fields_on_later_lines_of_a_triple_quoted_literal() -> None:
+    value = only_expr('f"""one\n  {two +\n three} four"""\n')
+    assert isinstance(value, ast.JoinedStr)
+    text, field, tail = value.parts
+    assert text == ast.Constant("one\n  ", Span("t.py", 1, 5, 2, 3))
+    assert isinstance(field, ast.FormattedValue)
+    assert field.span == Span("t.py", 2, 3, 3, 8)
+    assert field.value == ast.BinOp(
+        ast.Name("two", Span("t.py", 2, 4, 2, 7)), "+",
+        ast.Name("three", Span("t.py", 3, 2, 3, 7)), Span("t.py", 2, 4, 3, 7),
+    )
+    assert tail == ast.Constant(" four", Span("t.py", 3, 8, 3, 13))
+
+
+def test_fstring_field_holding_a_tuple() -> None:
+    # Python 3.11 parses a field as if parenthesised; the span is the text.
+    value = only_expr("f'{a, b}'\n")
+    assert isinstance(value, ast.JoinedStr)
+    (field,) = value.parts
+    assert isinstance(field, ast.FormattedValue)
+    assert field.value == ast.TupleExpr(
+        (ast.Name("a", Span("t.py", 1, 4, 1, 5)), ast.Name("b", Span("t.py", 1, 7, 1, 8))),
+        Span("t.py", 1, 4, 1, 8),
+    )
+
+
+def test_elif_is_an_if_alone_in_orelse() -> None:
+    (stmt,) = parse("if a:\n    x\nelif b:\n    y\nelse:\n    z\n").body
+    assert isinstance(stmt, ast.If)
+    (nested,) = stmt.orelse
+    assert isinstance(nested, ast.If) and nested.span == Span("t.py", 3, 1, 6, 6)
+    assert nested.test == ast.Name("b", Span("t.py", 3, 6, 3, 7))
+
+
+def test_module_span_is_the_whole_file() -> None:
+    assert parse("x = 1\ny = 2\n").span == Span("t.py", 1, 1, 3, 1)
+    assert parse("").span == Span("t.py", 1, 1, 1, 1)
+
+
+def test_crlf_and_lone_cr_end_lines() -> None:
+    (a, b, c) = parse("x = 1\r\ny = 2\rz = 3").body
+    assert [s.span.line for s in (a, b, c)] == [1, 2, 3]
+
+
+def test_non_ascii_names_are_normalised_like_python() -> None:
+    (stmt,) = parse("ﬁle = 1\n").body  # the ligature ﬁ is NFKC "fi"
+    assert isinstance(stmt, ast.Assign)
+    assert stmt.targets == (ast.Name("file", Span("t.py", 1, 1, 1, 4)),)
+
+
+def test_soft_keywords_stay_names() -> None:
+    (stmt,) = parse("match = case = re.match(x)\n").body
+    assert isinstance(stmt, ast.Assign)
+    assert [t.id for t in stmt.targets if isinstance(t, ast.Name)] == ["match", "case"]
+
+
+# ------------------------------------------------------------ literal values
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from(["", "r", "b", "rb", "u"]), st.sampled_from(["'", '"', "'''"]))
+def test_string_literals_decode_like_python(text: str, prefix: str, quote: str) -> None:
+    if "b" in prefix:
+        text = text.encode("ascii", "backslashreplace").decode("ascii")
+    literal = prefix + quote + text.replace("\\", "\\\\").replace(quote[0], "\\" + quote[0]) + quote
+    if "r" in prefix:
+        literal = prefix + repr(text)[0] + "x" + repr(text)[0]  # raw: keep it simple
+    if "\x00" in literal or "\r" in literal or (quote != "'''" and "\n" in literal):
+        return
+    expect_value(literal)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "a", "é", " ", "\\\\", "\\'", '\\"', "\\a", "\\b", "\\f", "\\n", "\\r", "\\t", "\\v",
+    "\\0", "\\7", "\\12", "\\377", "\\777", "\\x00", "\\xff", "\\u00e9", "\\U0001F600",
+    "\\N{BULLET}", "\\N{LATIN SMALL LETTER A}", "\\d", "\\q", "\\\n", "{", "}",
+]), max_size=12).map("".join), st.sampled_from(["", "b", "r", "rb"]))
+def test_escape_sequences_decode_like_python(body: str, prefix: str) -> None:
+    if "b" in prefix and not body.isascii():
+        return
+    expect_value(prefix + "'" + body + "'")
+
+
+def expect_value(literal: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            expected = pyast.literal_eval(literal)
+        except SyntaxError:
+            return  # e.g. \N{...} in bytes is kept as text, others are errors
+    value = only_expr(literal + "\n")
+    assert isinstance(value, ast.Constant) and value.value == expected
+
+
+@pytest.mark.parametrize("text", [
+    "0", "00", "0_0", "7", "1_000", "0x1f", "0XdeadBEEF", "0x_1", "0o17", "0O1_7", "0b1010",
+    "0B_1", "9223372036854775807", "99999999999999999999999", "1.5", "1.", ".5", "1e10",
+    "1E-10", "1.5e+3", "1_0.2_5E+1_0", "0.0", "00.5", "1e0",
+])
+def test_numbers_have_pythons_values(text: str) -> None:
+    value = only_expr(text + "\n")
+    assert isinstance(value, ast.Constant)
+    assert value.value == pyast.literal_eval(text)
+    assert type(value.value) is type(pyast.literal_eval(text))
+
+
+# ------------------------------------------------------------ the parser object
+
+
+def test_grammar_is_built_once() -> None:
+    assert pwc_grammar() is pwc_grammar()
+
+
+def test_a_300_line_file_parses_quickly() -> None:
+    programs = [p for p in corpus() if p.parent.name == "programs"]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in programs)
+    lines = source.splitlines()[:300]
+    # Cut at a top-level statement so the text stays valid.
+    while lines and (lines[-1].startswith((" ", "\t")) or not lines[-1].strip()):
+        lines.pop()
+    text = "\n".join(lines[:-1]) + "\n"
+    parse_uncached(text, "t.py")  # warm up: grammar, imports
+    best = min(_time(lambda: parse_uncached(text, "t.py")) for _ in range(5))
+    assert best < 0.050, f"{len(lines)} lines took {best * 1000:.0f} ms"
+
+
+def _time(action: Any) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
