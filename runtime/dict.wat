@@ -204,6 +204,15 @@
       (local.set $slots (i32.shl (local.get $slots) (i32.const 1)))
       (br $double)))
   (local.set $cap (i32.div_u (i32.shl (local.get $slots) (i32.const 1)) (i32.const 3)))
+  ;; Deletions left holes and the current blocks are big enough: squeeze the
+  ;; holes out in place.  A dict that only churns (a table of live streams)
+  ;; then never allocates again -- its region has no collector to reclaim
+  ;; abandoned blocks.
+  (if (i32.and (i32.le_u (local.get $cap) (i32.load offset=12 (local.get $d)))
+               (i32.ne (i32.load offset=4 (local.get $d)) (i32.load offset=8 (local.get $d))))
+    (then
+      (call $dict_compact (local.get $d))
+      (return (i32.const 1))))
   (local.set $region (call $rt_region_of (local.get $d)))
   (local.set $entries (call $rt_alloc_in (local.get $region) (i32.mul (local.get $cap) (i32.const 24))))
   (if (i32.eqz (local.get $entries)) (then (return (i32.const 0))))
@@ -229,6 +238,31 @@
   (i32.store offset=24 (local.get $d) (i32.sub (local.get $slots) (i32.const 1)))
   (call $dict_reindex (local.get $d))
   (i32.const 1))
+
+;; $dict_compact: moves the live entries to the front of the entries block
+;; (keeping their order), zeroes the rest, and rebuilds the index in place.
+(func $dict_compact (param $d i32)
+  (local $i i32)
+  (local $n i32)
+  (local $src i32)
+  (local $dst i32)
+  (local.set $n (i32.load offset=8 (local.get $d)))
+  (local.set $dst (i32.load offset=16 (local.get $d)))
+  (block $done
+    (loop $each
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $src (call $dict_entry (local.get $d) (local.get $i)))
+      (if (i32.load offset=20 (local.get $src))
+        (then
+          (if (i32.ne (local.get $src) (local.get $dst))
+            (then (memory.copy (local.get $dst) (local.get $src) (i32.const 24))))
+          (local.set $dst (i32.add (local.get $dst) (i32.const 24)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $each)))
+  (memory.fill (local.get $dst) (i32.const 0)
+               (i32.sub (call $dict_entry (local.get $d) (local.get $n)) (local.get $dst)))
+  (i32.store offset=8 (local.get $d) (i32.load offset=4 (local.get $d)))
+  (call $dict_reindex (local.get $d)))
 
 ;; $dict_reindex: clear the index and insert every live entry again (after
 ;; a resize, or after a copy changed the identity hashes of pointer keys).
