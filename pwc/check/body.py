@@ -517,6 +517,14 @@ class BodyChecker(ExprChecker):
                 not_none: Narrowing = {path: t.inner}
                 none: Narrowing = {path: T.NONE}
                 return (none, not_none) if op == "is" else (not_none, none)
+            case ast.Compare(left=left, ops=(op,), comparators=(ast.Constant(value=v),)) \
+                    if op in ("==", "!=") and v is not None:
+                # `x == "key"` proves x is not None (mypy narrows the same way).
+                path, t = self.narrow_target(left)
+                if path is None or not isinstance(t, T.OptionalType):
+                    return {}, {}
+                proven: Narrowing = {path: t.inner}
+                return (proven, {}) if op == "==" else ({}, proven)
             case ast.UnaryOp(op="not", operand=inner):
                 yes, no = self.narrowings(inner)
                 return no, yes
