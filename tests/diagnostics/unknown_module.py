@@ -3,4 +3,4 @@
 
 import os  # error: 8: cannot find module "os"
 import no_such_module  # error: 8: cannot find module "no_such_module"
-from collections import OrderedDict  # error: 25: Module "collections" has no attribute "OrderedDict" supported by pwc
+from xml import etree  # error: 1: cannot find module "xml"
