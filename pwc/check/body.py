@@ -517,8 +517,8 @@ class BodyChecker(ExprChecker):
                 not_none: Narrowing = {path: t.inner}
                 none: Narrowing = {path: T.NONE}
                 return (none, not_none) if op == "is" else (not_none, none)
-            case ast.Compare(left=left, ops=(op,), comparators=(ast.Constant(value=v),)) \
-                    if op in ("==", "!=") and v is not None:
+            case ast.Compare(left=left, ops=(op,), comparators=(ast.Constant(value=literal),)) \
+                    if op in ("==", "!=") and literal is not None:
                 # `x == "key"` proves x is not None (mypy narrows the same way).
                 path, t = self.narrow_target(left)
                 if path is None or not isinstance(t, T.OptionalType):

@@ -39,6 +39,23 @@ def check_for(c: BodyChecker, s: ast.For) -> list[tir.Stmt]:
             return _for_indexed(c, s, iterable, "bytes.getitem", "len.bytes", T.INT)
         case T.DictType() | T.SetType():
             return _for_dict(c, s, iterable, "keys")
+        case T.TupleType(items=items) if items:
+            # A tuple's items become a list (they must share a type, as mypy's
+            # join would give them one) and the loop runs over that.
+            joined: T.Type | None = items[0]
+            for t in items[1:]:
+                joined = c.join(joined, t) if joined is not None else None
+            if joined is None:
+                c.error(it.span, f"the items of {q(iterable.type)} have no common type")
+                return []
+            held = c.scope.temp(iterable.type, "tuple")
+            h = tir.Local(held, iterable.type, s.span)
+            elem = joined
+            lst = tir.ListLit(tuple(c.coerce(tir.Prim("tuple.get", (h, _int(i, s)), t, s.span),
+                                             elem, lambda g: "")
+                                    for i, t in enumerate(items)), T.ListType(elem), s.span)
+            return [tir.SetLocal(held, iterable, s.span),
+                    *_for_indexed(c, s, lst, "list.get", "len.list", elem)]
     c.error(it.span, f"iterating over {q(iterable.type)} is not supported")
     return []
 

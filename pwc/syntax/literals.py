@@ -37,7 +37,6 @@ class LiteralProblem:
     start: int
     end: int
     hint: str | None = None
-    unsupported: bool = False  # valid Python, outside the dialect
 
 
 def number_value(text: str) -> int | float | LiteralProblem:
@@ -52,12 +51,9 @@ def number_value(text: str) -> int | float | LiteralProblem:
         return int(text.replace("_", ""))
     if _FLOAT_RE.fullmatch(text):
         return float(text.replace("_", ""))
-    if _IMAGINARY.fullmatch(text):
+    if _IMAGINARY.fullmatch(text):  # valid Python, outside the dialect
         return LiteralProblem(
-            "complex numbers (imaginary literals) are not supported",
-            0,
-            len(text),
-            unsupported=True,
+            "complex numbers (imaginary literals) are not supported", 0, len(text)
         )
     if _LEADING_ZERO.fullmatch(text):
         return LiteralProblem(

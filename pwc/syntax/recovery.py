@@ -143,7 +143,9 @@ class _Recovering:
             self.log.report(self._error_span(i), "unexpected indent")
             self._drop_indent()
             return i + 1
-        if INDENT in expected:
+        # Some repairs retry the token; a second failure on it skips them.
+        first_attempt, self.retried_at = self.retried_at != i, i
+        if INDENT in expected and first_attempt:
             self._report_missing_block(token)
             if self._feed_all(
                 [
@@ -154,7 +156,7 @@ class _Recovering:
                 ]
             ):
                 return i
-        if self._is_try_without_handler(expected):
+        if self._is_try_without_handler(expected) and first_attempt:
             self.log.report(
                 token_span(self.log.path, token), "expected 'except' or 'finally' block"
             )
@@ -174,9 +176,8 @@ class _Recovering:
             self.log.report(self._error_span(i), describe_unexpected(self.grammar, token, expected))
         self._continue_with_pass(token)
         if token.type == DEDENT:
-            if self.retried_at != i:
-                self.retried_at = i  # the block may close now that it holds a statement
-                return i
+            if first_attempt:
+                return i  # the block may close now that it holds a statement
             self.depth -= 1  # give up on this DEDENT
             return i + 1
         # Skip the rest of the line; a block that follows belongs to nothing.

@@ -27,10 +27,6 @@ YIELD = Unsupported(
     "'yield' is not supported (generators are not supported)",
     "build and return a list instead",
 )
-GENERATOR_EXPRESSION = Unsupported(
-    "generator expressions are not supported",
-    "use a list comprehension: [x for x in ...]",
-)
 ASYNC_FUNCTION = Unsupported("'async' functions are not supported")
 ASYNC_FOR = Unsupported("'async for' is not supported")
 ASYNC_WITH = Unsupported("'async with' is not supported")

@@ -13,6 +13,7 @@ callback its wasm module does not have.
 from __future__ import annotations
 
 import ast
+import functools
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,18 +34,30 @@ class ExportRule:
 
 
 def read_export_rules(package_dir: Path, package: str) -> dict[str, ExportRule]:
-    """Export name -> rule, for every `@export` in the package's modules."""
+    """Export name -> rule, for every `@export` in the package's modules
+    (parsed once per version of the files)."""
+    files = tuple((str(f), f.stat().st_mtime_ns) for f in sorted(package_dir.glob("*.py")))
+    return dict(_parse_rules(files, package))
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_rules(
+    files: tuple[tuple[str, int], ...], package: str
+) -> tuple[tuple[str, ExportRule], ...]:
     rules: dict[str, ExportRule] = {}
-    for file in sorted(package_dir.glob("*.py")):
+    for name, _ in files:
+        file = Path(name)
         tree = ast.parse(file.read_text(encoding="utf-8"), str(file))
         for node in tree.body:
             if isinstance(node, ast.FunctionDef):
                 for decorator in node.decorator_list:
                     declared = _export_of(decorator)
                     if declared is not None:
-                        name, conditions = declared
-                        rules[name] = ExportRule(f"{package}.{file.stem}", node.name, conditions)
-    return rules
+                        export, conditions = declared
+                        rules[export] = ExportRule(
+                            f"{package}.{file.stem}", node.name, conditions
+                        )
+    return tuple(rules.items())
 
 
 def _export_of(decorator: ast.expr) -> tuple[str, tuple[tuple[str, str], ...]] | None:

@@ -46,3 +46,9 @@ def main() -> None:
 
 
 main()
+pair = ("a", "b")
+for x in pair:
+    print(x)
+for n in (1, 2, 3):
+    print(n * 2)
+print([c.upper() for c in ("x", "y")])
