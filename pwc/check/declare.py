@@ -31,8 +31,8 @@ from pwc.diagnostics import Diagnostics, Span
 from pwc.syntax import ast
 
 BUILTIN_FUNCTIONS = (
-    "any", "all", "len", "print", "range", "isinstance", "super", "type", "str", "int", "bool", "bytes",
-    "float", "list", "dict", "tuple", "set", "object", "abs", "min", "max", "repr", "ord",
+    "any", "all", "len", "print", "range", "isinstance", "super", "type", "str", "int", "bool",
+    "bytes", "float", "list", "dict", "tuple", "set", "object", "abs", "min", "max", "repr", "ord",
     "chr", "hex", "sorted", "reversed", "enumerate", "zip", "sum", "round",
 )
 SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
