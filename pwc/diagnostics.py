@@ -7,6 +7,7 @@ collection carried by the Compilation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -69,7 +70,8 @@ def render(d: Diagnostic, source: str | None) -> str:
     s = d.span
     out = f"{s.path}:{s.line}:{s.col}: {d.severity}: {d.message}\n"
     if source is not None:
-        lines = source.splitlines()
+        # Python's line ends only (str.splitlines also breaks at \f, \x1c, ...).
+        lines = re.split(r"\r\n|\r|\n", source)
         if 1 <= s.line <= len(lines):
             text = lines[s.line - 1].expandtabs(1)
             width = (s.end_col - s.col) if s.end_line == s.line else len(text) - s.col + 1

@@ -13,6 +13,7 @@ import ast as pyast
 import re
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -203,8 +204,6 @@ class CPythonShape:
 def our_shape(n: Any) -> Shape:
     """Our ast -> the plain form."""
     sp = (n.span.line, n.span.col, n.span.end_line, n.span.end_col) if hasattr(n, "span") else None
-    many = lambda xs: tuple(our_shape(x) for x in xs)  # noqa: E731
-    opt = lambda x: None if x is None else our_shape(x)  # noqa: E731
     match n:
         case ast.ExprStmt(value):
             return ("ExprStmt", our_shape(value), sp)
@@ -287,6 +286,14 @@ def our_shape(n: Any) -> Shape:
         case ast.Comprehension(target, iter_, ifs):
             return ("Comprehension", our_shape(target), our_shape(iter_), many(ifs))
     raise AssertionError(f"no plain form for {n}")
+
+
+def many(nodes: Any) -> Shape:
+    return tuple(our_shape(n) for n in nodes)
+
+
+def opt(node: Any) -> Shape:
+    return None if node is None else our_shape(node)
 
 
 def our_fstring_part(n: ast.Constant | ast.FormattedValue) -> Shape:
@@ -405,7 +412,9 @@ def corpus() -> list[Path]:
     files = sorted((REPO / "tests" / "programs").glob("*.py"))
     files += sorted((REPO / "stdlib").rglob("*.py"))
     files += sorted((REPO / "examples").rglob("*.py"))
-    return [f for f in files if not f.name.startswith("test_") and f.name != "conftest.py"]
+    # pwc_intrinsics.py is the CPython stand-in for compiler intrinsics, not dialect code.
+    skip = {"conftest.py", "pwc_intrinsics.py"}
+    return [f for f in files if not f.name.startswith("test_") and f.name not in skip]
 
 
 @pytest.mark.parametrize("path", corpus(), ids=lambda p: str(p.relative_to(REPO)))
@@ -413,8 +422,7 @@ def test_repository_code_matches_cpython(path: Path) -> None:
     source = path.read_text(encoding="utf-8")
     diags = Diagnostics()
     module = parse_module(source, str(path), diags)
-    if module is None:
-        pytest.skip(f"outside the dialect:\n{diags.render()}")
+    assert module is not None, diags.render()
     assert tuple(our_shape(s) for s in module.body) == cpython_shape(source)
 
 
@@ -589,11 +597,12 @@ def test_a_300_line_file_parses_quickly() -> None:
         lines.pop()
     text = "\n".join(lines[:-1]) + "\n"
     parse_uncached(text, "t.py")  # warm up: grammar, imports
-    best = min(_time(lambda: parse_uncached(text, "t.py")) for _ in range(5))
+    # CPU time, best of 5: other processes on a loaded machine do not count.
+    best = min(_cpu_time(lambda: parse_uncached(text, "t.py")) for _ in range(5))
     assert best < 0.050, f"{len(lines)} lines took {best * 1000:.0f} ms"
 
 
-def _time(action: Any) -> float:
-    start = time.perf_counter()
+def _cpu_time(action: Callable[[], object]) -> float:
+    start = time.process_time()
     action()
-    return time.perf_counter() - start
+    return time.process_time() - start

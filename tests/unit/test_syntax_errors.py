@@ -709,6 +709,160 @@ CASES = [
                   ^^^^^^^
         """,
     ),
+    (
+        'x = 1 \\',
+        r"""
+        t.py:1:7: error: unexpected EOF while parsing
+            x = 1 \
+                  ^
+        """,
+    ),
+    (
+        'async def f():\n    async for x in y:\n        pass\n    async with a:\n        pass',
+        r"""
+        t.py:1:1: error: 'async' functions are not supported
+            async def f():
+            ^^^^^^^^^
+        t.py:2:5: error: 'async for' is not supported
+                async for x in y:
+                ^^^^^^^^^
+        t.py:4:5: error: 'async with' is not supported
+                async with a:
+                ^^^^^^^^^^
+        """,
+    ),
+    (
+        'def f(**k, a): pass',
+        r"""
+        t.py:1:7: error: '**kwargs' parameters are not supported
+            def f(**k, a): pass
+                  ^^^
+            hint: take a dict parameter, or name each keyword parameter
+        t.py:1:12: error: arguments cannot follow var-keyword argument
+            def f(**k, a): pass
+                       ^
+        """,
+    ),
+    (
+        'del 1',
+        r"""
+        t.py:1:5: error: cannot delete literal
+            del 1
+                ^
+        """,
+    ),
+    (
+        'x + 1: int = 2',
+        r"""
+        t.py:1:1: error: illegal target for annotation
+            x + 1: int = 2
+            ^^^^^
+        """,
+    ),
+    (
+        'x = a[1:2, 3]',
+        r"""
+        t.py:1:7: error: a slice inside a tuple index (a[i:j, k]) is not supported
+            x = a[1:2, 3]
+                  ^^^
+        """,
+    ),
+    (
+        'x = [1, 2)',
+        r"""
+        t.py:1:10: error: closing parenthesis ')' does not match opening parenthesis '['
+            x = [1, 2)
+                     ^
+        """,
+    ),
+    (
+        'x = {1: 2',
+        r"""
+        t.py:1:5: error: '{' was never closed
+            x = {1: 2
+                ^
+        """,
+    ),
+    (
+        'if x:\n    pass\n  else:\n    pass',
+        r"""
+        t.py:3:1: error: unindent does not match any outer indentation level
+              else:
+            ^^
+        """,
+    ),
+    (
+        'def f():\n    return x if y',
+        r"""
+        t.py:2:18: error: expected 'else'
+                return x if y
+                             ^
+        """,
+    ),
+    (
+        'x = [i for i in range(3) if i else 0]',
+        r"""
+        t.py:1:31: error: unexpected 'else'
+            x = [i for i in range(3) if i else 0]
+                                          ^^^^
+        """,
+    ),
+    (
+        'from a import b,',
+        r"""
+        t.py:1:17: error: expected a name
+            from a import b,
+                            ^
+        """,
+    ),
+    (
+        'import',
+        r"""
+        t.py:1:7: error: expected a name
+            import
+                  ^
+        """,
+    ),
+    (
+        'while x',
+        r"""
+        t.py:1:8: error: expected ':'
+            while x
+                   ^
+        """,
+    ),
+    (
+        'class A(B:\n    pass',
+        r"""
+        t.py:1:8: error: '(' was never closed
+            class A(B:
+                   ^
+        """,
+    ),
+    (
+        'x = 1 2',
+        r"""
+        t.py:1:7: error: unexpected number '2'
+            x = 1 2
+                  ^
+        """,
+    ),
+    (
+        'f(x=)\n',
+        r"""
+        t.py:1:5: error: unexpected ')'
+            f(x=)
+                ^
+        """,
+    ),
+    (
+        'x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))',
+        r"""
+        t.py:1:205: error: too many nested parentheses
+            x = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
+                                                                                                                                                                                                                        ^
+        """,
+    ),
 ]
 
 
@@ -764,6 +918,17 @@ def test_unsupported_constructs_everywhere_are_reported_together() -> None:
     assert [(d.span.line, d.span.col) for d in diagnostics_of(source)] == [
         (1, 7), (2, 5), (3, 13), (4, 6),
     ]
+
+
+@pytest.mark.parametrize(("source", "at", "message"), [
+    ("x = 'a\x00b'", (1, 7), "source code cannot contain null bytes"),
+    ("x = 1 \u200b", (1, 7), "invalid non-printable character U+200B"),
+    ("x = 1 \u20ac", (1, 7), "invalid character '\u20ac' (U+20AC)"),
+    ("x\u20ac = 1", (1, 2), "invalid character '\u20ac' (U+20AC)"),
+])
+def test_characters_python_rejects(source: str, at: tuple[int, int], message: str) -> None:
+    (diagnostic,) = diagnostics_of(source)
+    assert ((diagnostic.span.line, diagnostic.span.col), diagnostic.message) == (at, message)
 
 
 def test_source_is_registered_for_rendering() -> None:
@@ -837,7 +1002,7 @@ def test_random_token_soup(source: str) -> None:
     check_no_traceback(source)
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(VALID), st.data())
 def test_mutated_programs(source: str, data: st.DataObject) -> None:
     """Valid code with a few characters deleted, replaced or inserted."""
@@ -883,6 +1048,6 @@ def test_what_python_rejects_is_reported(source: str) -> None:
     "    ",
     "\n\n  \n",
     "if x:\n  # only a comment\n",
-])
+], ids=lambda source: repr(source[:24]))
 def test_pathological_inputs(source: str) -> None:
     check_no_traceback(source)
