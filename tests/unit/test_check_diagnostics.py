@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import keyword
+import os
 import re
 import tokenize
 from dataclasses import dataclass
@@ -370,7 +371,8 @@ def test_the_mutation_corpus_is_not_empty() -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+@settings(max_examples=int(os.environ.get("PWC_MUTANTS", "2000")), deadline=None,
+          derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(mutants())
 def test_a_mutated_program_compiles_or_gets_diagnostics(mutant: Mutant) -> None:
