@@ -22,6 +22,11 @@ class BaseException:
     def __str__(self) -> str:
         return self._message
 
+    def __repr__(self) -> str:
+        if self._message == "":
+            return f"{type(self).__name__}()"
+        return f"{type(self).__name__}({self._message!r})"
+
 
 class Exception(BaseException):
     pass
@@ -269,9 +274,6 @@ def _str_count(s: str, sub: str) -> int:
 def _str_rsplit(s: str, sep: str | None = None, maxsplit: int = -1) -> list[str]:
     if maxsplit < 0:
         return s.split(sep)
-    parts = s.split(sep)
-    if len(parts) <= maxsplit + 1:
-        return parts
     if sep is None:
         # Whitespace runs: split from the right by hand.
         out: list[str] = []
@@ -290,6 +292,9 @@ def _str_rsplit(s: str, sep: str | None = None, maxsplit: int = -1) -> list[str]
             out.append(s[:end])
         out.reverse()
         return out
+    parts = s.split(sep)
+    if len(parts) <= maxsplit + 1:
+        return parts
     head = sep.join(parts[: len(parts) - maxsplit])
     return [head] + parts[len(parts) - maxsplit:]
 
@@ -533,23 +538,24 @@ def _format_int(value: int, spec: str) -> str:
     kind = s.kind if s.kind != "" else "d"
     if s.precision >= 0:
         raise ValueError("Precision not allowed in integer format specifier")
-    magnitude = -value if value < 0 else value
+    # |value| as text digits; -2**63 has no positive twin in 64 bits.
+    magnitude = -(value + 1) if value < 0 else value
     prefix = ""
     if kind == "d" or kind == "n":
-        digits = str(magnitude)
+        digits = str(value)[1:] if value < 0 else str(value)
         size = 3
     elif kind == "x" or kind == "X":
-        digits = hex(magnitude)[2:]
+        digits = hex(value)[3:] if value < 0 else hex(value)[2:]
         if kind == "X":
             digits = digits.upper()
         prefix = "0x" if kind == "x" else "0X"
         size = 4
     elif kind == "o":
-        digits = _to_base(magnitude, 8)
+        digits = _to_base_magnitude(magnitude, 8, value < 0)
         prefix = "0o"
         size = 4
     elif kind == "b":
-        digits = _to_base(magnitude, 2)
+        digits = _to_base_magnitude(magnitude, 2, value < 0)
         prefix = "0b"
         size = 4
     elif kind == "c":
@@ -570,6 +576,24 @@ def _format_int(value: int, spec: str) -> str:
             digits = _group("0" + digits.replace(s.grouping, ""), s.grouping, size)
         return sign + digits
     return s.pad(sign, digits, ">")
+
+
+def _to_base_magnitude(magnitude: int, base: int, plus_one: bool) -> str:
+    """Digits of magnitude (+ 1 when plus_one: |v| held as |v| - 1 so that
+    -2**63 fits) in `base` (2 or 8)."""
+    digits = _to_base(magnitude, base)
+    if not plus_one:
+        return digits
+    # add one to the digit string
+    out = ""
+    carry = 1
+    i = len(digits) - 1
+    while i >= 0:
+        d = ord(digits[i]) - 48 + carry
+        carry = 1 if d == base else 0
+        out = str(d % base) + out
+        i -= 1
+    return ("1" + out) if carry else out
 
 
 def _to_base(value: int, base: int) -> str:

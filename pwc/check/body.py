@@ -245,7 +245,10 @@ class BodyChecker(ExprChecker):
                 base = self.peek_type(v)
                 if isinstance(base, T.ClassType):
                     found = self.tables.find_field(base.qualname, a)
-                    return found[1] if found else None
+                    if found is None:
+                        return None
+                    path = _path(e)
+                    return self.scope.narrowed.get(path, found[1]) if path else found[1]
         return None
 
     def ann_assign(self, s: ast.AnnAssign) -> list[tir.Stmt]:
@@ -529,9 +532,14 @@ class BodyChecker(ExprChecker):
                 yes, no = self.narrowings(inner)
                 return no, yes
             case ast.BoolOp(op="and", values=values):
+                # Each operand is seen with what the ones before it proved.
                 yes_all: Narrowing = {}
+                saved = dict(self.scope.narrowed)
                 for v in values:
-                    yes_all.update(self.narrowings(v)[0])
+                    proven = self.narrowings(v)[0]
+                    yes_all.update(proven)
+                    self.scope.narrowed.update(proven)
+                self.scope.narrowed = saved
                 return yes_all, {}
             case ast.BoolOp(op="or", values=values):
                 no_all: Narrowing = {}
@@ -541,6 +549,8 @@ class BodyChecker(ExprChecker):
             case ast.Call(func=ast.Name(id="isinstance"), args=(subject, classes)):
                 path, t = self.narrow_target(subject)
                 names = class_list(self, classes, report=False)
+                if isinstance(t, T.OptionalType):
+                    t = t.inner
                 if path is not None and len(names) == 1 and isinstance(t, T.ClassType):
                     return {path: T.ClassType(names[0])}, {}
                 return {}, {}

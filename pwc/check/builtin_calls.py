@@ -76,7 +76,14 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                 return c.bad(e.span)
             return tir.Prim(f"len.{kind}", (v,), T.INT, e.span)
         case "builtins.print":
-            parts = [c.str_of(c.expr(a), a.span) for a in args]
+            # Every argument is evaluated before any is converted, as CPython does.
+            lets: list[tuple[str, tir.Expr]] = []
+            values = []
+            for a in args:
+                bound, value = c.held(c.expr(a))
+                lets += bound
+                values.append(value)
+            parts = [c.str_of(v, a.span) for v, a in zip(values, args, strict=True)]
             sep: tir.Expr = tir.Const(" ", T.STR, e.span)
             end: tir.Expr = tir.Const("\n", T.STR, e.span)
             for kw in e.keywords:
@@ -92,6 +99,8 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                     text = tir.Prim("str.concat", (text, sep), T.STR, e.span)
                 text = p if i == 0 else tir.Prim("str.concat", (text, p), T.STR, e.span)
             text = tir.Prim("str.concat", (text, end), T.STR, e.span)
+            for name, value in reversed(lets):
+                text = tir.Let(name, value, text, T.STR, e.span)
             return tir.Call(f"{PRELUDE}._print", (text,), T.NONE, e.span)
         case "builtins.str":
             if not args:
@@ -134,6 +143,14 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                 return c.bad(e.span, T.BOOL)
             v = c.expr(args[0])
             classes = class_list(c, args[1])
+            if isinstance(v.type, T.OptionalType) and isinstance(v.type.inner, T.ClassType):
+                # None is an instance of no class: test for it first.
+                held = c.scope.temp(v.type)
+                local = tir.Local(held, v.type, e.span)
+                test = tir.And(tir.Prim("opt.is_not_none", (local,), T.BOOL, e.span),
+                               tir.IsInstance(tir.Coerce(local, v.type.inner, e.span),
+                                              tuple(classes), T.BOOL, e.span), T.BOOL, e.span)
+                return tir.Let(held, v, test, T.BOOL, e.span)
             if not isinstance(v.type, T.ClassType) or v.type.is_enum:
                 c.error(args[0].span, "isinstance() is supported on class instances only")
                 return c.bad(e.span, T.BOOL)

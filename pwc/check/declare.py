@@ -108,8 +108,13 @@ class Declarer:
             case ast.Constant(value=None):
                 return T.NONE
             case ast.Constant(value=str() as text, span=span):
-                # A forward reference: "ClassName".
-                return self.resolve_type(module, ast.Name(text, span))
+                # A forward reference: "ClassName" or "ClassName | None".
+                parts = [p.strip() for p in text.split("|")]
+                if len(parts) == 2 and "None" in parts:
+                    other = parts[0] if parts[1] == "None" else parts[1]
+                    inner = self.resolve_type(module, ast.Name(other, span))
+                    return T.optional(inner) if inner is not None else None
+                return self.resolve_type(module, ast.Name(text.strip(), span))
             case ast.BinOp(left=left, op="|", right=right):
                 lt = self.resolve_type(module, left)
                 rt = self.resolve_type(module, right)

@@ -477,32 +477,33 @@ class ExprChecker:
             # `[] == xs`: the empty literal takes the other side's type.
             right = self.expr(e.comparators[0])
             return self.compare_one(e.ops[0], self.expr(e.left, right.type), right, e.span)
-        operands = [self.expr(e.left)]
-        for c in e.comparators:
-            operands.append(self.expr(c, operands[-1].type if _is_empty_literal(c) else None))
+        left = self.expr(e.left)
         if len(e.ops) == 1:
-            return self.compare_one(e.ops[0], operands[0], operands[1], e.span)
-        # a < b < c  ==>  let t = b in (a < t and t < c), each operand evaluated once
-        result: tir.Expr | None = None
-        lets: list[tuple[str, tir.Expr]] = []
-        prev = operands[0]
-        for i, op in enumerate(e.ops):
-            cur = operands[i + 1]
-            if i < len(e.ops) - 1 and not isinstance(cur, (tir.Const, tir.Local)):
-                tmp = self.scope.temp(cur.type)
-                lets.append((tmp, cur))
-                cur = tir.Local(tmp, cur.type, cur.span)
-            link = self.compare_one(op, prev, cur, e.span)
-            result = link if result is None else tir.And(result, link, T.BOOL, e.span)
-            prev = cur
-        assert result is not None
-        # Temporaries must be set before the link that first reads them; nest the
-        # lets so each is bound just before the chain (evaluation stays left-to-right
-        # because a later operand is only evaluated after earlier links passed in
-        # CPython; pwc evaluates all operands that need a temporary up front).
-        for tmp, value in reversed(lets):
-            result = tir.Let(tmp, value, result, T.BOOL, e.span)
-        return result
+            c = e.comparators[0]
+            right = self.expr(c, left.type if _is_empty_literal(c) else None)
+            return self.compare_one(e.ops[0], left, right, e.span)
+        # a < b < c  ==>  let x = a; let y = b in (x < y and (let z = c in y < z)):
+        # operands run left to right, each only if the links before it held.
+        return self.chain(left, e.ops, e.comparators, e.span)
+
+    def chain(self, left: tir.Expr, ops: tuple[str, ...], rest: tuple[ast.Expr, ...],
+              span: Span) -> tir.Expr:
+        held = self.scope.temp(left.type)
+        return tir.Let(held, left, self.chain_tail(tir.Local(held, left.type, span), ops, rest,
+                                                   span), T.BOOL, span)
+
+    def chain_tail(self, middle: tir.Local, ops: tuple[str, ...], rest: tuple[ast.Expr, ...],
+                   span: Span) -> tir.Expr:
+        """The links after `middle` (already evaluated into a local)."""
+        right = self.expr(rest[0])
+        if len(ops) == 1:
+            return self.compare_one(ops[0], middle, right, span)
+        nxt = self.scope.temp(right.type)
+        nxt_local = tir.Local(nxt, right.type, span)
+        link = self.compare_one(ops[0], middle, nxt_local, span)
+        return tir.Let(nxt, right, tir.And(link, self.chain_tail(nxt_local, ops[1:], rest[1:],
+                                                                 span), T.BOOL, span),
+                       T.BOOL, span)
 
     def compare_one(self, op: str, left: tir.Expr, right: tir.Expr,
                     span: Span) -> tir.Expr:
@@ -702,6 +703,8 @@ class ExprChecker:
         return result
 
     def list_expr(self, e: ast.ListExpr, expected: T.Type | None) -> tir.Expr:
+        if isinstance(expected, T.OptionalType):
+            expected = expected.inner
         elem: T.Type | None = expected.elem if isinstance(expected, T.ListType) else None
         if elem is None:
             # Infer from the items that carry a type of their own; empty literals
@@ -741,6 +744,8 @@ class ExprChecker:
         return tir.TupleLit(tuple(items), T.TupleType(tuple(i.type for i in items)), e.span)
 
     def dict_expr(self, e: ast.DictExpr, expected: T.Type | None) -> tir.Expr:
+        if isinstance(expected, T.OptionalType):
+            expected = expected.inner
         if isinstance(expected, T.DictType):
             kt, vt = expected.key, expected.value
         elif e.keys:
@@ -779,6 +784,13 @@ class ExprChecker:
         for p in parts[1:]:
             result = tir.Prim("str.concat", (result, p), T.STR, e.span)
         return result
+
+    def held(self, v: tir.Expr) -> tuple[list[tuple[str, tir.Expr]], tir.Expr]:
+        """v stored in a temporary (for evaluating several values before using them)."""
+        if isinstance(v, (tir.Const, tir.Local)):
+            return [], v
+        name = self.scope.temp(v.type)
+        return [(name, v)], tir.Local(name, v.type, v.span)
 
     def formatted(self, v: tir.Expr, spec: tir.Expr, span: Span) -> tir.Expr:
         """format(v, spec): ints (and bools, enums) and strs have format specs."""

@@ -154,7 +154,23 @@ def _for_dict(c: BodyChecker, s: ast.For, d: tir.Expr, view: str) -> list[tir.St
     next_pos = tir.Prim("dict.next", (dl, tir.Prim("int.add", (p, _int(1, s)), T.INT, s.span)),
                         T.INT, s.span)
     orelse = c.block(s.orelse)
+    # CPython refuses to go on once the dict (or set) changed size.
+    size = c.scope.temp(T.INT, "size")
+    sz = _local(size, T.INT, s)
+    what = "Set" if isinstance(d.type, T.SetType) else "dictionary"
+    changed = tir.If(tir.Prim("int.ne", (tir.Prim("len.dict", (dl,), T.INT, s.span), sz), T.BOOL,
+                              s.span),
+                     (tir.Raise(_runtime_error(f"{what} changed size during iteration", s),
+                                s.span),), (), s.span)
     return [tir.SetLocal(held, d, s.span),
+            tir.SetLocal(size, tir.Prim("len.dict", (dl,), T.INT, s.span), s.span),
             tir.SetLocal(pos, tir.Prim("dict.next", (dl, _int(0, s)), T.INT, s.span), s.span),
             tir.While(tir.Prim("int.ge", (p, _int(0, s)), T.BOOL, s.span), (*head, *body),
-                      tuple(orelse), (tir.SetLocal(pos, next_pos, s.span),), s.span)]
+                      tuple(orelse), (changed, tir.SetLocal(pos, next_pos, s.span)), s.span)]
+
+
+def _runtime_error(message: str, s: ast.For) -> tir.Expr:
+    exc = tir.New(f"{PRELUDE}.RuntimeError", f"{PRELUDE}.BaseException.__init__",
+                  (tir.Const(message, T.STR, s.span),), T.ClassType(f"{PRELUDE}.RuntimeError"),
+                  s.span)
+    return tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), s.span)

@@ -209,6 +209,12 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                         impl = dict(layouts[qn].vtable).get("__repr__")
                         if impl is not None:
                             reach(impl)
+                case tir.Prim(op="eq.eq" | "eq.ne" | "list.contains", args=args):
+                    # ... and compare them with the items' __eq__.
+                    for qn in {q for a in args for q in _classes_in(a.type)}:
+                        impl = dict(layouts[qn].vtable).get("__eq__")
+                        if impl is not None:
+                            reach(impl)
 
     for r in roots:
         if r in by_symbol:

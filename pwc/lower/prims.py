@@ -310,6 +310,11 @@ def _same_type_eq(fl: FunctionLowerer, t: T.Type) -> list[str]:
             return [f"call {_optional_scalar_eq(fl, t, t)}"]
         case T.ListType() | T.DictType():
             return [f"call {_container_eq(fl, t)}"]
+        case T.ClassType(qualname=qn):
+            layout = next(c for c in fl.ctx.program.classes if c.qualname == qn)
+            impl = dict(layout.vtable).get("__eq__")
+            if impl is not None and impl in fl.ctx.signatures:
+                return [f"call {func_name(impl)}"]  # the static class's __eq__
     return ["i32.eq"]  # objects without __eq__: identity, as CPython
 
 
@@ -465,6 +470,27 @@ def _less_helper(fl: FunctionLowerer, t: T.Type) -> str:
     return name
 
 
+def _list_contains_helper(fl: FunctionLowerer, t: T.ListType) -> str:
+    """`x in lst` comparing with == (structural for containers, __eq__ for objects)."""
+    name = wat_id(f"$contains:{t}")
+    if name in fl.ctx.helpers:
+        return name
+    fl.ctx.helpers[name] = ""
+    compare = " ".join(_same_type_eq(fl, t.elem))
+    fl.ctx.helpers[name] = "\n".join([
+        f"(func {name} (param $l i32) (param $x i32) (result i32) (local $i i32)",
+        "  (block $done (loop $next",
+        "    (br_if $done (i32.ge_u (local.get $i) (i32.load offset=4 (local.get $l))))",
+        "    (i32.load (i32.add (i32.load offset=12 (local.get $l))"
+        " (i32.shl (local.get $i) (i32.const 2))))",
+        f"    (local.get $x) {compare}",
+        "    if i32.const 1 return end",
+        "    (local.set $i (i32.add (local.get $i) (i32.const 1)))",
+        "    (br $next)))",
+        "  (i32.const 0))"])
+    return name
+
+
 def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
     lst = p.args[0]
     assert isinstance(lst.type, T.ListType)
@@ -524,6 +550,11 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             if wt == "f64":
                 fl.emit("f64.reinterpret_i64")
             fl.check_exception(locate=True)
+        case "contains" if isinstance(elem, (T.TupleType, T.ListType, T.DictType, T.ClassType)) \
+                and not (isinstance(elem, T.ClassType) and elem.is_enum):
+            fl.expr(lst)
+            fl.expr(p.args[1])
+            fl.emit(f"call {_list_contains_helper(fl, lst.type)}")
         case "contains":
             fl.expr(lst)
             fl.expr(p.args[1])

@@ -1,0 +1,30 @@
+"""int(text) the way CPython reads base-10 text: signs, surrounding
+whitespace, underscores between digits, and the ValueError message quoting
+the text.  Unicode digits are left out (pwc reads ASCII digits only)."""
+# covers: builtin-int-str, exceptions-builtin-messages, builtin-repr, str-strip
+
+def parse(text: str) -> str:
+    try:
+        return str(int(text))
+    except ValueError as e:
+        return f"ValueError: {e}"
+
+
+def main() -> None:
+    samples = ["0", "42", "-17", "+8", "  12  ", "\t-3\n", "007", "-0", "1_000",
+               "1_2_3", "_1", "1_", "1__0", "", "   ", "+", "-", "12a", "a12",
+               "0x1f", "1.5", "1e3", "- 5", "9223372036854775807",
+               "-9223372036854775808"]
+    for text in samples:
+        print(repr(text).ljust(24), parse(text))
+    total = 0
+    for field in "10, 20,  -5 ,x, 7".split(","):
+        try:
+            total += int(field)
+        except ValueError:
+            print("skipping", repr(field))
+    print("total", total)
+    print(int(str(-123456789)) == -123456789, int(True), int(-7))
+
+
+main()

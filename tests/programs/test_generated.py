@@ -1,0 +1,482 @@
+"""Hypothesis-generated programs, run under CPython and compiled, compared line
+by line (the differential corpus's rule, on programs nobody wrote by hand).
+
+Three families of cases:
+
+- integer arithmetic: expressions over + - * // % ** << >> & | ^ ~ and abs,
+  with literals and variables from the whole 64-bit range, including
+  overflow, division by zero and negative shift counts;
+- string method chains (strip, lower/upper, replace, split + join, slicing,
+  find, startswith, ...) on random text that mixes ASCII and non-ASCII;
+- list and dict operation sequences (append, pop, insert, index, del, get,
+  in, len, sorted, ...), with the errors each step can raise.
+
+Compiling (parsing above all) is the expensive step, so Hypothesis first
+draws all of a family's cases (one example each), then they are compiled
+in batches: one program holds BATCH_SIZE cases, each printing lines that
+start with its number, and most cases are a single line (a runner called
+with a lambda).  A mismatch is reported per case, with the case's source,
+which is a complete reproduction; there is no shrinking (each step would
+be a compile).  One run checks 10,000 cases in 30 compiles.
+
+pwc's int is 64-bit and raises OverflowError("integer overflow") where
+CPython would grow: every operation that can leave the range is wrapped in
+`c(...)`, which raises that same error under CPython (as int_limits.py does);
+compiled, the operation itself raises first and `c` never fires.
+"""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from pwc.diagnostics import CompileError
+from pwc.testing.program import ProgramResult, run_program
+
+pytestmark = pytest.mark.slow
+
+# Cases per run: 4,000 + 4,000 + 2,000.  A container case is a function of
+# its own, which costs the compiler more than a one-line int or str case.
+INT_CASES, STR_CASES, CONTAINER_CASES = 4000, 4000, 2000
+LINE_BATCH_SIZE, CONTAINER_BATCH_SIZE = 400, 200
+MAX = 2**63 - 1
+MIN = -(2**63)
+CPYTHON_TIMEOUT_SECONDS = 120
+
+# Each family's program starts with its runners: each prints a case's
+# result, or the exception's type and message, after the case's number.
+CHECKED = f"""\
+from typing import Callable
+
+MAX = {MAX}
+MIN = -{MAX} - 1
+
+
+def c(value: int) -> int:
+    if value > MAX or value < MIN:
+        raise OverflowError("integer overflow")
+    return value
+"""
+
+INT_RUNNERS = CHECKED + """
+
+def ints(n: int, a: int, b: int, d: int, s: int, f: Callable[[int, int, int, int], int]) -> None:
+    try:
+        print(n, f(a, b, d, s))
+    except (OverflowError, ZeroDivisionError, ValueError) as e:
+        print(n, type(e).__name__, e)
+
+
+def compare(n: int, a: int, b: int, d: int, s: int, f: Callable[[int, int, int, int], bool]) -> None:
+    try:
+        print(n, f(a, b, d, s))
+    except (OverflowError, ZeroDivisionError, ValueError) as e:
+        print(n, type(e).__name__, e)
+
+"""
+
+STR_RUNNERS = """\
+from typing import Callable
+
+
+# repr: a result's own newlines must not split the case's output line.
+def text(n: int, t: str, f: Callable[[str], str]) -> None:
+    try:
+        print(n, repr(f(t)))
+    except (ValueError, IndexError) as e:
+        print(n, type(e).__name__, e)
+
+"""
+
+CONTAINER_RUNNERS = """\
+from typing import Callable
+
+
+def item(n: int, f: Callable[[], int]) -> None:
+    try:
+        print(n, "item", f())
+    except (IndexError, KeyError) as e:
+        print(n, type(e).__name__, e)
+
+
+def pop_last(n: int, xs: list[int]) -> None:
+    if xs:
+        print(n, "pop", xs.pop(), xs)
+    else:
+        print(n, "nothing to pop")
+
+
+def set_item(n: int, xs: list[int], i: int, v: int) -> None:
+    try:
+        xs[i] = v
+        print(n, "set", xs)
+    except IndexError as e:
+        print(n, type(e).__name__, e)
+
+
+# Out-of-range `del xs[i]` and index() of an absent value have messages of
+# their own in pwc (corpus program list_error_messages.py): not drawn here.
+def del_item(n: int, xs: list[int], i: int) -> None:
+    if -len(xs) <= i < len(xs):
+        del xs[i]
+        print(n, "del", xs)
+
+
+def index_of(n: int, xs: list[int], v: int) -> None:
+    if v in xs:
+        print(n, "index", xs.index(v))
+
+
+def remove(n: int, xs: list[int], v: int) -> None:
+    try:
+        xs.remove(v)
+        print(n, "remove", xs)
+    except ValueError as e:
+        print(n, type(e).__name__, e)
+
+
+def del_key(n: int, m: dict[str, int], k: str) -> None:
+    try:
+        del m[k]
+        print(n, "del", m)
+    except KeyError as e:
+        print(n, type(e).__name__, e)
+
+"""
+
+
+class CompiledProgram(Protocol):
+    @property
+    def wasm(self) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class Case:
+    """Simple statements printing lines that start with `{n} ` (the case's
+    number).  One statement is a module-level line; several become a
+    one-line function, so that their variables are the case's own."""
+
+    statements: tuple[str, ...]
+
+    def source(self, n: int) -> str:
+        body = "; ".join(self.statements).replace("{n}", str(n))
+        if len(self.statements) == 1:
+            return body + "\n"
+        return f"def case_{n}() -> None: {body}\ncase_{n}()\n"
+
+
+# --------------------------------------------------------------- running a batch
+
+
+def draw_cases(strategy: st.SearchStrategy[Case], count: int) -> list[Case]:
+    """`count` cases drawn by Hypothesis, one per example (its edge-case
+    heuristics and deduplication, without its per-example size limit)."""
+    cases: list[Case] = []
+
+    @settings(max_examples=count, phases=[Phase.generate], database=None, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @given(strategy)
+    def collect(case: Case) -> None:
+        cases.append(case)
+
+    collect()
+    return cases
+
+
+def check_cases(kind: str, runners: str, cases: list[Case], batch_size: int) -> None:
+    """Compile and compare `cases` batch by batch; fail with every batch's
+    differing cases."""
+    assert len(cases) > 0
+    failures = [run_batch(kind, runners, cases[i:i + batch_size])
+                for i in range(0, len(cases), batch_size)]
+    reports = [f for f in failures if f is not None]
+    if reports:
+        pytest.fail("\n\n".join(reports), pytrace=False)
+
+
+def render(runners: str, cases: list[Case]) -> str:
+    return runners + "".join(case.source(n) for n, case in enumerate(cases))
+
+
+def run_batch(kind: str, runners: str, cases: list[Case]) -> str | None:
+    """None when the compiled batch prints what CPython prints, else a report."""
+    source = render(runners, cases)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"generated_{kind}.py"
+        path.write_text(source, encoding="utf-8")
+        expected = subprocess.run(
+            [sys.executable, "-I", "-X", "utf8", str(path)],
+            capture_output=True,
+            timeout=CPYTHON_TIMEOUT_SECONDS,
+        )
+        assert expected.returncode == 0 and expected.stderr == b"", (
+            "the generator wrote a program CPython rejects:\n"
+            + expected.stderr.decode("utf-8", "replace")[-3000:]
+        )
+        compile_file = load_compile_file()
+        try:
+            compiled = compile_file(path)
+        except CompileError as e:
+            return f"a generated {kind} program does not compile:\n{e}"
+    actual = run_program(compiled.wasm)
+    expected_stdout = expected.stdout.decode("utf-8", errors="surrogateescape")
+    if actual == ProgramResult(expected_stdout, "", None):
+        return None
+    return describe_failures(cases, expected_stdout, actual)
+
+
+def load_compile_file() -> Callable[[Path], CompiledProgram]:
+    try:
+        from pwc.driver import compile_file  # type: ignore[import-not-found, unused-ignore]
+    except ModuleNotFoundError as e:
+        if e.name != "pwc.driver":
+            raise
+        pytest.skip("pwc.driver does not exist yet")
+    compile_program: Callable[[Path], CompiledProgram] = compile_file
+    return compile_program
+
+
+def lines_by_case(stdout: str) -> dict[int, list[str]]:
+    grouped: dict[int, list[str]] = {}
+    for line in stdout.splitlines():
+        number, _, _ = line.partition(" ")
+        grouped.setdefault(int(number) if number.isdigit() else -1, []).append(line)
+    return grouped
+
+
+def describe_failures(cases: list[Case], expected: str, actual: ProgramResult) -> str:
+    """Only the cases whose output differs, each with its source, then the trap."""
+    want, got = lines_by_case(expected), lines_by_case(actual.stdout)
+    failing = [n for n in range(len(cases)) if want.get(n, []) != got.get(n, [])]
+    if actual.trap is not None and failing:
+        # Cases after the trapping one printed nothing: only the first is news.
+        failing = failing[:1]
+    parts = [f"{len(failing)} of {len(cases)} generated cases differ from CPython"]
+    if not failing and actual.stdout != expected:
+        # Output outside any case's lines: show where the two first part.
+        diff = difflib.unified_diff(expected.splitlines(), actual.stdout.splitlines(),
+                                    "CPython", "compiled", lineterm="", n=1)
+        parts.append("\n".join(list(diff)[:40]))
+    for n in failing[:5]:
+        parts.append(f"\ncase {n}:\n{cases[n].source(n).strip()}")
+        parts.append("  CPython:  " + "\n            ".join(want.get(n, ["<nothing>"])))
+        parts.append("  compiled: " + "\n            ".join(got.get(n, ["<nothing>"])))
+    if actual.trap is not None:
+        parts.append(f"\nthe compiled program trapped: {actual.trap}")
+    if actual.stderr:
+        parts.append(f"\nstderr of the compiled program:\n{actual.stderr}")
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------- integer arithmetic
+
+EDGE_INTS = [0, 1, -1, 2, -2, 3, 7, 10, 63, 64, 255, 2**31, -(2**31), 2**32 - 1,
+             3037000499, 3037000500, MAX, MAX - 1, MIN, MIN + 1, MAX // 2, MIN // 2]
+
+
+def int_literal(value: int) -> str:
+    # -2**63 has no literal of its own in pwc (the 2**63 under the minus
+    # does not fit), so it is written as an expression that does.
+    if value == MIN:
+        return f"(-{MAX} - 1)"
+    return f"({value})" if value < 0 else str(value)
+
+
+any_int = st.one_of(st.sampled_from(EDGE_INTS), st.integers(-1000, 1000), st.integers(MIN, MAX))
+int_leaf = st.one_of(st.sampled_from(["a", "b", "d"]), any_int.map(int_literal))
+# Left shift counts and exponents stay small: CPython would otherwise build
+# numbers of gigabytes before `c` could reject them.
+small_count = st.one_of(st.integers(-2, 70).map(int_literal), st.just("s"))
+exponent = st.integers(0, 65).map(str)
+
+
+def int_operations(child: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    checked_op = st.sampled_from(["+", "-", "*", "//", "%"])
+    bit_op = st.sampled_from(["&", "|", "^", ">>"])
+    return st.one_of(
+        st.tuples(child, checked_op, child).map(lambda t: f"c({t[0]} {t[1]} {t[2]})"),
+        st.tuples(child, bit_op, child).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(child, small_count).map(lambda t: f"c({t[0]} << {t[1]})"),
+        st.tuples(child, exponent).map(lambda t: f"c({t[0]} ** {t[1]})"),
+        child.map(lambda e: f"c(-{e})"),
+        child.map(lambda e: f"(~{e})"),
+        child.map(lambda e: f"c(abs({e}))"),
+    )
+
+
+int_expression = st.recursive(int_leaf, int_operations, max_leaves=8)
+comparison_operator = st.sampled_from(["<", "<=", "==", "!=", ">", ">="])
+# Chains of two and three operands: a failing link stops the evaluation,
+# so which operand's exception is seen depends on the order.
+int_comparison = st.one_of(
+    st.tuples(int_expression, comparison_operator, int_expression)
+    .map(lambda t: f"{t[0]} {t[1]} {t[2]}"),
+    st.tuples(int_expression, comparison_operator, int_expression, comparison_operator,
+              int_expression).map(lambda t: f"{t[0]} {t[1]} {t[2]} {t[3]} {t[4]}"),
+)
+
+
+@st.composite
+def int_case(draw: st.DrawFn) -> Case:
+    values = ", ".join(int_literal(v) for v in [draw(any_int), draw(any_int), draw(any_int)])
+    shift = int_literal(draw(st.integers(-2, 70)))
+    runner, expression = draw(st.one_of(
+        st.tuples(st.just("ints"), int_expression),
+        st.tuples(st.just("ints"), int_expression),
+        st.tuples(st.just("compare"), int_comparison),
+    ))
+    return Case((f"{runner}({{n}}, {values}, {shift}, lambda a, b, d, s: {expression})",))
+
+
+def test_generated_integer_expressions() -> None:
+    cases = draw_cases(int_case(), INT_CASES)
+    check_cases("int", INT_RUNNERS, cases, LINE_BATCH_SIZE)
+
+
+# --------------------------------------------------------------- string method chains
+
+# Non-ASCII characters without case mappings: str.lower/upper map ASCII
+# letters only for now (KNOWN_DIFFERENCES in test_programs.py), and
+# isalpha/isalnum know ASCII letters only, so cased non-ASCII letters
+# would only rediscover that.
+TEXT_ALPHABET = "abcXYZ019 ,.-=_\t\n\xa0\u3000\u2003日本語€·😀\u0301"
+PIECES = ["", " ", "a", "b", "X", ",", "-", ".", "ab", "日", "😀", "\u3000", "a ", "=="]
+
+any_text = st.text(TEXT_ALPHABET, max_size=14)
+piece = st.one_of(st.sampled_from(PIECES), st.text(TEXT_ALPHABET, min_size=1, max_size=3))
+nonempty_piece = piece.filter(lambda p: p != "")
+small_index = st.integers(-16, 16)
+# A literal step of 0 is a compile error in pwc; a computed one raises.
+slice_step = st.one_of(st.sampled_from([-3, -2, -1, 1, 2, 3, 5]).map(str), st.just("len(t) * 0"))
+
+
+# Operations are templates around HOLE, where the expression built so far
+# goes: the strategies are built once, which keeps drawing cheap.
+HOLE = "<s>"
+
+
+STR_OPERATION = st.one_of(
+    st.sampled_from(["strip", "lstrip", "rstrip", "lower", "upper", "capitalize", "title"])
+    .map(lambda m: f"{HOLE}.{m}()"),
+    st.tuples(st.sampled_from(["strip", "lstrip", "rstrip"]), piece)
+    .map(lambda t: f"{HOLE}.{t[0]}({t[1]!r})"),
+    st.tuples(piece, piece).map(lambda t: f"{HOLE}.replace({t[0]!r}, {t[1]!r})"),
+    st.tuples(piece, piece, st.integers(-1, 3))
+    .map(lambda t: f"{HOLE}.replace({t[0]!r}, {t[1]!r}, {t[2]})"),
+    st.tuples(piece, piece).map(lambda t: f"{t[0]!r}.join({HOLE}.split({t[1]!r}))"),
+    st.tuples(piece, piece, st.integers(-1, 3))
+    .map(lambda t: f"{t[0]!r}.join({HOLE}.split({t[1]!r}, {t[2]}))"),
+    st.tuples(piece, st.sampled_from(["split", "rsplit"]), st.integers(-1, 3))
+    .map(lambda t: f"{t[0]!r}.join({HOLE}.{t[1]}(None, {t[2]}))"),
+    st.tuples(piece, nonempty_piece, st.integers(-1, 3))
+    .map(lambda t: f"{t[0]!r}.join({HOLE}.rsplit({t[1]!r}, {t[2]}))"),
+    st.tuples(small_index, small_index).map(lambda t: f"{HOLE}[{t[0]}:{t[1]}]"),
+    st.tuples(small_index, small_index, slice_step).map(lambda t: f"{HOLE}[{t[0]}:{t[1]}:{t[2]}]"),
+    st.integers(-1, 3).map(lambda k: f"({HOLE} * {k})"),
+    piece.map(lambda p: f"({HOLE} + {p!r})"),
+    st.tuples(st.sampled_from(["removeprefix", "removesuffix"]), piece)
+    .map(lambda t: f"{HOLE}.{t[0]}({t[1]!r})"),
+    st.tuples(st.sampled_from(["ljust", "rjust", "center"]), st.integers(-1, 20))
+    .map(lambda t: f"{HOLE}.{t[0]}({t[1]})"),
+    st.integers(-1, 12).map(lambda w: f"{HOLE}.zfill({w})"),
+)
+
+# What a case prints about the text it built: the text or a query on it.
+STR_QUERY = st.one_of(
+    st.sampled_from([f"repr({HOLE})", f"len({HOLE})", f"{HOLE}.encode()", f"{HOLE}.split()",
+                     f"{HOLE}.splitlines()", f"{HOLE}.isspace()", f"{HOLE}.isdigit()",
+                     f"[repr(ch) for ch in {HOLE}]"]),
+    st.tuples(st.sampled_from(["find", "rfind", "count", "index", "startswith", "endswith",
+                               "split", "partition", "rpartition"]), piece)
+    .map(lambda t: f"{HOLE}.{t[0]}({t[1]!r})"),
+    st.tuples(piece, small_index).map(lambda t: f"{HOLE}.find({t[0]!r}, {t[1]})"),
+    piece.map(lambda p: f"{p!r} in {HOLE}"),
+    small_index.map(lambda i: f"repr({HOLE}[{i}])"),
+)
+
+
+@st.composite
+def str_case(draw: st.DrawFn) -> Case:
+    expression = "t"
+    for template in draw(st.lists(STR_OPERATION, max_size=4)):
+        expression = template.replace(HOLE, expression)
+    query = draw(STR_QUERY).replace(HOLE, expression)
+    return Case((f"text({{n}}, {draw(any_text)!r}, lambda t: str({query}))",))
+
+
+def test_generated_string_chains() -> None:
+    cases = draw_cases(str_case(), STR_CASES)
+    check_cases("str", STR_RUNNERS, cases, LINE_BATCH_SIZE)
+
+
+# --------------------------------------------------------------- list and dict sequences
+
+KEYS = ["a", "b", "c", "é", "", "ab"]
+ELEMENTS = st.integers(-3, 6)
+POSITIONS = st.integers(-6, 6)
+
+
+@st.composite
+def list_step(draw: st.DrawFn) -> tuple[str, ...]:
+    v, i = draw(ELEMENTS), draw(POSITIONS)
+    return draw(st.sampled_from([
+        (f"xs.append({v})", "print({n}, 'append', xs)"),
+        (f"xs.insert({i}, {v})", "print({n}, 'insert', xs)"),
+        (f"xs.extend([{v}, {v}])", "print({n}, 'extend', xs)"),
+        ("xs.reverse()", "print({n}, 'reverse', xs)"),
+        ("xs.sort()", "print({n}, 'sort', xs)"),
+        ("xs.sort(reverse=True)", "print({n}, 'sort reverse', xs)"),
+        ("ys = xs.copy()", f"ys.append({v})", "print({n}, 'copy', xs, ys)"),
+        ("pop_last({n}, xs)",),
+        (f"item({{n}}, lambda: xs.pop({i}))", "print({n}, xs)"),
+        (f"item({{n}}, lambda: xs[{i}])",),
+        (f"set_item({{n}}, xs, {i}, {v})",),
+        (f"del_item({{n}}, xs, {i})",),
+        (f"index_of({{n}}, xs, {v})",),
+        (f"remove({{n}}, xs, {v})",),
+        (f"print({{n}}, 'count', xs.count({v}), {v} in xs, {v} not in xs, len(xs))",),
+        ("print({n}, 'sorted', sorted(xs), sorted(xs, reverse=True), xs)",),
+        ("print({n}, 'minmax', min(xs, default=-99), max(xs, default=99), sum(xs))",),
+        (f"print({{n}}, 'slice', xs[{i}:], xs[:{i}], xs[::-1], xs[{i}::2])",),
+    ]))
+
+
+@st.composite
+def dict_step(draw: st.DrawFn) -> tuple[str, ...]:
+    k, v = draw(st.sampled_from(KEYS)), draw(ELEMENTS)
+    return draw(st.sampled_from([
+        (f"m[{k!r}] = {v}", "print({n}, 'set', m)"),
+        (f"m[{k!r}] = m.get({k!r}, 0) + {v}", "print({n}, 'bump', m)"),
+        (f"item({{n}}, lambda: m[{k!r}])",),
+        (f"del_key({{n}}, m, {k!r})",),
+        (f"print({{n}}, 'get', m.get({k!r}), m.get({k!r}, {v}), {k!r} in m, len(m))",),
+        ("print({n}, 'views', list(m), list(m.values()), list(m.items()), sorted(m))",),
+        ("print({n}, 'loop', [(key, value) for key, value in m.items() if value > 0])",),
+    ]))
+
+
+@st.composite
+def container_case(draw: st.DrawFn) -> Case:
+    start = draw(st.lists(ELEMENTS, max_size=6))
+    keys = draw(st.lists(st.sampled_from(KEYS), max_size=4, unique=True))
+    initial = {k: draw(ELEMENTS) for k in keys}
+    statements = [f"xs: list[int] = {start!r}", f"m: dict[str, int] = {initial!r}"]
+    for _ in range(draw(st.integers(1, 6))):
+        statements.extend(draw(st.one_of(list_step(), dict_step())))
+    statements.append("print({n}, 'final', xs, m)")
+    return Case(tuple(statements))
+
+
+def test_generated_container_sequences() -> None:
+    cases = draw_cases(container_case(), CONTAINER_CASES)
+    check_cases("containers", CONTAINER_RUNNERS, cases, CONTAINER_BATCH_SIZE)
