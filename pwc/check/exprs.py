@@ -459,6 +459,16 @@ class ExprChecker:
                           else tir.Or(v, result, T.BOOL, e.span))
             return result
         t = values[0].type
+        if e.op == "or" and len(values) == 2 and isinstance(t, T.OptionalType) and \
+                self.assignable(values[1].type, t.inner):
+            # `x or default` with x: T | None gives a T: x is used only when truthy.
+            inner = t.inner
+            tmp = self.scope.temp(t)
+            local = tir.Local(tmp, t, e.span)
+            test = tir.Prim("truth", (local,), T.BOOL, e.span)
+            return tir.Let(tmp, values[0], tir.CondExpr(
+                test, tir.Coerce(local, inner, e.span),
+                self.coerce(values[1], inner, lambda g: ""), inner, e.span), inner, e.span)
         if any(v.type != t for v in values):
             self.error(e.span, f'operands of "{e.op}" must all be bool or all have the same type')
             return self.bad(e.span)

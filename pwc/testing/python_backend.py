@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -323,11 +324,23 @@ def _load_isolated(
         plugin = _run_plugin_module(path, host, errors.check_status)
         # Decided once the plugin's classes exist, as the compiler decides.
         exports: dict[str, Callable[..., int | None]] = {}
+        plugin_source = _program_source(path)
         for name, rule in rules.items():
             module = sys.modules[rule.module]
-            if name.startswith("proxy_") and is_exported(rule, module):
+            if name.startswith("proxy_") and is_exported(rule, module, plugin_source):
                 exports[name] = getattr(module, rule.function)
     return exports, plugin
+
+
+def _program_source(path: Path) -> str:
+    """The plugin's text and that of the modules beside it that it imports."""
+    text = path.read_text(encoding="utf-8")
+    parts = [text]
+    for name in sorted(set(re.findall(r"^\s*(?:from|import)\s+(\w+)", text, re.M))):
+        sibling = path.parent / f"{name}.py"
+        if sibling.is_file() and sibling != path:
+            parts.append(sibling.read_text(encoding="utf-8"))
+    return "\n".join(parts)
 
 
 def _install_host(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,11 @@ class ExportRule:
     module: str
     function: str
     conditions: tuple[tuple[str, str], ...]
+    # `if_reachable=f`: exported when the program can call f.  Under CPython
+    # that is approximated by "a module of the plugin names f" (the compiler
+    # decides from its call graph; an imported but never called f is the
+    # only case where the two differ).
+    reachable: tuple[str, ...] = ()
 
 
 def read_export_rules(package_dir: Path, package: str) -> dict[str, ExportRule]:
@@ -53,14 +59,16 @@ def _parse_rules(
                 for decorator in node.decorator_list:
                     declared = _export_of(decorator)
                     if declared is not None:
-                        export, conditions = declared
+                        export, conditions, reachable = declared
                         rules[export] = ExportRule(
-                            f"{package}.{file.stem}", node.name, conditions
+                            f"{package}.{file.stem}", node.name, conditions, reachable
                         )
     return tuple(rules.items())
 
 
-def _export_of(decorator: ast.expr) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+def _export_of(
+    decorator: ast.expr,
+) -> tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]] | None:
     if not (
         isinstance(decorator, ast.Call)
         and isinstance(decorator.func, ast.Name)
@@ -71,19 +79,31 @@ def _export_of(decorator: ast.expr) -> tuple[str, tuple[tuple[str, str], ...]] |
     ):
         return None
     conditions: list[tuple[str, str]] = []
+    reachable: list[str] = []
     for keyword in decorator.keywords:
+        if keyword.arg == "if_reachable":
+            refs = keyword.value.elts if isinstance(keyword.value, ast.Tuple) else [keyword.value]
+            for ref in refs:
+                if not isinstance(ref, ast.Name):
+                    raise EmulatorError(f"unexpected if_reachable= in the SDK: {ast.dump(ref)}")
+                reachable.append(ref.id)
+            continue
         if keyword.arg == "if_overridden":
             refs = keyword.value.elts if isinstance(keyword.value, ast.Tuple) else [keyword.value]
             for ref in refs:
                 if not (isinstance(ref, ast.Attribute) and isinstance(ref.value, ast.Name)):
                     raise EmulatorError(f"unexpected if_overridden= in the SDK: {ast.dump(ref)}")
                 conditions.append((ref.value.id, ref.attr))
-    return decorator.args[0].value, tuple(conditions)
+    return decorator.args[0].value, tuple(conditions), tuple(reachable)
 
 
-def is_exported(rule: ExportRule, module: types.ModuleType) -> bool:
+def is_exported(rule: ExportRule, module: types.ModuleType, plugin_source: str = "") -> bool:
     """Whether a class derived from a condition's class overrides its method
-    (the class names resolve in the module that declares the export)."""
+    (the class names resolve in the module that declares the export), or the
+    plugin names a function the export waits for."""
+    if rule.reachable:
+        return any(re.search(rf"\b{re.escape(name)}\b", plugin_source)
+                   for name in rule.reachable)
     if not rule.conditions:
         return True
     for class_name, method in rule.conditions:

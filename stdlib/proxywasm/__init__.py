@@ -5,6 +5,12 @@ calls `set_vm_context` at module level; host calls are module functions.
 The same code runs compiled to wasm (pwc) and under CPython (pwc.testing).
 """
 
+from proxywasm._callouts import dispatch_http_call as dispatch_http_call
+from proxywasm._callouts import get_http_call_response_body as get_http_call_response_body
+from proxywasm._callouts import get_http_call_response_headers as get_http_call_response_headers
+from proxywasm._callouts import (
+    get_http_call_response_trailers as get_http_call_response_trailers,
+)
 from proxywasm._contexts import HttpContext as HttpContext
 from proxywasm._contexts import PluginContext as PluginContext
 from proxywasm._contexts import TcpContext as TcpContext
@@ -58,11 +64,39 @@ from proxywasm._logging import log_error as log_error
 from proxywasm._logging import log_info as log_info
 from proxywasm._logging import log_trace as log_trace
 from proxywasm._logging import log_warn as log_warn
+from proxywasm._metrics import MetricCounter as MetricCounter
+from proxywasm._metrics import MetricGauge as MetricGauge
+from proxywasm._metrics import MetricHistogram as MetricHistogram
+from proxywasm._metrics import define_counter_metric as define_counter_metric
+from proxywasm._metrics import define_gauge_metric as define_gauge_metric
+from proxywasm._metrics import define_histogram_metric as define_histogram_metric
+from proxywasm._plugin import call_foreign_function as call_foreign_function
 from proxywasm._plugin import get_current_time_nanoseconds as get_current_time_nanoseconds
+from proxywasm._plugin import get_log_level as get_log_level
 from proxywasm._plugin import get_plugin_configuration as get_plugin_configuration
 from proxywasm._plugin import get_vm_configuration as get_vm_configuration
 from proxywasm._plugin import plugin_done as plugin_done
 from proxywasm._plugin import set_effective_context as set_effective_context
 from proxywasm._plugin import set_tick_period_milliseconds as set_tick_period_milliseconds
+from proxywasm._properties import get_property as get_property
+from proxywasm._properties import get_property_map as get_property_map
+from proxywasm._properties import set_property as set_property
+from proxywasm._shared import dequeue_shared_queue as dequeue_shared_queue
+from proxywasm._shared import enqueue_shared_queue as enqueue_shared_queue
+from proxywasm._shared import get_shared_data as get_shared_data
+from proxywasm._shared import register_shared_queue as register_shared_queue
+from proxywasm._shared import resolve_shared_queue as resolve_shared_queue
+from proxywasm._shared import set_shared_data as set_shared_data
+from proxywasm._tcp import append_downstream_data as append_downstream_data
+from proxywasm._tcp import append_upstream_data as append_upstream_data
+from proxywasm._tcp import close_downstream as close_downstream
+from proxywasm._tcp import close_upstream as close_upstream
+from proxywasm._tcp import continue_tcp_stream as continue_tcp_stream
+from proxywasm._tcp import get_downstream_data as get_downstream_data
+from proxywasm._tcp import get_upstream_data as get_upstream_data
+from proxywasm._tcp import prepend_downstream_data as prepend_downstream_data
+from proxywasm._tcp import prepend_upstream_data as prepend_upstream_data
+from proxywasm._tcp import replace_downstream_data as replace_downstream_data
+from proxywasm._tcp import replace_upstream_data as replace_upstream_data
 from proxywasm._types import Action as Action
 from proxywasm._types import PeerType as PeerType

@@ -37,16 +37,28 @@ MAP_HTTP_REQUEST_HEADERS: int = 0
 MAP_HTTP_REQUEST_TRAILERS: int = 1
 MAP_HTTP_RESPONSE_HEADERS: int = 2
 MAP_HTTP_RESPONSE_TRAILERS: int = 3
+MAP_HTTP_CALL_RESPONSE_HEADERS: int = 6
+MAP_HTTP_CALL_RESPONSE_TRAILERS: int = 7
 
 # --- buffer types (§4.5) -------------------------------------------------------
 BUFFER_HTTP_REQUEST_BODY: int = 0
 BUFFER_HTTP_RESPONSE_BODY: int = 1
+BUFFER_DOWNSTREAM_DATA: int = 2
+BUFFER_UPSTREAM_DATA: int = 3
+BUFFER_HTTP_CALL_RESPONSE_BODY: int = 4
 BUFFER_VM_CONFIGURATION: int = 6
 BUFFER_PLUGIN_CONFIGURATION: int = 7
 
 # --- stream types (§4.6) -------------------------------------------------------
 STREAM_HTTP_REQUEST: int = 0
 STREAM_HTTP_RESPONSE: int = 1
+STREAM_DOWNSTREAM: int = 2
+STREAM_UPSTREAM: int = 3
+
+# --- metric types (§4.8) -------------------------------------------------------
+METRIC_COUNTER: int = 0
+METRIC_GAUGE: int = 1
+METRIC_HISTOGRAM: int = 2
 
 # Envoy clamps a buffer read to what is there, and a write starting at or past
 # the end appends; this is the "whole buffer" size the SDK passes (a u32 that
@@ -153,4 +165,108 @@ def proxy_set_effective_context(context_id: I32) -> I32:
 
 @host_import("env", "proxy_done")
 def proxy_done() -> I32:
+    ...
+
+
+@host_import("env", "proxy_get_log_level")
+def proxy_get_log_level(return_level: I32) -> I32:
+    ...
+
+
+@host_import("env", "proxy_get_property")
+def proxy_get_property(
+    path_data: I32, path_size: I32, return_data: I32, return_size: I32
+) -> I32:
+    ...
+
+
+@host_import("env", "proxy_set_property")
+def proxy_set_property(path_data: I32, path_size: I32, value_data: I32, value_size: I32) -> I32:
+    ...
+
+
+@host_import("env", "proxy_get_shared_data")
+def proxy_get_shared_data(
+    key_data: I32, key_size: I32, return_data: I32, return_size: I32, return_cas: I32
+) -> I32:
+    ...
+
+
+@host_import("env", "proxy_set_shared_data")
+def proxy_set_shared_data(
+    key_data: I32, key_size: I32, value_data: I32, value_size: I32, cas: I32
+) -> I32:
+    ...
+
+
+@host_import("env", "proxy_register_shared_queue")
+def proxy_register_shared_queue(name_data: I32, name_size: I32, return_id: I32) -> I32:
+    ...
+
+
+@host_import("env", "proxy_resolve_shared_queue")
+def proxy_resolve_shared_queue(
+    vm_id_data: I32, vm_id_size: I32, name_data: I32, name_size: I32, return_id: I32
+) -> I32:
+    ...
+
+
+@host_import("env", "proxy_enqueue_shared_queue")
+def proxy_enqueue_shared_queue(queue_id: I32, value_data: I32, value_size: I32) -> I32:
+    ...
+
+
+@host_import("env", "proxy_dequeue_shared_queue")
+def proxy_dequeue_shared_queue(queue_id: I32, return_data: I32, return_size: I32) -> I32:
+    ...
+
+
+@host_import("env", "proxy_define_metric")
+def proxy_define_metric(
+    metric_type: I32, name_data: I32, name_size: I32, return_id: I32
+) -> I32:
+    ...
+
+
+# The only i64 parameters of the ABI: a plain `int` is a wasm i64.
+@host_import("env", "proxy_increment_metric")
+def proxy_increment_metric(metric_id: I32, offset: int) -> I32:
+    ...
+
+
+@host_import("env", "proxy_record_metric")
+def proxy_record_metric(metric_id: I32, value: int) -> I32:
+    ...
+
+
+@host_import("env", "proxy_get_metric")
+def proxy_get_metric(metric_id: I32, return_value: I32) -> I32:
+    ...
+
+
+@host_import("env", "proxy_http_call")
+def proxy_http_call(
+    cluster_data: I32,
+    cluster_size: I32,
+    headers_data: I32,
+    headers_size: I32,
+    body_data: I32,
+    body_size: I32,
+    trailers_data: I32,
+    trailers_size: I32,
+    timeout_milliseconds: I32,
+    return_token: I32,
+) -> I32:
+    ...
+
+
+@host_import("env", "proxy_call_foreign_function")
+def proxy_call_foreign_function(
+    name_data: I32,
+    name_size: I32,
+    argument_data: I32,
+    argument_size: I32,
+    return_data: I32,
+    return_size: I32,
+) -> I32:
     ...

@@ -15,6 +15,9 @@ class HttpContext:
     def __init__(self) -> None:
         # The plugin context this stream belongs to; set by the SDK's dispatch.
         self._pwc_plugin_context_id: int = 0
+        # A response body or trailers callback ran: the response may have
+        # gone downstream, so a failure resets the stream instead of replying.
+        self._pwc_response_started: bool = False
 
     def on_http_request_headers(self, num_headers: int, end_of_stream: bool) -> Action:
         return Action.CONTINUE

@@ -162,3 +162,166 @@ def done() -> None:
     """Tell the host that a root context whose on_done returned False is done."""
     status = _abi.proxy_done()
     _errors.check_status(status, "proxy_done")
+
+
+def get_log_level() -> int:
+    """The level (0 trace .. 5 critical) below which the host drops log lines."""
+    slot = alloc(4)
+    status = _abi.proxy_get_log_level(slot)
+    _errors.check_status(status, "proxy_get_log_level")
+    return load_i32(slot)
+
+
+# --- properties (abi.md §5.2, §5.3) -------------------------------------------
+
+
+def get_property(path: bytes) -> bytes:
+    """The value of the property at `path` (segments joined by NUL bytes)."""
+    slots = alloc(8)
+    status = _abi.proxy_get_property(bytes_ptr(path), len(path), slots, slots + 4)
+    _errors.check_status(status, "proxy_get_property")
+    return bytes_at(load_i32(slots), load_i32(slots + 4))
+
+
+def get_property_map(path: bytes) -> list[tuple[str, str]]:
+    """A map-valued property, decoded from its serialized pairs (abi.md §5.1)."""
+    slots = alloc(8)
+    status = _abi.proxy_get_property(bytes_ptr(path), len(path), slots, slots + 4)
+    _errors.check_status(status, "proxy_get_property")
+    return decode_map(load_i32(slots), load_i32(slots + 4))
+
+
+def set_property(path: bytes, value: bytes) -> None:
+    """Store `value` under `path` for the current stream."""
+    status = _abi.proxy_set_property(bytes_ptr(path), len(path), bytes_ptr(value), len(value))
+    _errors.check_status(status, "proxy_set_property")
+
+
+# --- shared data and queues (abi.md §5.4, §5.5) ---------------------------------
+
+
+def get_shared_data(key: str) -> tuple[bytes, int]:
+    """The value of shared key `key` and its CAS token."""
+    key_data = host_encode(key)
+    slots = alloc(12)
+    status = _abi.proxy_get_shared_data(
+        bytes_ptr(key_data), len(key_data), slots, slots + 4, slots + 8
+    )
+    _errors.check_status(status, "proxy_get_shared_data")
+    return bytes_at(load_i32(slots), load_i32(slots + 4)), load_i32(slots + 8)
+
+
+def set_shared_data(key: str, value: bytes, cas: int) -> None:
+    """Write shared key `key`; a non-zero `cas` must match the stored token."""
+    key_data = host_encode(key)
+    status = _abi.proxy_set_shared_data(
+        bytes_ptr(key_data), len(key_data), bytes_ptr(value), len(value), cas
+    )
+    _errors.check_status(status, "proxy_set_shared_data")
+
+
+def register_shared_queue(name: str) -> int:
+    """The token of queue `name` of this VM; this plugin becomes its receiver."""
+    name_data = host_encode(name)
+    slot = alloc(4)
+    status = _abi.proxy_register_shared_queue(bytes_ptr(name_data), len(name_data), slot)
+    _errors.check_status(status, "proxy_register_shared_queue")
+    return load_i32(slot)
+
+
+def resolve_shared_queue(vm_id: str, name: str) -> int:
+    """The token of the queue `name` registered by VM `vm_id`."""
+    vm_id_data = host_encode(vm_id)
+    name_data = host_encode(name)
+    slot = alloc(4)
+    status = _abi.proxy_resolve_shared_queue(
+        bytes_ptr(vm_id_data), len(vm_id_data), bytes_ptr(name_data), len(name_data), slot
+    )
+    _errors.check_status(status, "proxy_resolve_shared_queue")
+    return load_i32(slot)
+
+
+def enqueue_shared_queue(queue_id: int, data: bytes) -> None:
+    status = _abi.proxy_enqueue_shared_queue(queue_id, bytes_ptr(data), len(data))
+    _errors.check_status(status, "proxy_enqueue_shared_queue")
+
+
+def dequeue_shared_queue(queue_id: int) -> bytes:
+    slots = alloc(8)
+    status = _abi.proxy_dequeue_shared_queue(queue_id, slots, slots + 4)
+    _errors.check_status(status, "proxy_dequeue_shared_queue")
+    return bytes_at(load_i32(slots), load_i32(slots + 4))
+
+
+# --- metrics (abi.md §3.10) ---------------------------------------------------
+
+
+def define_metric(kind: int, name: str) -> int:
+    """The id of a new handle on the metric `name` of type `kind`."""
+    name_data = host_encode(name)
+    slot = alloc(4)
+    status = _abi.proxy_define_metric(kind, bytes_ptr(name_data), len(name_data), slot)
+    _errors.check_status(status, "proxy_define_metric")
+    return load_i32(slot)
+
+
+def increment_metric(metric_id: int, offset: int) -> None:
+    status = _abi.proxy_increment_metric(metric_id, offset)
+    _errors.check_status(status, "proxy_increment_metric")
+
+
+def record_metric(metric_id: int, value: int) -> None:
+    status = _abi.proxy_record_metric(metric_id, value)
+    _errors.check_status(status, "proxy_record_metric")
+
+
+def get_metric(metric_id: int) -> int:
+    slot = alloc(8)
+    status = _abi.proxy_get_metric(metric_id, slot)
+    _errors.check_status(status, "proxy_get_metric")
+    return load_i64(slot)
+
+
+# --- HTTP callouts (abi.md §3.6) -----------------------------------------------
+
+
+def http_call(
+    cluster: str,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    trailers: list[tuple[str, str]],
+    timeout_milliseconds: int,
+) -> int:
+    """Send a request to `cluster`; the token its answer will carry."""
+    cluster_data = host_encode(cluster)
+    encoded_headers = encode_map(headers)
+    encoded_trailers = encode_map(trailers)
+    slot = alloc(4)
+    status = _abi.proxy_http_call(
+        bytes_ptr(cluster_data),
+        len(cluster_data),
+        bytes_ptr(encoded_headers),
+        len(encoded_headers),
+        bytes_ptr(body),
+        len(body),
+        bytes_ptr(encoded_trailers),
+        len(encoded_trailers),
+        timeout_milliseconds,
+        slot,
+    )
+    _errors.check_status(status, "proxy_http_call")
+    return load_i32(slot)
+
+
+# --- foreign functions (abi.md §3.11) -------------------------------------------
+
+
+def call_foreign_function(name: str, argument: bytes) -> bytes:
+    name_data = host_encode(name)
+    slots = alloc(8)
+    status = _abi.proxy_call_foreign_function(
+        bytes_ptr(name_data), len(name_data), bytes_ptr(argument), len(argument), slots,
+        slots + 4,
+    )
+    _errors.check_status(status, "proxy_call_foreign_function")
+    return bytes_at(load_i32(slots), load_i32(slots + 4))

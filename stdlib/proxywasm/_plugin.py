@@ -1,4 +1,5 @@
-"""Host calls of a plugin as a whole: configuration, time, ticks, completion."""
+"""Host calls of a plugin as a whole: configuration, time, ticks, completion,
+log level and foreign functions."""
 
 from proxywasm import _abi, _host
 
@@ -36,3 +37,16 @@ def set_effective_context(context_id: int) -> None:
 def plugin_done() -> None:
     """Finish a plugin whose on_plugin_done returned False."""
     _host.done()
+
+
+def get_log_level() -> int:
+    """The host's log level for plugins (0 trace .. 5 critical): messages
+    below it are dropped, so a plugin can skip building them."""
+    return _host.get_log_level()
+
+
+def call_foreign_function(name: str, param: bytes) -> bytes:
+    """Run the host's function `name` (Envoy: compress, uncompress,
+    clear_route_cache, ... abi.md §6.9) on `param`; NotFoundError if the
+    host has no function of that name."""
+    return _host.call_foreign_function(name, param)

@@ -74,18 +74,35 @@ def exported_callbacks(plugin: Path) -> set[str]:
 
 
 REQUIRED = {"proxy_abi_version_0_2_1", "proxy_on_memory_allocate", "proxy_on_context_create"}
+# Exported only when dispatch_http_call is reachable (@export(if_reachable=)):
+# none of the plugins below makes callouts.
+CALLOUT_ANSWER: set[str] = set()
+NO_CALLBACKS = """
+from proxywasm import PluginContext, VMContext, set_vm_context
+
+
+class VM(VMContext):
+    def new_plugin_context(self, context_id: int) -> PluginContext:
+        return PluginContext()
+
+
+set_vm_context(VM())
+"""
 
 
 @pytest.mark.parametrize(
     ("plugin", "callbacks"),
     [
-        (EXAMPLES / "helloworld" / "plugin.py", {"proxy_on_configure", "proxy_on_tick"}),
+        (
+            EXAMPLES / "helloworld" / "plugin.py",
+            {"proxy_on_configure", "proxy_on_tick"} | CALLOUT_ANSWER,
+        ),
         (
             EXAMPLES / "http_headers" / "plugin.py",
             {
                 "proxy_on_configure", "proxy_on_request_headers", "proxy_on_response_headers",
                 "proxy_on_log", "proxy_on_delete",
-            },
+            } | CALLOUT_ANSWER,
         ),
         (
             PLUGINS / "lifecycle.py",
@@ -94,10 +111,22 @@ REQUIRED = {"proxy_abi_version_0_2_1", "proxy_on_memory_allocate", "proxy_on_con
                 "proxy_on_request_headers", "proxy_on_request_body", "proxy_on_request_trailers",
                 "proxy_on_response_headers", "proxy_on_response_body",
                 "proxy_on_response_trailers", "proxy_on_log", "proxy_on_delete",
-            },
+            } | CALLOUT_ANSWER,
         ),
+        (
+            PLUGINS / "tcp.py",
+            {
+                "proxy_on_tick", "proxy_on_new_connection", "proxy_on_downstream_data",
+                "proxy_on_downstream_connection_close", "proxy_on_upstream_data",
+                "proxy_on_upstream_connection_close", "proxy_on_log", "proxy_on_delete",
+            } | CALLOUT_ANSWER,
+        ),
+        (PLUGINS / "services.py", {
+            "proxy_on_vm_start", "proxy_on_configure", "proxy_on_tick", "proxy_on_done",
+            "proxy_on_queue_ready", "proxy_on_request_headers", "proxy_on_delete",
+        } | CALLOUT_ANSWER),
     ],
-    ids=["helloworld", "http_headers", "lifecycle"],
+    ids=["helloworld", "http_headers", "lifecycle", "tcp", "services"],
 )
 def test_only_the_callbacks_a_plugin_overrides_are_exported(
     plugin: Path, callbacks: set[str]
@@ -106,3 +135,26 @@ def test_only_the_callbacks_a_plugin_overrides_are_exported(
     if reason is not None:
         pytest.skip(reason)
     assert exported_callbacks(plugin) == REQUIRED | callbacks
+
+
+def test_a_plugin_that_overrides_nothing_exports_only_the_contract(tmp_path: Path) -> None:
+    reason = compiler_unavailable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    plugin = tmp_path / "plugin.py"
+    plugin.write_text(NO_CALLBACKS)
+    assert exported_callbacks(plugin) == REQUIRED
+
+
+@pytest.mark.parametrize(
+    "plugin", sorted(PLUGINS.glob("*.py")) + sorted(EXAMPLES.glob("*/plugin.py")),
+    ids=lambda p: p.stem if p.stem != "plugin" else p.parent.name,
+)
+def test_both_backends_offer_the_same_callbacks(plugin: Path) -> None:
+    reason = compiler_unavailable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+    python = Emulator(plugin, "python")
+    names = exported_callbacks(plugin) | {"proxy_on_http_call_response", "proxy_on_queue_ready"}
+    offered = {name for name in names if python._runtime.has_export(name)}
+    assert offered == exported_callbacks(plugin)

@@ -7,7 +7,8 @@ Three families of cases:
   with literals and variables from the whole 64-bit range, including
   overflow, division by zero and negative shift counts;
 - string method chains (strip, lower/upper, replace, split + join, slicing,
-  find, startswith, ...) on random text that mixes ASCII and non-ASCII;
+  find, startswith, ...) on random text that mixes ASCII and non-ASCII,
+  the result queried as text or as its UTF-8 bytes;
 - list and dict operation sequences (append, pop, insert, index, del, get,
   in, len, sorted, ...), with the errors each step can raise.
 
@@ -402,6 +403,15 @@ STR_QUERY = st.one_of(
     st.tuples(piece, small_index).map(lambda t: f"{HOLE}.find({t[0]!r}, {t[1]})"),
     piece.map(lambda p: f"{p!r} in {HOLE}"),
     small_index.map(lambda i: f"repr({HOLE}[{i}])"),
+    # The same text as UTF-8 bytes.  bytes.split(None, maxsplit) drops the
+    # remainder's trailing whitespace (corpus program bytes_split_maxsplit.py):
+    # only split() without a count here.
+    st.sampled_from([f"{HOLE}.encode().split()", f"{HOLE}.encode().strip()",
+                     f"{HOLE}.encode().hex()", f"[b for b in {HOLE}.encode()]"]),
+    st.tuples(st.sampled_from(["split", "find", "startswith", "endswith", "strip"]), nonempty_piece)
+    .map(lambda t: f"{HOLE}.encode().{t[0]}({t[1].encode()!r})"),
+    st.tuples(small_index, small_index, slice_step)
+    .map(lambda t: f"{HOLE}.encode()[{t[0]}:{t[1]}:{t[2]}]"),
 )
 
 

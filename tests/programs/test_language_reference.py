@@ -19,6 +19,8 @@ Run this file as a script to regenerate the checklist's program column:
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,7 +136,6 @@ def test_checklist_program_lists_are_current() -> None:
 EXAMPLES = examples(REFERENCE.read_text(encoding="utf-8"))
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("example", [pytest.param(e, id=f"line{e.line}-{e.mark or 'runs'}")
                                      for e in EXAMPLES])
 def test_reference_example_behaves_as_documented(example: Example) -> None:
@@ -169,6 +170,22 @@ def test_reference_example_behaves_as_documented(example: Example) -> None:
     elif not matches:
         pytest.fail(describe_mismatch(f"docs/language.md:{example.line}",
                                       decode(expected.stdout), actual), pytrace=False)
+
+
+def test_reference_examples_pass_mypy_strict(tmp_path: Path) -> None:
+    # Rejected examples too: they show Python that pwc refuses, not typos.
+    paths: list[str] = []
+    for example in EXAMPLES:
+        path = tmp_path / f"example_line{example.line}.py"
+        path.write_text(example.code, encoding="utf-8")
+        paths.append(str(path))
+    config = tmp_path / "mypy.ini"
+    config.write_text("[mypy]\n")
+    options = ["--strict", "--python-version", "3.11", "--config-file", str(config),
+               "--cache-dir", str(tmp_path / "cache")]
+    result = subprocess.run([sys.executable, "-m", "mypy", *options, *paths],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_reference_has_examples_of_each_kind() -> None:

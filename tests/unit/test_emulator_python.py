@@ -114,3 +114,14 @@ def test_misuse_is_reported_in_envoy_terms(tmp_path: Path) -> None:
     emulator.complete_http_stream(stream)
     with pytest.raises(EmulatorError, match="complete"):
         emulator.call_on_response_headers(stream, [], True)
+
+
+def test_only_the_callbacks_the_compiled_module_would_export_are_offered(
+    tmp_path: Path,
+) -> None:
+    plugin = write_plugin(tmp_path, COUNTING_PLUGIN, HELPER)
+    runtime = Emulator(plugin, "python")._runtime
+    assert runtime.has_export("proxy_on_tick")  # Plugin overrides on_tick
+    assert runtime.has_export("proxy_on_context_create")  # always exported
+    assert not runtime.has_export("proxy_on_request_headers")
+    assert not runtime.has_export("proxy_on_queue_ready")

@@ -1,0 +1,129 @@
+"""The HTTP stream callbacks (abi.md §2.4), re-exported by `_dispatch`.
+
+Each runs the stream context's method in the stream's region with the
+stream as the active context, and applies the failure policy of `_state`
+to an exception.  A callback for a stream without a context (its plugin
+made none, or the constructor raised) continues, or fails the stream once.
+"""
+
+from pwc_intrinsics import I32, export, region_enter, region_of
+
+from proxywasm._contexts import HttpContext
+from proxywasm._state import STATE, fail_http, fail_http_stream
+from proxywasm._types import Action
+
+
+def _unknown_stream(context_id: int) -> Action:
+    """A stream callback for an id without a context: either its constructor
+    raised (apply the failure policy once) or its plugin wanted no context."""
+    # `in` then index: a .get() would box the int outside any region.
+    if context_id not in STATE.failed_streams:
+        return Action.CONTINUE
+    plugin_context_id = STATE.failed_streams[context_id]
+    del STATE.failed_streams[context_id]
+    return fail_http(plugin_context_id, False)
+
+
+@export("proxy_on_request_headers", if_overridden=HttpContext.on_http_request_headers)
+def proxy_on_request_headers(context_id: I32, num_headers: I32, end_of_stream: I32) -> I32:
+    context = STATE.http_streams.get(context_id)
+    if context is None:
+        return _unknown_stream(context_id)
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_http_request_headers(num_headers, end_of_stream != 0)
+    except Exception as e:
+        action = fail_http_stream(context, e, False)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action
+
+
+@export("proxy_on_request_body", if_overridden=HttpContext.on_http_request_body)
+def proxy_on_request_body(context_id: I32, body_size: I32, end_of_stream: I32) -> I32:
+    context = STATE.http_streams.get(context_id)
+    if context is None:
+        return _unknown_stream(context_id)
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_http_request_body(body_size, end_of_stream != 0)
+    except Exception as e:
+        action = fail_http_stream(context, e, False)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action
+
+
+@export("proxy_on_request_trailers", if_overridden=HttpContext.on_http_request_trailers)
+def proxy_on_request_trailers(context_id: I32, num_trailers: I32) -> I32:
+    context = STATE.http_streams.get(context_id)
+    if context is None:
+        return _unknown_stream(context_id)
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_http_request_trailers(num_trailers)
+    except Exception as e:
+        action = fail_http_stream(context, e, False)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action
+
+
+@export("proxy_on_response_headers", if_overridden=HttpContext.on_http_response_headers)
+def proxy_on_response_headers(context_id: I32, num_headers: I32, end_of_stream: I32) -> I32:
+    context = STATE.http_streams.get(context_id)
+    if context is None:
+        return _unknown_stream(context_id)
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_http_response_headers(num_headers, end_of_stream != 0)
+    except Exception as e:
+        # Nothing has gone downstream yet: a local reply replaces the response.
+        action = fail_http_stream(context, e, False)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action
+
+
+@export("proxy_on_response_body", if_overridden=HttpContext.on_http_response_body)
+def proxy_on_response_body(context_id: I32, body_size: I32, end_of_stream: I32) -> I32:
+    context = STATE.http_streams.get(context_id)
+    if context is None:
+        return _unknown_stream(context_id)
+    context._pwc_response_started = True
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_http_response_body(body_size, end_of_stream != 0)
+    except Exception as e:
+        action = fail_http_stream(context, e, True)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action
+
+
+@export("proxy_on_response_trailers", if_overridden=HttpContext.on_http_response_trailers)
+def proxy_on_response_trailers(context_id: I32, num_trailers: I32) -> I32:
+    context = STATE.http_streams.get(context_id)
+    if context is None:
+        return _unknown_stream(context_id)
+    context._pwc_response_started = True
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_http_response_trailers(num_trailers)
+    except Exception as e:
+        action = fail_http_stream(context, e, True)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action

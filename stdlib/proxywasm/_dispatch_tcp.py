@@ -1,0 +1,117 @@
+"""The TCP (network filter) callbacks (abi.md §2.5), re-exported by `_dispatch`.
+
+Envoy's order: new_connection, then downstream and upstream data
+interleaved, upstream close (when the upstream data ends), downstream close,
+then on_done, on_log (on_stream_done here) and on_delete.  An exception in a
+data or new-connection callback closes the connection unless the plugin
+fails open; one in a close callback is only logged (the connection is
+closing anyway).
+"""
+
+from pwc_intrinsics import I32, export, region_enter, region_of
+
+from proxywasm._contexts import TcpContext
+from proxywasm._state import STATE, fail_tcp, fail_tcp_stream, log_exception
+from proxywasm._types import Action, PeerType
+
+
+def _unknown_connection(context_id: int) -> Action:
+    """A callback for a connection without a context: its constructor raised
+    (apply the failure policy once) or its plugin wanted no context."""
+    # `in` then index: a .get() would box the int outside any region.
+    if context_id not in STATE.failed_streams:
+        return Action.CONTINUE
+    plugin_context_id = STATE.failed_streams[context_id]
+    del STATE.failed_streams[context_id]
+    return fail_tcp(plugin_context_id)
+
+
+def _peer_type(value: int) -> PeerType:
+    if value == 1:
+        return PeerType.LOCAL
+    if value == 2:
+        return PeerType.REMOTE
+    return PeerType.UNKNOWN
+
+
+@export("proxy_on_new_connection", if_overridden=TcpContext.on_new_connection)
+def proxy_on_new_connection(context_id: I32) -> I32:
+    context = STATE.tcp_streams.get(context_id)
+    if context is None:
+        return _unknown_connection(context_id)
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_new_connection()
+    except Exception as e:
+        action = fail_tcp_stream(context, e)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action
+
+
+@export("proxy_on_downstream_data", if_overridden=TcpContext.on_downstream_data)
+def proxy_on_downstream_data(context_id: I32, data_size: I32, end_of_stream: I32) -> I32:
+    context = STATE.tcp_streams.get(context_id)
+    if context is None:
+        return _unknown_connection(context_id)
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_downstream_data(data_size, end_of_stream != 0)
+    except Exception as e:
+        action = fail_tcp_stream(context, e)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action
+
+
+@export("proxy_on_upstream_data", if_overridden=TcpContext.on_upstream_data)
+def proxy_on_upstream_data(context_id: I32, data_size: I32, end_of_stream: I32) -> I32:
+    context = STATE.tcp_streams.get(context_id)
+    if context is None:
+        return _unknown_connection(context_id)
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        action: Action = context.on_upstream_data(data_size, end_of_stream != 0)
+    except Exception as e:
+        action = fail_tcp_stream(context, e)
+    region_enter(previous)
+    STATE.active_context_id = outer
+    return action
+
+
+@export("proxy_on_downstream_connection_close", if_overridden=TcpContext.on_downstream_close)
+def proxy_on_downstream_connection_close(context_id: I32, peer_type: I32) -> None:
+    context = STATE.tcp_streams.get(context_id)
+    if context is None:
+        return
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        context.on_downstream_close(_peer_type(peer_type))
+    except Exception as e:
+        log_exception(e)
+    region_enter(previous)
+    STATE.active_context_id = outer
+
+
+@export("proxy_on_upstream_connection_close", if_overridden=TcpContext.on_upstream_close)
+def proxy_on_upstream_connection_close(context_id: I32, peer_type: I32) -> None:
+    context = STATE.tcp_streams.get(context_id)
+    if context is None:
+        return
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
+    previous = region_enter(region_of(context))
+    try:
+        context.on_upstream_close(_peer_type(peer_type))
+    except Exception as e:
+        log_exception(e)
+    region_enter(previous)
+    STATE.active_context_id = outer

@@ -1,0 +1,200 @@
+"""The SDK's state in one VM and the policies applied at the ABI boundary.
+
+`STATE` is the only mutable module state of the SDK: the VM context, every
+live context by id, the pending HTTP callouts, and which context's callback
+is running.  The `_dispatch*` modules read and update it; nothing else does.
+
+Exceptions.  Nothing escapes an export: an exception from plugin code is
+logged at error level as `<Type>: <message> (<file>:<line> in <function>)`,
+then an HTTP stream fails closed (local 500, or a reset once the response
+has started), a TCP connection is closed, unless the stream's plugin context
+set `fail_open`; a root callback reports failure.
+"""
+
+from typing import Callable  # noqa: UP035 (the pwc dialect's spelling)
+
+from pwc_intrinsics import (
+    Registry,
+    exception_location,
+    region_enter,
+    region_free,
+    region_new,
+    region_of,
+)
+
+from proxywasm import _abi, _host
+from proxywasm._contexts import HttpContext, PluginContext, TcpContext, VMContext
+from proxywasm._types import Action
+
+# Status of the local reply sent when a stream callback raised.
+FAILURE_STATUS_CODE: int = 500
+FAILURE_DETAILS: str = "plugin_raised_exception"
+
+
+class DispatchState:
+    """Everything the SDK tracks about the VM's contexts."""
+
+    def __init__(self) -> None:
+        self.vm_context: VMContext = VMContext()
+        self.plugins: dict[int, PluginContext] = {}
+        # Stream contexts live in their own regions: the registry's stores must
+        # not copy them into the VM region.
+        self.http_streams: Registry[HttpContext] = Registry()
+        self.tcp_streams: Registry[TcpContext] = Registry()
+        # Streams whose context constructor raised: id -> plugin context id.
+        self.failed_streams: dict[int, int] = {}
+        # The context whose callback is running (0 outside callbacks).  A
+        # callout belongs to it, whatever set_effective_context said.
+        self.active_context_id: int = 0
+        # The plugin context whose constructor is running (0 when none): it
+        # is not in `plugins` yet, but its callouts are a root's.
+        self.creating_plugin_id: int = 0
+        # Pending HTTP callouts by token: the context that dispatched each,
+        # and its callback, which stays where it was made (a Registry does
+        # not copy it).  A stream's lives in the stream's region; its entries
+        # are removed before that region is freed.  A root callback's lives
+        # in the callback's scratch region, which is then kept ("held") until
+        # its last callout is answered, instead of freed on return.
+        self.callout_contexts: dict[int, int] = {}
+        self.callouts: Registry[Callable[[int, int, int], None]] = Registry()
+        # token -> the scratch region it holds; region -> callouts holding it.
+        self.callout_regions: dict[int, int] = {}
+        self.held_regions: dict[int, int] = {}
+
+STATE = DispatchState()
+
+
+def set_vm_context(context: VMContext) -> None:
+    """Install the plugin's VM context; call it once, at module level."""
+    STATE.vm_context = context
+
+
+# --- scratch regions of root callbacks ----------------------------------------
+
+
+def enter_scratch() -> int:
+    """Run a root callback in a fresh region; returns the region to go back to."""
+    return region_enter(region_new(False))
+
+
+def leave_scratch(previous: int) -> None:
+    """Back to `previous`; the scratch region is freed unless a callout made
+    in it is pending (then the last answer frees it)."""
+    scratch = region_enter(previous)
+    if scratch not in STATE.held_regions:
+        region_free(scratch)
+
+
+def current_region() -> int:
+    here = region_enter(region_of(STATE))
+    region_enter(here)
+    return here
+
+
+# --- callouts -----------------------------------------------------------------
+
+
+def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
+    """Remember whose callout `token` is, to run `callback` when it answers."""
+    context_id = STATE.active_context_id
+    STATE.callout_contexts[token] = context_id
+    STATE.callouts[token] = callback
+    if context_id in STATE.plugins or context_id == STATE.creating_plugin_id:
+        region = current_region()
+        if region != region_of(STATE):  # a constructor's is the VM region itself
+            STATE.callout_regions[token] = region
+            held = 0
+            if region in STATE.held_regions:
+                held = STATE.held_regions[region]
+            STATE.held_regions[region] = held + 1
+
+
+def take_callout(token: int) -> None:
+    """Forget `token` once answered (or abandoned): release what it held."""
+    del STATE.callout_contexts[token]
+    del STATE.callouts[token]
+    if token not in STATE.callout_regions:
+        return
+    region = STATE.callout_regions[token]
+    del STATE.callout_regions[token]
+    held = STATE.held_regions[region] - 1
+    if held > 0:
+        STATE.held_regions[region] = held
+    else:
+        del STATE.held_regions[region]
+        region_free(region)
+
+
+def forget_callouts(context_id: int) -> None:
+    """Drop the pending callouts of a context about to be deleted: their
+    answers will be ignored (and a stream's callbacks' region is freed)."""
+    if len(STATE.callout_contexts) == 0:
+        return  # the usual case: allocate nothing
+    # The callers run outside any context's region: collect in a scratch one.
+    scratch = region_new(False)
+    previous = region_enter(scratch)
+    tokens: list[int] = []
+    for token, owner in STATE.callout_contexts.items():
+        if owner == context_id:
+            tokens.append(token)
+    for token in tokens:
+        take_callout(token)
+    region_enter(previous)
+    region_free(scratch)
+
+
+# --- error policy -------------------------------------------------------------
+
+
+def log_exception(e: Exception) -> None:
+    message = str(e)
+    if message == "":
+        # Like CPython's traceback: no colon after a type without a message.
+        _host.log(_abi.LOG_ERROR, f"{type(e).__name__} ({exception_location(e)})")
+    else:
+        _host.log(_abi.LOG_ERROR, f"{type(e).__name__}: {message} ({exception_location(e)})")
+
+
+def fails_open(plugin_context_id: int) -> bool:
+    plugin = STATE.plugins.get(plugin_context_id)
+    if plugin is None:
+        return False
+    return plugin.fail_open
+
+
+def fail_http(plugin_context_id: int, response_started: bool) -> Action:
+    """Apply the plugin's failure policy to the current HTTP stream; the
+    action to return."""
+    if fails_open(plugin_context_id):
+        return Action.CONTINUE
+    try:
+        if response_started:
+            _host.close_stream(_abi.STREAM_HTTP_RESPONSE)
+        else:
+            _host.send_local_response(
+                FAILURE_STATUS_CODE, FAILURE_DETAILS, b"", [], _abi.GRPC_STATUS_NONE
+            )
+    except Exception as e:
+        log_exception(e)
+    return Action.PAUSE
+
+
+def fail_tcp(plugin_context_id: int) -> Action:
+    """Apply the plugin's failure policy to the current TCP connection."""
+    if fails_open(plugin_context_id):
+        return Action.CONTINUE
+    try:
+        _host.close_stream(_abi.STREAM_DOWNSTREAM)
+    except Exception as e:
+        log_exception(e)
+    return Action.PAUSE
+
+
+def fail_http_stream(context: HttpContext, e: Exception, response_started: bool) -> Action:
+    log_exception(e)
+    return fail_http(context._pwc_plugin_context_id, response_started)
+
+
+def fail_tcp_stream(context: TcpContext, e: Exception) -> Action:
+    log_exception(e)
+    return fail_tcp(context._pwc_plugin_context_id)

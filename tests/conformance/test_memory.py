@@ -1,0 +1,92 @@
+"""Memory stays flat: once warmed up, a compiled plugin's linear memory does
+not grow with the number of streams, connections, callouts or ticks it has
+served (design.md "Memory: regions tied to contexts")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pwc.testing import Emulator, compiler_unavailable_reason
+
+PLUGINS = Path(__file__).parent / "plugins"
+WARM_UP = 300
+# Enough rounds that leaking 32 bytes per round crosses a 64 KiB page.
+ROUNDS = 2100
+
+
+def grows(emulator: Emulator, round_: Callable[[], None]) -> tuple[int | None, int | None]:
+    for _ in range(WARM_UP):
+        round_()
+    before = emulator.get_memory_size()
+    for _ in range(ROUNDS):
+        round_()
+    return before, emulator.get_memory_size()
+
+
+@pytest.fixture(autouse=True)
+def _needs_the_compiler() -> None:
+    reason = compiler_unavailable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+
+
+@pytest.mark.slow
+def test_http_streams_with_callouts() -> None:
+    emulator = Emulator(PLUGINS / "callouts.py", "wasm")
+    assert emulator.start_plugin()
+
+    def round_() -> None:
+        stream = emulator.init_http_stream()
+        emulator.call_on_request_headers(stream, [(":path", "/closure")], False)
+        (call,) = emulator.get_pending_http_calls()
+        token = call.token
+        emulator.call_on_http_call_response(token, [(":status", "200")], b"ok")
+        emulator.complete_http_stream(stream)
+
+    before, after = grows(emulator, round_)
+    assert before == after
+
+
+@pytest.mark.slow
+def test_callouts_from_ticks() -> None:
+    emulator = Emulator(PLUGINS / "callouts.py", "wasm", b"twice")
+    assert emulator.start_plugin()
+
+    def round_() -> None:
+        emulator.tick()
+        for call in reversed(emulator.get_pending_http_calls()):
+            emulator.call_on_http_call_response(call.token, [(":status", "200")])
+
+    before, after = grows(emulator, round_)
+    assert before == after
+
+
+@pytest.mark.slow
+def test_tcp_connections() -> None:
+    emulator = Emulator(PLUGINS / "tcp.py", "wasm")
+
+    def round_() -> None:
+        connection = emulator.init_tcp_stream()
+        emulator.call_on_new_connection(connection)
+        emulator.call_on_downstream_data(connection, b"wrap")
+        emulator.complete_tcp_stream(connection)
+
+    before, after = grows(emulator, round_)
+    assert before == after
+
+
+@pytest.mark.slow
+def test_streams_the_plugin_passes_through() -> None:
+    emulator = Emulator(PLUGINS / "roots.py", "wasm", b"service")
+    assert emulator.start_plugin()
+
+    def round_() -> None:
+        stream = emulator.init_http_stream()
+        emulator.call_on_request_headers(stream, [(":path", "/")], True)
+        emulator.complete_http_stream(stream)
+
+    before, after = grows(emulator, round_)
+    assert before == after
