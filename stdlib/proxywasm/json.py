@@ -11,8 +11,6 @@ Limits of this first cut, each raising JsonError rather than guessing:
   integer outside the 64-bit range) is kept as its source text; `is_number()`
   is true, `as_int()` raises, and `dumps` writes the text back unchanged
   (CPython would print `1e2` as `100.0`);
-* `\\uXXXX` escapes of non-ASCII characters are rejected (text that simply
-  contains non-ASCII characters is fine);
 * `parse` takes `str`; bytes go through `parse_bytes` (strict UTF-8).
 """
 
@@ -327,10 +325,15 @@ class _Parser:
             return "\f"
         if c == "u":
             code = self.hex4()
-            if code >= 128:
-                self.pos = self.pos - 6
-                self.fail("\\u escapes of non-ASCII characters are not supported yet")
-            return _ASCII[code]
+            if 55296 <= code <= 56319 and self.text[self.pos:self.pos + 2] == "\\u":
+                # A UTF-16 surrogate pair names one character beyond the BMP.
+                start = self.pos
+                self.pos = self.pos + 2
+                low = self.hex4()
+                if 56320 <= low <= 57343:
+                    return chr(65536 + ((code - 55296) << 10) + (low - 56320))
+                self.pos = start
+            return chr(code)
         self.pos = self.pos - 2
         self.fail("invalid escape")
         return ""  # not reached: fail raised
