@@ -97,6 +97,9 @@
 ;; result overflows too (|base| >= 2 then).
 (func $int_pow (param $base i64) (param $exp i64) (result i64)
   (local $result i64)
+  ;; int ** negative int is a float in Python: not representable here.
+  (if (i64.lt_s (local.get $exp) (i64.const 0))
+    (then (call $pwc_raise (i32.const 23) (i64.const 0)) (return (i64.const 0))))
   (local.set $result (i64.const 1))
   (block $done
     (loop $bit

@@ -369,3 +369,15 @@
 ;; $dict_copy: a shallow copy of d in the current region.
 (func $dict_copy (param $d i32) (result i32)
   (call $dict_clone_in (local.get $d) (global.get $rt_region)))
+
+;; $int_add_sat: a + b clamped to the i64 range (range() steps: a counter that
+;; would pass the 64-bit edge has passed every stop value too).
+(func $int_add_sat (param $a i64) (param $b i64) (result i64)
+  (local $r i64)
+  (local.set $r (i64.add (local.get $a) (local.get $b)))
+  ;; overflow iff a and b have the same sign and r's differs
+  (if (i64.lt_s (i64.and (i64.xor (local.get $a) (local.get $r))
+                         (i64.xor (local.get $b) (local.get $r))) (i64.const 0))
+    (then (return (select (i64.const 0x7fffffffffffffff) (i64.const 0x8000000000000000)
+                          (i64.ge_s (local.get $b) (i64.const 0))))))
+  (local.get $r))

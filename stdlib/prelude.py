@@ -194,6 +194,8 @@ def _raise_builtin(code: int, arg: int) -> None:
         raise ValueError("bytes must be in range(0, 256)")
     if code == 22:
         raise ValueError("negative count")
+    if code == 23:
+        raise ValueError("a negative exponent needs float, which pwc does not support yet")
     raise RuntimeError("internal error")
 
 
@@ -637,10 +639,7 @@ def _bytes_split(b: bytes, sep: bytes | None = None, maxsplit: int = -1) -> list
             if i >= n:
                 break
             if maxsplit >= 0 and len(out) == maxsplit:
-                end = n
-                while end > i and _is_space_byte(b[end - 1]):
-                    end -= 1
-                out.append(b[i:end])
+                out.append(b[i:])  # the remainder keeps its trailing whitespace
                 break
             start = i
             while i < n and not _is_space_byte(b[i]):

@@ -301,6 +301,12 @@ class BodyChecker(ExprChecker):
                        f'e.g. "{target.id}: list[str] = []"')
             return self.store(target, self.bad(span), span, T.UNKNOWN)
         value = self.expr(value_expr, expected)
+        if isinstance(target, (ast.Subscript, ast.Attribute)) and not isinstance(
+                value, (tir.Const, tir.Local)):
+            # Python evaluates the right side before the target's parts.
+            held = self.scope.temp(value.type)
+            return [tir.SetLocal(held, value, span),
+                    *self.store(target, tir.Local(held, value.type, span), span, declared)]
         return self.store(target, value, span, declared)
 
     def store(self, target: ast.Expr, value: tir.Expr, span: Span,
@@ -711,7 +717,7 @@ class BodyChecker(ExprChecker):
                     continue
                 if isinstance(obj.type, T.ListType):
                     idx = self.expect(t.index, T.INT)
-                    out.append(tir.ExprStmt(tir.Prim("list.pop", (obj, idx), obj.type.elem,
+                    out.append(tir.ExprStmt(tir.Prim("list.del", (obj, idx), T.NONE,
                                                      t.span), t.span))
                     continue
             self.error(t.span, "only 'del d[key]' and 'del lst[i]' are supported")

@@ -60,6 +60,10 @@ def capture(c: BodyChecker, name: str, span: Span) -> tir.Expr | None:
         if captured == name:
             return tir.Local(name, t, span)
     outer = c.inner.outer
+    if "$comp" in outer.scope.renames.get(name, ""):
+        c.error(span, f'cannot capture "{name}": it is a comprehension\'s loop variable',
+                "Python closures see its last value; pass it as a parameter instead")
+        return c.bad(span)
     declared = outer.scope.type_of(name)
     if declared is None:
         if name in outer.scope.assigned_names and not outer.is_module_init:

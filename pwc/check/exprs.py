@@ -522,8 +522,17 @@ class ExprChecker:
         if op in ("is", "is not"):
             return self.identity(op, left, right, span)
         if op in ("in", "not in"):
-            test = self.contains(right, left, span)
-            return tir.Prim("bool.not", (test,), T.BOOL, span) if op == "not in" else test
+            # The item is evaluated before the container, as in CPython.
+            held: str | None = None
+            if not isinstance(left, (tir.Const, tir.Local)):
+                held = self.scope.temp(left.type)
+                item: tir.Expr = tir.Local(held, left.type, span)
+            else:
+                item = left
+            test = self.contains(right, item, span)
+            if op == "not in":
+                test = tir.Prim("bool.not", (test,), T.BOOL, span)
+            return tir.Let(held, left, test, T.BOOL, span) if held else test
         lt, rt = _intlike(left.type), _intlike(right.type)
         name = CMP_OPS[op]
         if isinstance(lt, T.IntType) and isinstance(rt, T.IntType):
@@ -849,7 +858,19 @@ class ExprChecker:
 
     # ------------------------------------------------------------ calls
 
+    # Temporaries the last bind() needs set before the call (keyword order).
+    pending_lets: list[tuple[str, tir.Expr]] = []
+
     def call(self, e: ast.Call, expected: T.Type | None) -> tir.Expr:
+        saved = self.pending_lets
+        self.pending_lets = []
+        result = self.call_unwrapped(e, expected)
+        for name, value in reversed(self.pending_lets):
+            result = tir.Let(name, value, result, result.type, e.span)
+        self.pending_lets = saved
+        return result
+
+    def call_unwrapped(self, e: ast.Call, expected: T.Type | None) -> tir.Expr:
         func = e.func
         if isinstance(func, ast.Attribute):
             if isinstance(func.value, ast.Call) and _is_name(func.value.func, "super"):
@@ -1083,6 +1104,21 @@ class ExprChecker:
                            f'"{kw.name}"')
                 continue
             values[idx] = self.argument(kw.value, params[idx].type, kw.name, fname)
+        # Arguments run in the order they are written; when keywords come in
+        # another order than the parameters, each is evaluated into a temporary.
+        written = [i for i in range(len(e.args))] + [
+            next((j for j, p in enumerate(params) if p.name == kw.name), -1)
+            for kw in e.keywords]
+        written = [i for i in written if i >= 0]
+        lets: list[tuple[str, tir.Expr]] = []
+        if written != sorted(written):
+            for i in written:
+                v = values[i]
+                if v is not None and not isinstance(v, (tir.Const, tir.Local)):
+                    name = self.scope.temp(v.type)
+                    lets.append((name, v))
+                    values[i] = tir.Local(name, v.type, v.span)
+        self.pending_lets = lets
         out: list[tir.Expr] = []
         for p, v in zip(params, values, strict=True):
             if v is None:

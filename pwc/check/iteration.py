@@ -57,6 +57,12 @@ def _value_error(message: str, span: Span) -> tir.Stmt:
     return tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), span), span)
 
 
+def _value_error_of(message: tir.Expr, span: Span) -> tir.Stmt:
+    exc = tir.New(f"{PRELUDE}.ValueError", f"{PRELUDE}.BaseException.__init__", (message,),
+                  T.ClassType(f"{PRELUDE}.ValueError"), span)
+    return tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), span), span)
+
+
 def check_key(c: ExprChecker, e: ast.Call, elem: T.Type) -> tir.Expr | None:
     """The `key=` function of a call, checked as Callable[[elem], K]."""
     for kw in e.keywords:
@@ -326,12 +332,16 @@ def list_method(c: ExprChecker, op: str, lst: tir.Expr, args: list[tir.Expr],
                                                (), step, span)), N, T.INT, span)
     # index / remove: the first equal element, else ValueError
     found = tir.SetLocal(N.name, _int(1, span), span)
-    missing = "list.index(x): x not in list" if op == "list.index" else \
-        "list.remove(x): x not in list"
+    if op == "list.index":
+        # CPython: "3 is not in list"
+        message: tir.Expr = tir.Prim("str.concat", (c.repr_of(V, span), tir.Const(
+            " is not in list", T.STR, span)), T.STR, span)
+    else:
+        message = tir.Const("list.remove(x): x not in list", T.STR, span)
     stmts: list[tir.Stmt] = [*setup, tir.While(loop_test, (tir.If(equal, (found, tir.Break(span)),
                                                                    (), span),), (), step, span),
                              tir.If(tir.Prim("int.eq", (N, _int(0, span)), T.BOOL, span),
-                                    (_value_error(missing, span),), (), span)]
+                                    (_value_error_of(message, span),), (), span)]
     if op == "list.index":
         return tir.StmtExpr(tuple(stmts), IX, T.INT, span)
     stmts.append(tir.ExprStmt(tir.Prim("list.pop", (L, IX), elem, span), span))

@@ -100,7 +100,8 @@ def _for_range(c: BodyChecker, s: ast.For, call: ast.Call) -> list[tir.Stmt]:
         test = tir.Or(up, down, T.BOOL, s.span)
     head = c.store(s.target, cur, s.span)
     body = c.loop_body(s.body)
-    advance = tir.SetLocal(i, tir.Prim("int.add", (cur, step_e), T.INT, s.span), s.span)
+    # A counter past the 64-bit edge has passed the stop too: it saturates.
+    advance = tir.SetLocal(i, tir.Prim("int.add_sat", (cur, step_e), T.INT, s.span), s.span)
     orelse = c.block(s.orelse)
     out.append(tir.While(test, (*head, *body), tuple(orelse), (advance,), s.span))
     return out

@@ -63,6 +63,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "str.chr": ("$str_chr", True),
     "str.ord": ("$str_ord", True),
     "int.hex": ("$int_hex", False),
+    "int.add_sat": ("$int_add_sat", False),
     "bytes.slice": ("$bytes_slice", True),
     "list.slice": ("$list_slice", True),
     "dict.next": ("$dict_next", False),
@@ -73,7 +74,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
 
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise.
 RAISING_INLINE = frozenset({
-    "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "dict.getitem",
+    "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "list.del", "dict.getitem",
     "dict.delitem", "set.remove", "intrinsic.encode_map",
 })
 
@@ -544,6 +545,16 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
                 fl.emit("call $rt_keep")
             fl.to_i64(elem)
             fl.emit("call $list_insert", "i32.const 0")
+        case "del":
+            # del lst[i]: CPython's message is the assignment one.
+            held, idx = fl.temp("i32"), fl.temp("i64")
+            fl.expr(lst)
+            fl.emit(f"local.tee {held}")
+            fl.expr(p.args[1])
+            fl.emit(f"local.tee {idx}", "i32.const 17", "call $list_slot", "drop")
+            fl.check_exception(locate=True)
+            fl.emit(f"local.get {held}", f"local.get {idx}", f"call $list_pop{width}", "drop",
+                    "i32.const 0")
         case "pop":
             _args(fl, p)
             fl.emit(f"call $list_pop{width}")

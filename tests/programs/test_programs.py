@@ -30,12 +30,8 @@ KNOWN_DIFFERENCES = {
     "unicode_case.py": "str.lower/upper map ASCII letters only (full Unicode: issue 3)",
     "unicode_text.py": "str.lower/upper map ASCII letters only (full Unicode: issue 3)",
     # Compiler bugs found by the corpus (issue 3), one minimal program each.
-    "bytes_split_maxsplit.py": "bytes.split(None, maxsplit) strips the trailing whitespace of the remainder",
     "dataclass_inheritance.py": "a @dataclass subclass of a @dataclass is rejected (__eq__ signature, base fields)",
-    "evaluation_order.py": "subscript stores evaluate the key first, keyword arguments run in parameter order, `in` evaluates its right side first",
     "eq_with_object_parameter.py": "__eq__(self, other: object) with isinstance(other, C) is rejected",
-    "list_error_messages.py": "messages of list.index(absent) and out-of-range del differ",
-    "range_near_int_limits.py": "a range whose last step passes the 64-bit edge raises OverflowError",
     "repr_unassigned_code_points.py": "repr() does not escape unassigned code points (category Cn)",
 }
 COMPILED_PARAMS = [
