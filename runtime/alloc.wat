@@ -140,6 +140,8 @@
   (local $c i32)
   (local $next i32)
   (if (i32.eqz (local.get $r)) (then (return)))
+  ;; a str of this region may be remembered by $str_offset's cursor
+  (global.set $str_cursor_s (i32.const 0))
   (local.set $c (i32.load offset=8 (local.get $r)))
   (block $done
     (loop $each

@@ -59,13 +59,30 @@
   (memory.copy (i32.add (local.get $r) (i32.const 12)) (local.get $src) (local.get $len))
   (local.get $r))
 
+;; The last (str, code point, byte offset) $str_offset answered for a
+;; non-ASCII str: a walk from there makes sequential indexing (a parser
+;; reading s[i], s[i+1], ...) linear instead of quadratic.  Strings are
+;; immutable, so the pair stays true while the str lives; freeing a region
+;; forgets it ($rt_region_free), since the address may then hold another str.
+(global $str_cursor_s (mut i32) (i32.const 0))
+(global $str_cursor_cp (mut i32) (i32.const 0))
+(global $str_cursor_off (mut i32) (i32.const 0))
+
 ;; $str_offset: byte offset of code point number `cp` (0 <= cp <= cp_len).
 (func $str_offset (param $s i32) (param $cp i32) (result i32)
   (local $p i32)
   (local $off i32)
+  (local $want i32)
   (if (i32.eq (i32.load offset=4 (local.get $s)) (i32.load offset=8 (local.get $s)))
     (then (return (local.get $cp))))
+  (local.set $want (local.get $cp))
   (local.set $p (i32.add (local.get $s) (i32.const 12)))
+  (if (i32.and (i32.eq (local.get $s) (global.get $str_cursor_s))
+               (i32.le_u (global.get $str_cursor_cp) (local.get $cp)))
+    (then
+      ;; start from the remembered position
+      (local.set $off (global.get $str_cursor_off))
+      (local.set $cp (i32.sub (local.get $cp) (global.get $str_cursor_cp)))))
   (block $done
     (loop $each
       (br_if $done (i32.eqz (local.get $cp)))
@@ -73,6 +90,9 @@
                                (call $str_char_len (i32.load8_u (i32.add (local.get $p) (local.get $off))))))
       (local.set $cp (i32.sub (local.get $cp) (i32.const 1)))
       (br $each)))
+  (global.set $str_cursor_s (local.get $s))
+  (global.set $str_cursor_cp (local.get $want))
+  (global.set $str_cursor_off (local.get $off))
   (local.get $off))
 
 ;; $str_eq: 1 when a and b hold the same text.
