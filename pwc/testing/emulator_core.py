@@ -214,6 +214,8 @@ class EmulatorCore:
         while progressed:
             progressed = False
             for stream in list(self.host.streams.values()):
+                if stream.completed and stream.pending_local_response is None:
+                    continue  # deleted: nothing can be pending on it any more
                 for flow in (stream.request, stream.response):
                     if flow.resume_requested:
                         flow.resume_requested = False
@@ -223,6 +225,8 @@ class EmulatorCore:
                     self._send_local_response(stream, stream.pending_local_response)
                     progressed = True
             for connection in list(self.host.connections.values()):
+                if connection.completed:
+                    continue
                 if connection.resume_requested:
                     connection.resume_requested = False
                     if connection.downstream.buffering:
