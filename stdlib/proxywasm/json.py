@@ -223,15 +223,16 @@ class _Parser:
             return string
         if c == "-" or _DIGITS.find(c) >= 0:
             return self.number()
-        if self.text.find("true", self.pos) == self.pos:
+        # (a slice, not find(): find would scan the rest of the text each time)
+        if self.text[self.pos:self.pos + 4] == "true":
             self.pos = self.pos + 4
             true = JsonValue(KIND_BOOL)
             true.bool_value = True
             return true
-        if self.text.find("false", self.pos) == self.pos:
+        if self.text[self.pos:self.pos + 5] == "false":
             self.pos = self.pos + 5
             return JsonValue(KIND_BOOL)
-        if self.text.find("null", self.pos) == self.pos:
+        if self.text[self.pos:self.pos + 4] == "null":
             self.pos = self.pos + 4
             return JsonValue(KIND_NULL)
         self.fail("expecting a value")
