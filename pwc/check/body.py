@@ -354,7 +354,7 @@ class BodyChecker(ExprChecker):
             if isinstance(sym, GlobalRef):
                 g = self.tables.globals[sym.symbol]
                 if g.type is None:
-                    g.type = _widen_literal(value.type)
+                    g.type = value.type
                     if isinstance(value.type, T.NoneType):
                         self.error(span, f'Need type annotation for "{name}"')
                 gt = g.type
@@ -371,7 +371,7 @@ class BodyChecker(ExprChecker):
                 self.error(span, f'Need type annotation for "{name}"',
                            f'e.g. "{name}: str | None = None"')
                 return []
-            existing = declared or _widen_literal(value.type)
+            existing = declared or value.type
             self.scope.declare(name, existing)
             self.scope.decl_lines.setdefault(name, span.line)
         t = existing
@@ -407,7 +407,7 @@ class BodyChecker(ExprChecker):
                            f'e.g. "self.{attr}: str | None = None"')
                 return []
             assert self.cls is not None
-            self.cls.fields[attr] = _widen_literal(value.type)
+            self.cls.fields[attr] = value.type
             self.cls.field_spans[attr] = target.span
             self._pending.get(qn, set()).discard(attr)
             found = (self.cls, self.cls.fields[attr])
@@ -732,10 +732,6 @@ def _needs_annotation(e: ast.Expr) -> bool:
         case ast.ListExpr(elts=elts):
             return all(_needs_annotation(x) for x in elts)
     return False
-
-
-def _widen_literal(t: T.Type) -> T.Type:
-    return t
 
 
 def _always_leaves(stmts: tuple[ast.Stmt, ...]) -> bool:

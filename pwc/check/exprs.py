@@ -892,8 +892,6 @@ class ExprChecker:
                 args = self.bind([ParamInfo("string", T.STR, None, False, e.span)], e,
                                  '"fromhex"', self.module.name)
                 return tir.Call(f"{PRELUDE}._bytes_fromhex", tuple(args), T.BYTES, e.span)
-            if (func.attr == "__name__"):
-                pass
             obj = self.expr(func.value)
             return self.call_method(obj, func, e)
         if isinstance(func, ast.Name):

@@ -345,7 +345,7 @@ def _container_eq(fl: FunctionLowerer, t: T.ListType | T.DictType) -> str:
             "    (br $next)))",
             "  (i32.const 1))"]
     else:
-        kt, vt = t.key, t.value
+        vt = t.value
         to_v = {"i32": "i32.wrap_i64", "f64": "f64.reinterpret_i64", "i64": ""}[T.wasm_type(vt)]
         compare = " ".join(_same_type_eq(fl, vt))
         body = [
@@ -362,7 +362,6 @@ def _container_eq(fl: FunctionLowerer, t: T.ListType | T.DictType) -> str:
             " (i32.add (local.get $i) (i32.const 1))))",
             "    (br $next)))",
             "  (i32.const 1))"]
-        del kt
     fl.ctx.helpers[name] = "\n".join(head + body)
     return name
 
