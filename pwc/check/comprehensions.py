@@ -96,7 +96,7 @@ def _loops(e: Comp, target: ast.Name | None) -> ast.Stmt:
 
 def _result_type(c: ExprChecker, e: Comp, expected: T.Type | None) -> T.Type | None:
     from pwc.check.body import BodyChecker
-    from pwc.lower import walk
+    from pwc.check.tir import walk
 
     assert isinstance(c, BodyChecker)
     want = {ast.ListComp: T.ListType, ast.SetComp: T.SetType, ast.DictComp: T.DictType}[type(e)]

@@ -9,6 +9,8 @@ carries its type.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -408,3 +410,36 @@ class Program:
     exports: tuple[Export, ...]
     init_order: tuple[str, ...]  # module-init function symbols in the order to run them
     enum_names: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+
+
+# A memo of each node class's child fields (read-only facts about the classes).
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def walk(node: object) -> Iterator[object]:
+    """Every TIR node under `node` (itself included), types excluded."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        cls = type(n)
+        names = _CHILD_FIELDS.get(cls)
+        if names is None:
+            names = tuple(f.name for f in dataclasses.fields(n)  # type: ignore[arg-type]
+                          if f.name not in ("type", "span"))
+            _CHILD_FIELDS[cls] = names
+        for name in names:
+            value = getattr(n, name)
+            if isinstance(value, tuple):
+                for item in value:
+                    if isinstance(item, tuple):
+                        stack.extend(x for x in item if _is_node(x))
+                    elif _is_node(item):
+                        stack.append(item)
+            elif _is_node(value):
+                stack.append(value)
+
+
+def _is_node(x: object) -> bool:
+    return dataclasses.is_dataclass(x) and not isinstance(x, type) and type(x).__module__ == \
+        __name__

@@ -8,11 +8,11 @@ and generates the glue the program needs: constructors, export wrappers,
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 
 from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.loader import PRELUDE
+from pwc.check.tir import walk
 from pwc.diagnostics import NO_SPAN as _NO_SPAN
 from pwc.link import Program
 from pwc.lower.context import (
@@ -99,38 +99,6 @@ def lower_program(prog: tir.Program) -> Program:
         heap_base=statics.heap_base,
         roots=("$pwc_raise",),
     )
-
-
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def walk(node: object) -> Iterator[object]:
-    """Every TIR node under `node` (itself included), types excluded."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        yield n
-        cls = type(n)
-        names = _CHILD_FIELDS.get(cls)
-        if names is None:
-            names = tuple(f.name for f in dataclasses.fields(n)  # type: ignore[arg-type]
-                          if f.name not in ("type", "span"))
-            _CHILD_FIELDS[cls] = names
-        for name in names:
-            value = getattr(n, name)
-            if isinstance(value, tuple):
-                for item in value:
-                    if isinstance(item, tuple):
-                        stack.extend(x for x in item if _is_node(x))
-                    elif _is_node(item):
-                        stack.append(item)
-            elif _is_node(value):
-                stack.append(value)
-
-
-def _is_node(x: object) -> bool:
-    return dataclasses.is_dataclass(x) and not isinstance(x, type) and type(x).__module__ == \
-        tir.__name__
 
 
 # Prelude functions the lowering calls on its own (not visible as TIR calls).

@@ -107,7 +107,7 @@ class FunctionLowerer:
 
     def may_raise(self, s: tir.Stmt) -> bool:
         """Whether the statement's own expressions (not nested blocks) may raise."""
-        from pwc.lower import walk
+        from pwc.check.tir import walk
         from pwc.lower.prims import prim_may_raise
 
         match s:
