@@ -24,106 +24,77 @@ def _unknown_stream(context_id: int) -> Action:
     return fail_http(plugin_context_id, False)
 
 
-@export("proxy_on_request_headers", if_overridden=HttpContext.on_http_request_headers)
-def proxy_on_request_headers(context_id: I32, num_headers: I32, end_of_stream: I32) -> I32:
+# Which callback `_run` runs (an int, not a bound method: no closure is
+# allocated per callback).
+_REQUEST_HEADERS = 0
+_REQUEST_BODY = 1
+_REQUEST_TRAILERS = 2
+_RESPONSE_HEADERS = 3
+_RESPONSE_BODY = 4
+_RESPONSE_TRAILERS = 5
+
+
+def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
+    """Callback `which` of the stream's context, in the stream's region with the
+    stream as the active context, under the failure policy."""
     context = STATE.http_streams.get(context_id)
     if context is None:
         return _unknown_stream(context_id)
+    # Once response data flows, a failure resets the stream instead of replying.
+    started = which >= _RESPONSE_BODY
+    if started:
+        context._pwc_response_started = True
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
     previous = region_enter(region_of(context))
+    eos = end_of_stream != 0
+    action = Action.CONTINUE
     try:
-        action: Action = context.on_http_request_headers(num_headers, end_of_stream != 0)
+        if which == _REQUEST_HEADERS:
+            action = context.on_http_request_headers(size, eos)
+        elif which == _REQUEST_BODY:
+            action = context.on_http_request_body(size, eos)
+        elif which == _REQUEST_TRAILERS:
+            action = context.on_http_request_trailers(size)
+        elif which == _RESPONSE_HEADERS:
+            action = context.on_http_response_headers(size, eos)
+        elif which == _RESPONSE_BODY:
+            action = context.on_http_response_body(size, eos)
+        else:
+            action = context.on_http_response_trailers(size)
     except Exception as e:
-        action = fail_http_stream(context, e, False)
+        action = fail_http_stream(context, e, started)
     region_enter(previous)
     STATE.active_context_id = outer
     return action
+
+
+@export("proxy_on_request_headers", if_overridden=HttpContext.on_http_request_headers)
+def proxy_on_request_headers(context_id: I32, num_headers: I32, end_of_stream: I32) -> I32:
+    return _run(context_id, _REQUEST_HEADERS, num_headers, end_of_stream)
 
 
 @export("proxy_on_request_body", if_overridden=HttpContext.on_http_request_body)
 def proxy_on_request_body(context_id: I32, body_size: I32, end_of_stream: I32) -> I32:
-    context = STATE.http_streams.get(context_id)
-    if context is None:
-        return _unknown_stream(context_id)
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    try:
-        action: Action = context.on_http_request_body(body_size, end_of_stream != 0)
-    except Exception as e:
-        action = fail_http_stream(context, e, False)
-    region_enter(previous)
-    STATE.active_context_id = outer
-    return action
+    return _run(context_id, _REQUEST_BODY, body_size, end_of_stream)
 
 
 @export("proxy_on_request_trailers", if_overridden=HttpContext.on_http_request_trailers)
 def proxy_on_request_trailers(context_id: I32, num_trailers: I32) -> I32:
-    context = STATE.http_streams.get(context_id)
-    if context is None:
-        return _unknown_stream(context_id)
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    try:
-        action: Action = context.on_http_request_trailers(num_trailers)
-    except Exception as e:
-        action = fail_http_stream(context, e, False)
-    region_enter(previous)
-    STATE.active_context_id = outer
-    return action
+    return _run(context_id, _REQUEST_TRAILERS, num_trailers, 0)
 
 
 @export("proxy_on_response_headers", if_overridden=HttpContext.on_http_response_headers)
 def proxy_on_response_headers(context_id: I32, num_headers: I32, end_of_stream: I32) -> I32:
-    context = STATE.http_streams.get(context_id)
-    if context is None:
-        return _unknown_stream(context_id)
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    try:
-        action: Action = context.on_http_response_headers(num_headers, end_of_stream != 0)
-    except Exception as e:
-        # Nothing has gone downstream yet: a local reply replaces the response.
-        action = fail_http_stream(context, e, False)
-    region_enter(previous)
-    STATE.active_context_id = outer
-    return action
+    # Nothing has gone downstream yet: a failure's local reply replaces the response.
+    return _run(context_id, _RESPONSE_HEADERS, num_headers, end_of_stream)
 
 
 @export("proxy_on_response_body", if_overridden=HttpContext.on_http_response_body)
 def proxy_on_response_body(context_id: I32, body_size: I32, end_of_stream: I32) -> I32:
-    context = STATE.http_streams.get(context_id)
-    if context is None:
-        return _unknown_stream(context_id)
-    context._pwc_response_started = True
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    try:
-        action: Action = context.on_http_response_body(body_size, end_of_stream != 0)
-    except Exception as e:
-        action = fail_http_stream(context, e, True)
-    region_enter(previous)
-    STATE.active_context_id = outer
-    return action
+    return _run(context_id, _RESPONSE_BODY, body_size, end_of_stream)
 
 
 @export("proxy_on_response_trailers", if_overridden=HttpContext.on_http_response_trailers)
 def proxy_on_response_trailers(context_id: I32, num_trailers: I32) -> I32:
-    context = STATE.http_streams.get(context_id)
-    if context is None:
-        return _unknown_stream(context_id)
-    context._pwc_response_started = True
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    try:
-        action: Action = context.on_http_response_trailers(num_trailers)
-    except Exception as e:
-        action = fail_http_stream(context, e, True)
-    region_enter(previous)
-    STATE.active_context_id = outer
-    return action
+    return _run(context_id, _RESPONSE_TRAILERS, num_trailers, 0)

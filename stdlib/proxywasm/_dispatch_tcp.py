@@ -34,55 +34,48 @@ def _peer_type(value: int) -> PeerType:
     return PeerType.UNKNOWN
 
 
-@export("proxy_on_new_connection", if_overridden=TcpContext.on_new_connection)
-def proxy_on_new_connection(context_id: I32) -> I32:
+_NEW_CONNECTION = 0
+_DOWNSTREAM_DATA = 1
+_UPSTREAM_DATA = 2
+
+
+def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
+    """Callback `which` of the connection's context, in its region, as the
+    active context; an exception closes the connection (or fails open)."""
     context = STATE.tcp_streams.get(context_id)
     if context is None:
         return _unknown_connection(context_id)
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
     previous = region_enter(region_of(context))
+    action = Action.CONTINUE
     try:
-        action: Action = context.on_new_connection()
+        if which == _NEW_CONNECTION:
+            action = context.on_new_connection()
+        elif which == _DOWNSTREAM_DATA:
+            action = context.on_downstream_data(size, end_of_stream != 0)
+        else:
+            action = context.on_upstream_data(size, end_of_stream != 0)
     except Exception as e:
         action = fail_tcp_stream(context, e)
     region_enter(previous)
     STATE.active_context_id = outer
     return action
+
+
+@export("proxy_on_new_connection", if_overridden=TcpContext.on_new_connection)
+def proxy_on_new_connection(context_id: I32) -> I32:
+    return _run(context_id, _NEW_CONNECTION, 0, 0)
 
 
 @export("proxy_on_downstream_data", if_overridden=TcpContext.on_downstream_data)
 def proxy_on_downstream_data(context_id: I32, data_size: I32, end_of_stream: I32) -> I32:
-    context = STATE.tcp_streams.get(context_id)
-    if context is None:
-        return _unknown_connection(context_id)
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    try:
-        action: Action = context.on_downstream_data(data_size, end_of_stream != 0)
-    except Exception as e:
-        action = fail_tcp_stream(context, e)
-    region_enter(previous)
-    STATE.active_context_id = outer
-    return action
+    return _run(context_id, _DOWNSTREAM_DATA, data_size, end_of_stream)
 
 
 @export("proxy_on_upstream_data", if_overridden=TcpContext.on_upstream_data)
 def proxy_on_upstream_data(context_id: I32, data_size: I32, end_of_stream: I32) -> I32:
-    context = STATE.tcp_streams.get(context_id)
-    if context is None:
-        return _unknown_connection(context_id)
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    try:
-        action: Action = context.on_upstream_data(data_size, end_of_stream != 0)
-    except Exception as e:
-        action = fail_tcp_stream(context, e)
-    region_enter(previous)
-    STATE.active_context_id = outer
-    return action
+    return _run(context_id, _UPSTREAM_DATA, data_size, end_of_stream)
 
 
 @export("proxy_on_downstream_connection_close", if_overridden=TcpContext.on_downstream_close)
