@@ -11,7 +11,7 @@ from pwc.check import types as T
 from pwc.check.builtin_calls import class_list
 from pwc.check.closures import InnerFunction, check_nested_def
 from pwc.check.declare import Declarer, _text
-from pwc.check.exprs import ExprChecker, _fold_literal, _path, q
+from pwc.check.exprs import ExprChecker, _fold_literal, _path, q, raise_builtin
 from pwc.check.loader import PRELUDE
 from pwc.check.scope import FunctionScope
 from pwc.check.symbols import (
@@ -692,16 +692,13 @@ class BodyChecker(ExprChecker):
 
     def assert_stmt(self, s: ast.Assert) -> list[tir.Stmt]:
         test = self.truth(s.test)
-        args: tuple[tir.Expr, ...] = (tir.Const("", T.STR, s.span),)
+        message: tir.Expr | str = ""
         if s.msg is not None:
-            args = (self.str_of(self.expr(s.msg), s.msg.span),)
-        exc = tir.New(f"{PRELUDE}.AssertionError", f"{PRELUDE}.BaseException.__init__", args,
-                      T.ClassType(f"{PRELUDE}.AssertionError"), s.span)
+            message = self.str_of(self.expr(s.msg), s.msg.span)
         yes, _ = self.narrowings(s.test)
         self.scope.narrowed.update(yes)
         return [tir.If(tir.Prim("bool.not", (test,), T.BOOL, s.span),
-                       (tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"),
-                                             s.span), s.span),), (), s.span)]
+                       (raise_builtin("AssertionError", message, s.span),), (), s.span)]
 
     def delete(self, s: ast.Delete) -> list[tir.Stmt]:
         out: list[tir.Stmt] = []

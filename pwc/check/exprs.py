@@ -51,6 +51,17 @@ def q(t: T.Type) -> str:
     return f'"{t}"'
 
 
+def raise_builtin(cls: str, message: tir.Expr | str, span: Span) -> tir.Raise:
+    """`raise <cls>(message)` for a prelude exception class the checker raises
+    on the program's behalf (ValueError from range(), RuntimeError from a dict
+    changed while iterated, AssertionError, ...)."""
+    if isinstance(message, str):
+        message = tir.Const(message, T.STR, span)
+    exc = tir.New(f"{PRELUDE}.{cls}", f"{PRELUDE}.BaseException.__init__", (message,),
+                  T.ClassType(f"{PRELUDE}.{cls}"), span)
+    return tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), span), span)
+
+
 class ExprChecker:
     """Expressions; the base of BodyChecker (body.py), which adds statements."""
 

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from pwc.check import tir
 from pwc.check import types as T
-from pwc.check.exprs import q
-from pwc.check.loader import PRELUDE
+from pwc.check.exprs import q, raise_builtin
 from pwc.diagnostics import Span
 from pwc.syntax import ast
 
@@ -50,17 +49,6 @@ def _local(name: str, t: T.Type, span: Span) -> tir.Local:
 def _int(v: int, span: Span) -> tir.Const:
     return tir.Const(v, T.INT, span)
 
-
-def _value_error(message: str, span: Span) -> tir.Stmt:
-    exc = tir.New(f"{PRELUDE}.ValueError", f"{PRELUDE}.BaseException.__init__",
-                  (tir.Const(message, T.STR, span),), T.ClassType(f"{PRELUDE}.ValueError"), span)
-    return tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), span), span)
-
-
-def _value_error_of(message: tir.Expr, span: Span) -> tir.Stmt:
-    exc = tir.New(f"{PRELUDE}.ValueError", f"{PRELUDE}.BaseException.__init__", (message,),
-                  T.ClassType(f"{PRELUDE}.ValueError"), span)
-    return tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), span), span)
 
 
 def check_key(c: ExprChecker, e: ast.Call, elem: T.Type) -> tir.Expr | None:
@@ -124,7 +112,7 @@ def reduce_min_max(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
         stmts.append(tir.SetLocal(out, c.expect(default, result_t), span))
         when_empty: tuple[tir.Stmt, ...] = ()
     else:
-        when_empty = (_value_error(f"{which}() arg is an empty sequence", span),)
+        when_empty = (raise_builtin("ValueError", f"{which}() arg is an empty sequence", span),)
     length = tir.Prim("len.list", (L,), T.INT, span)
     scan = (
         tir.SetLocal(B.name, tir.Prim("list.get", (L, _int(0, span)), elem, span), span),
@@ -341,7 +329,7 @@ def list_method(c: ExprChecker, op: str, lst: tir.Expr, args: list[tir.Expr],
     stmts: list[tir.Stmt] = [*setup, tir.While(loop_test, (tir.If(equal, (found, tir.Break(span)),
                                                                    (), span),), (), step, span),
                              tir.If(tir.Prim("int.eq", (N, _int(0, span)), T.BOOL, span),
-                                    (_value_error_of(message, span),), (), span)]
+                                    (raise_builtin("ValueError", message, span),), (), span)]
     if op == "list.index":
         return tir.StmtExpr(tuple(stmts), IX, T.INT, span)
     stmts.append(tir.ExprStmt(tir.Prim("list.pop", (L, IX), elem, span), span))

@@ -4,8 +4,7 @@ from typing import TYPE_CHECKING
 
 from pwc.check import tir
 from pwc.check import types as T
-from pwc.check.exprs import q
-from pwc.check.loader import PRELUDE
+from pwc.check.exprs import q, raise_builtin
 from pwc.check.symbols import SpecialRef
 from pwc.syntax import ast
 
@@ -92,7 +91,7 @@ def _for_range(c: BodyChecker, s: ast.For, call: ast.Call) -> list[tir.Stmt]:
         step_e = _local(step_t, T.INT, s)
         zero = _int(0, s)
         out.append(tir.If(tir.Prim("int.eq", (step_e, zero), T.BOOL, s.span), (
-            tir.Raise(_value_error(c, "range() arg 3 must not be zero", s), s.span),), (), s.span))
+            raise_builtin("ValueError", "range() arg 3 must not be zero", s.span),), (), s.span))
         up = tir.And(tir.Prim("int.gt", (step_e, zero), T.BOOL, s.span),
                      tir.Prim("int.lt", (cur, end), T.BOOL, s.span), T.BOOL, s.span)
         down = tir.And(tir.Prim("int.lt", (step_e, zero), T.BOOL, s.span),
@@ -106,12 +105,6 @@ def _for_range(c: BodyChecker, s: ast.For, call: ast.Call) -> list[tir.Stmt]:
     out.append(tir.While(test, (*head, *body), tuple(orelse), (advance,), s.span))
     return out
 
-
-def _value_error(c: BodyChecker, message: str, s: ast.For) -> tir.Expr:
-    exc = tir.New(f"{PRELUDE}.ValueError", f"{PRELUDE}.BaseException.__init__",
-                  (tir.Const(message, T.STR, s.span),), T.ClassType(f"{PRELUDE}.ValueError"),
-                  s.span)
-    return tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), s.span)
 
 
 def _for_indexed(c: BodyChecker, s: ast.For, seq: tir.Expr, get: str, length: str,
@@ -161,17 +154,10 @@ def _for_dict(c: BodyChecker, s: ast.For, d: tir.Expr, view: str) -> list[tir.St
     what = "Set" if isinstance(d.type, T.SetType) else "dictionary"
     changed = tir.If(tir.Prim("int.ne", (tir.Prim("len.dict", (dl,), T.INT, s.span), sz), T.BOOL,
                               s.span),
-                     (tir.Raise(_runtime_error(f"{what} changed size during iteration", s),
-                                s.span),), (), s.span)
+                     (raise_builtin("RuntimeError", f"{what} changed size during iteration",
+                                   s.span),), (), s.span)
     return [tir.SetLocal(held, d, s.span),
             tir.SetLocal(size, tir.Prim("len.dict", (dl,), T.INT, s.span), s.span),
             tir.SetLocal(pos, tir.Prim("dict.next", (dl, _int(0, s)), T.INT, s.span), s.span),
             tir.While(tir.Prim("int.ge", (p, _int(0, s)), T.BOOL, s.span), (*head, *body),
                       tuple(orelse), (changed, tir.SetLocal(pos, next_pos, s.span)), s.span)]
-
-
-def _runtime_error(message: str, s: ast.For) -> tir.Expr:
-    exc = tir.New(f"{PRELUDE}.RuntimeError", f"{PRELUDE}.BaseException.__init__",
-                  (tir.Const(message, T.STR, s.span),), T.ClassType(f"{PRELUDE}.RuntimeError"),
-                  s.span)
-    return tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), s.span)
