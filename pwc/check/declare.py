@@ -418,6 +418,9 @@ class Declarer:
                     if info.is_enum:
                         self.diags.error(span, "IntEnum members are written NAME = value")
                         continue
+                    if name in info.fields:  # as mypy says; a dataclass would get it twice
+                        self.diags.error(span, f'Name "{name}" already defined')
+                        continue
                     info.fields[name] = t
                     info.field_spans[name] = span
                     if value is not None:
