@@ -5,7 +5,20 @@ under CPython, which has the real built-ins; names starting with `_` are
 private to the compiler.
 """
 
-from pwc_intrinsics import I32, alloc, bytes_ptr, host_import, store_i32, str_at_address
+from pwc_intrinsics import (
+    I32,
+    alloc,
+    bytes_ptr,
+    float_bits,
+    float_divide,
+    float_floor,
+    float_from_bits,
+    float_nearest,
+    float_trunc_int,
+    host_import,
+    store_i32,
+    str_at_address,
+)
 
 
 class BaseException:
@@ -535,6 +548,8 @@ def _format_int(value: int, spec: str) -> str:
     if spec == "":
         return str(value)
     s = _Spec(spec)
+    if s.kind != "" and s.kind in "eEfFgG%":
+        return _format_float(float(value), spec)
     if s.negative_zero:
         raise ValueError("Negative zero coercion (z) not allowed in integer format specifier")
     kind = s.kind if s.kind != "" else "d"
@@ -623,6 +638,631 @@ def _format_str(value: str, spec: str) -> str:
     if s.precision >= 0:
         value = value[: s.precision]
     return s.pad("", value, "<")
+
+
+# ---------------------------------------------------------------- float <-> text
+# Exact, as CPython's dtoa: a finite float is m * 2**e, whose decimal expansion
+# is finite; big naturals (lists of base-10**9 limbs, least significant first)
+# give its digits, the shortest digits that read back as the same float (repr),
+# correctly rounded digits for format specs, and the float nearest to decimal
+# text.  Slow next to integer text, but exact; fast paths cover common cases.
+# (Module constants would cost every program a global: the numbers are
+# written out.  Limbs are 10**9; a float's fields: sign 1 << 63, exponent
+# 0x7FF << 52, the 52 fraction bits 0xFFFFFFFFFFFFF, the hidden bit 1 << 52.)
+
+
+
+def _big(value: int) -> list[int]:
+    """The natural `value` (>= 0) as limbs; [] is zero."""
+    out: list[int] = []
+    while value > 0:
+        out.append(value % 1000000000)
+        value = value // 1000000000
+    return out
+
+
+def _big_from_digits(digits: str) -> list[int]:
+    out: list[int] = []
+    end = len(digits)
+    while end > 0:
+        start = end - 9 if end > 9 else 0
+        out.append(int(digits[start:end]))
+        end = start
+    while len(out) > 0 and out[len(out) - 1] == 0:
+        out.pop()
+    return out
+
+
+def _big_scale(a: list[int], factor: int) -> None:
+    """a *= factor, for 0 < factor < 2**33 (so a limb product fits 63 bits)."""
+    carry = 0
+    i = 0
+    n = len(a)
+    while i < n:
+        t = a[i] * factor + carry
+        a[i] = t % 1000000000
+        carry = t // 1000000000
+        i += 1
+    while carry > 0:
+        a.append(carry % 1000000000)
+        carry = carry // 1000000000
+
+
+def _big_shift(a: list[int], twos: int, fives: int) -> None:
+    """a *= 2**twos * 5**fives."""
+    while twos >= 30:
+        _big_scale(a, 1073741824)
+        twos -= 30
+    if twos > 0:
+        _big_scale(a, 1 << twos)
+    while fives >= 13:
+        _big_scale(a, 1220703125)
+        fives -= 13
+    if fives > 0:
+        _big_scale(a, 5**fives)
+
+
+def _big_text(a: list[int]) -> str:
+    if len(a) == 0:
+        return "0"
+    i = len(a) - 1
+    parts = [str(a[i])]
+    i -= 1
+    while i >= 0:
+        parts.append(str(a[i]).zfill(9))
+        i -= 1
+    return "".join(parts)
+
+
+def _big_cmp(a: list[int], b: list[int]) -> int:
+    if len(a) != len(b):
+        return -1 if len(a) < len(b) else 1
+    i = len(a) - 1
+    while i >= 0:
+        if a[i] != b[i]:
+            return -1 if a[i] < b[i] else 1
+        i -= 1
+    return 0
+
+
+def _float_parts(bits: int) -> tuple[int, int]:
+    """(m, e) with |x| = m * 2**e for the finite float with these bits."""
+    biased = (bits >> 52) & 0x7FF
+    fraction = bits & 0xFFFFFFFFFFFFF
+    if biased == 0:
+        return fraction, -1074
+    return fraction | 0x10000000000000, biased - 1075
+
+
+def _scaled_text(m: int, e: int) -> str:
+    """Decimal digits of m * 2**e * 10**max(-e, 0): an integer."""
+    a = _big(m)
+    if e >= 0:
+        _big_shift(a, e, 0)
+    else:
+        _big_shift(a, 0, -e)
+    return _big_text(a)
+
+
+def _dec_cmp(a: str, b: str) -> int:
+    """Compare two naturals written without leading zeros."""
+    if len(a) != len(b):
+        return -1 if len(a) < len(b) else 1
+    if a == b:
+        return 0
+    return -1 if a < b else 1
+
+
+def _dec_inc(digits: str) -> str:
+    """digits + 1 (the text may grow by one digit)."""
+    i = len(digits) - 1
+    while i >= 0 and digits[i] == "9":
+        i -= 1
+    if i < 0:
+        return "1" + "0" * len(digits)
+    return digits[:i] + chr(ord(digits[i]) + 1) + "0" * (len(digits) - i - 1)
+
+
+def _strip_zeros(digits: str, point: int) -> tuple[str, int]:
+    end = len(digits)
+    while end > 0 and digits[end - 1] == "0":
+        end -= 1
+    if end == 0:
+        return "", 0
+    return digits[:end], point
+
+
+def _exact_digits(bits: int) -> tuple[str, int]:
+    """Every digit of |x|: (d, point) with |x| = 0.d * 10**point; ("", 0) for 0."""
+    m, e = _float_parts(bits)
+    if m == 0:
+        return "", 0
+    text = _scaled_text(m, e)
+    return _strip_zeros(text, len(text) + (e if e < 0 else 0))
+
+
+def _shortest_digits(bits: int) -> tuple[str, int]:
+    """The fewest digits that read back as x (nearest to x among those):
+    (d, point) as in _exact_digits."""
+    m, e = _float_parts(bits)
+    if m == 0:
+        return "", 0
+    # x and the midpoints to its neighbours, all as integers times 10**scale.
+    e2 = e - 2
+    x = _scaled_text(4 * m, e2)
+    high = _scaled_text(4 * m + 2, e2)
+    narrow_below = m == 0x10000000000000 and e > -1074
+    low = _scaled_text(4 * m - 1 if narrow_below else 4 * m - 2, e2)
+    scale = e2 if e2 < 0 else 0
+    even = m % 2 == 0
+    n = len(x)
+    p = 1
+    while p < n:
+        head = x[:p]
+        tail = x[p:]
+        zeros = "0" * (n - p)
+        below = head + zeros
+        above = _dec_inc(head) + zeros
+        c = _dec_cmp(below, low)
+        below_ok = c > 0 or (c == 0 and even)
+        c = _dec_cmp(above, high)
+        above_ok = tail != zeros and (c < 0 or (c == 0 and even))
+        if below_ok and above_ok:
+            # Both read back as x: the nearer, ties to an even last digit.
+            half = "5" + "0" * (n - p - 1)
+            c = _dec_cmp(tail, half)
+            above_ok = c > 0 or (c == 0 and (ord(head[p - 1]) - 48) % 2 == 1)
+            below_ok = not above_ok
+        if below_ok:
+            return _strip_zeros(head, n + scale)
+        if above_ok:
+            up = _dec_inc(head)
+            return _strip_zeros(up, n + scale + len(up) - p)
+        p += 1
+    return _strip_zeros(x, n + scale)
+
+
+def _round_digits(digits: str, point: int, keep: int) -> tuple[str, int]:
+    """0.digits * 10**point rounded half-even to `keep` significant digits
+    (keep <= 0: to a multiple of 10**(point - keep))."""
+    if keep >= len(digits):
+        return digits, point
+    if keep < 0 or digits == "":
+        return "", 0
+    head = digits[:keep]
+    nxt = digits[keep]
+    # digits has no trailing zeros: anything after nxt is non-zero.
+    last_odd = keep > 0 and (ord(head[keep - 1]) - 48) % 2 == 1
+    if nxt > "5" or (nxt == "5" and (len(digits) > keep + 1 or last_odd)):
+        up = _dec_inc(head) if keep > 0 else "1"
+        return _strip_zeros(up, point + len(up) - keep)
+    return _strip_zeros(head, point)
+
+
+def _float_repr(x: float) -> str:
+    bits = float_bits(x)
+    if bits & 0x7FF0000000000000 == 0x7FF0000000000000:
+        if bits & 0xFFFFFFFFFFFFF != 0:
+            return "nan"
+        return "-inf" if bits < 0 else "inf"
+    digits, point = _shortest_digits(bits)
+    sign = "-" if bits < 0 else ""
+    if digits == "":
+        return sign + "0.0"
+    exponent = point - 1
+    if -4 <= exponent < 16:
+        return sign + _fixed_text(digits, point, -1, True)
+    return sign + _exponent_text(digits, point, len(digits) - 1, False, "e")
+
+
+def _fixed_text(digits: str, point: int, places: int, add_dot_0: bool) -> str:
+    """0.digits * 10**point as fixed-point text with `places` digits after the
+    point (-1: as many as digits has; at least one if add_dot_0)."""
+    if point <= 0:
+        whole = "0"
+        fraction = "0" * -point + digits
+    elif point >= len(digits):
+        whole = digits + "0" * (point - len(digits))
+        fraction = ""
+    else:
+        whole = digits[:point]
+        fraction = digits[point:]
+    if places >= 0:
+        fraction = fraction + "0" * (places - len(fraction))
+    elif add_dot_0 and fraction == "":
+        fraction = "0"
+    if fraction == "":
+        return whole
+    return whole + "." + fraction
+
+
+def _exponent_text(digits: str, point: int, places: int, keep_dot: bool, e: str) -> str:
+    """d.ddd e+XX with `places` digits after the point."""
+    if digits == "":
+        digits = "0"
+        point = 1
+    mantissa = digits[:1]
+    fraction = digits[1:] + "0" * (places - len(digits) + 1)
+    if fraction != "" or keep_dot:
+        mantissa = mantissa + "." + fraction
+    exponent = point - 1
+    sign = "-" if exponent < 0 else "+"
+    return mantissa + e + sign + str(exponent if exponent >= 0 else -exponent).zfill(2)
+
+
+def _format_float(x: float, spec: str) -> str:
+    if spec == "":
+        return _float_repr(x)
+    s = _Spec(spec)
+    kind = s.kind
+    if kind == "%":
+        x = x * 100.0
+    bits = float_bits(x)
+    negative = bits < 0
+    upper = kind == "E" or kind == "F" or kind == "G"
+    if bits & 0x7FF0000000000000 == 0x7FF0000000000000:
+        body = "inf"
+        if bits & 0xFFFFFFFFFFFFF != 0:
+            body = "nan"
+            negative = False  # CPython never shows a NaN's sign
+        if upper:
+            body = body.upper()
+        if kind == "%":
+            body = body + "%"
+    else:
+        body = _finite_body(bits, s)
+        if s.negative_zero and negative and _all_zero_digits(body):
+            negative = False
+    sign = "-" if negative else ("" if s.sign == "-" else s.sign)
+    if s.fill == "0" and s.align == "=" and s.grouping != "" and "0" <= body[0] <= "9":
+        width = s.width - len(sign)
+        while len(body) < width:
+            body = _regroup("0" + body, s.grouping)
+        return sign + body
+    return s.pad(sign, body, ">")
+
+
+def _all_zero_digits(body: str) -> bool:
+    for c in body:
+        if "1" <= c <= "9":
+            return False
+        if c == "e" or c == "E":
+            return True
+    return True
+
+
+def _finite_body(bits: int, s: _Spec) -> str:
+    """The text of |x| for a format spec, before sign and padding."""
+    kind = s.kind
+    precision = s.precision
+    if kind == "" and precision < 0:
+        digits, point = _shortest_digits(bits)
+        exponent = point - 1 if digits != "" else 0
+        if -4 <= exponent < 16:
+            body = _fixed_text(digits, point, -1, True)
+        else:
+            body = _exponent_text(digits, point, len(digits) - 1, s.alternate, "e")
+        return _regroup(body, s.grouping)
+    if precision < 0:
+        precision = 6
+    exact, exact_point = _exact_digits(bits)
+    if kind == "f" or kind == "F" or kind == "%":
+        digits, point = _round_digits(exact, exact_point, exact_point + precision)
+        body = _fixed_text(digits, point, precision, False)
+        if s.alternate and precision == 0:
+            body = body + "."
+        body = _regroup(body, s.grouping)
+        return body + "%" if kind == "%" else body
+    if kind == "e" or kind == "E":
+        digits, point = _round_digits(exact, exact_point, precision + 1)
+        return _exponent_text(digits, point, precision, s.alternate, kind)
+    if kind == "g" or kind == "G" or kind == "n" or kind == "":
+        if precision == 0:
+            precision = 1
+        digits, point = _round_digits(exact, exact_point, precision)
+        exponent = point - 1 if digits != "" else 0
+        e = "E" if kind == "G" else "e"
+        # Without a type, fixed-point text always shows a fraction digit, so
+        # it switches to an exponent one digit earlier.
+        limit = precision - 1 if kind == "" else precision
+        if -4 <= exponent < limit:
+            places = precision - 1 - exponent
+            if not s.alternate:
+                places = len(digits) - point if len(digits) > point else 0
+                if kind == "" and places == 0:
+                    places = 1
+            body = _fixed_text(digits, point, places, False)
+            if s.alternate and places == 0:
+                body = body + "."
+            return _regroup(body, s.grouping)
+        places = precision - 1 if s.alternate else len(digits) - 1
+        if places < 0:
+            places = 0
+        return _exponent_text(digits, point, places, s.alternate, e)
+    raise ValueError(f"Unknown format code '{kind}' for object of type 'float'")
+
+
+def _regroup(body: str, separator: str) -> str:
+    """Group the leading whole-number digits of a body."""
+    if separator == "":
+        return body
+    end = 0
+    while end < len(body) and ("0" <= body[end] <= "9" or body[end] == separator):
+        end += 1
+    return _group(body[:end].replace(separator, ""), separator, 3) + body[end:]
+
+
+def _float_from_text(text: str) -> float:
+    """float(text), as CPython reads it."""
+    s = text.strip().lower()
+    negative = False
+    i = 0
+    if s.startswith("-") or s.startswith("+"):
+        negative = s[0] == "-"
+        i = 1
+    word = s[i:]
+    if word == "inf" or word == "infinity" or word == "nan":
+        bits = 0x7FF0000000000000 | (1 << 51 if word == "nan" else 0)
+        return float_from_bits(bits | (-9223372036854775807 - 1) if negative else bits)
+    digits = ""
+    exponent = 0
+    seen_digit = False
+    seen_dot = False
+    n = len(s)
+    while i < n:
+        c = s[i]
+        if "0" <= c <= "9":
+            if digits != "" or c != "0":
+                digits = digits + c
+            if seen_dot:
+                exponent -= 1
+            seen_digit = True
+        elif c == "." and not seen_dot:
+            seen_dot = True
+        elif c == "_" and i > 0 and "0" <= s[i - 1] <= "9" and i + 1 < n and "0" <= s[i + 1] <= "9":
+            pass
+        else:
+            break
+        i += 1
+    if i < n and s[i] == "e" and seen_digit:
+        i += 1
+        start = i
+        if i < n and (s[i] == "-" or s[i] == "+"):
+            i += 1
+        first = i
+        while i < n and ("0" <= s[i] <= "9" or (s[i] == "_" and i > first and i + 1 < n
+                                                and "0" <= s[i + 1] <= "9")):
+            i += 1
+        if i == first:
+            seen_digit = False
+        else:
+            value = s[first:i].replace("_", "").lstrip("0")
+            # Past any float's range either way: clamp, keeping the sign.
+            magnitude = 0 if value == "" else int(value) if len(value) < 9 else 100000000
+            exponent += -magnitude if s[start] == "-" else magnitude
+    if not seen_digit or i != n:
+        raise ValueError(f"could not convert string to float: {text!r}")
+    result = _decimal_to_float(digits, exponent)
+    return -result if negative else result
+
+
+def _decimal_to_float(digits: str, exponent: int) -> float:
+    """The float nearest to int(digits) * 10**exponent (ties to even)."""
+    if digits == "":
+        return 0.0
+    # Trailing zeros only move the exponent.
+    end = len(digits)
+    while digits[end - 1] == "0":
+        end -= 1
+    exponent += len(digits) - end
+    digits = digits[:end]
+    magnitude = len(digits) + exponent
+    if magnitude > 310:
+        return float_from_bits(0x7FF0000000000000)
+    if magnitude < -324:
+        return 0.0
+    if len(digits) <= 15 and -22 <= exponent <= 22:
+        # Both operands exact: one correctly rounded operation.
+        if exponent >= 0:
+            return float(int(digits)) * _power_of_ten(exponent)
+        return float(int(digits)) / _power_of_ten(-exponent)
+    # A guess within a few units in the last place, then exact steps.
+    lead = digits[:18]
+    guess = float(int(lead))
+    shift = exponent + len(digits) - len(lead)
+    while shift > 22:
+        guess = guess * 1e22
+        shift -= 22
+    while shift < -22:
+        guess = guess / 1e22
+        shift += 22
+    guess = guess * _power_of_ten(shift) if shift >= 0 else guess / _power_of_ten(-shift)
+    bits = float_bits(guess)
+    if bits >= 0x7FF0000000000000:
+        bits = 0x7FF0000000000000 - 1
+    value = _big_from_digits(digits)
+    while True:
+        m, e = _float_parts(bits)
+        if _compare_scaled(value, exponent, 2 * m + 1, e - 1) + (m % 2) > 0:
+            bits += 1
+            if bits == 0x7FF0000000000000:
+                break
+            continue
+        if m == 0x10000000000000 and e > -1074:
+            c = _compare_scaled(value, exponent, 4 * m - 1, e - 2)
+        else:
+            c = _compare_scaled(value, exponent, 2 * m - 1, e - 1)
+        if m > 0 and c - (m % 2) < 0:
+            bits -= 1
+            continue
+        break
+    return float_from_bits(bits)
+
+
+def _compare_scaled(value: list[int], exponent: int, other: int, twos: int) -> int:
+    """Sign of value * 10**exponent - other * 2**twos."""
+    common2 = exponent if exponent < twos else twos
+    common5 = exponent if exponent < 0 else 0
+    left = value[:]
+    _big_shift(left, exponent - common2, exponent - common5)
+    right = _big(other)
+    _big_shift(right, twos - common2, -common5)
+    return _big_cmp(left, right)
+
+
+def _power_of_ten(k: int) -> float:
+    """10.0 ** k for 0 <= k <= 22: exact, as every partial product is."""
+    p = 1.0
+    while k > 0:
+        p = p * 10.0
+        k -= 1
+    return p
+
+
+# ---------------------------------------------------------------- float arithmetic
+# What wasm has no instruction for, with CPython's rules (Objects/floatobject.c).
+
+
+
+def _float_from_parts(m: int, e: int, negative: bool) -> float:
+    """m * 2**e for 0 <= m < 2**53 when that is exact (no rounding here)."""
+    while m != 0 and m < 0x10000000000000 and e > -1074:
+        m = m << 1
+        e -= 1
+    bits = m if m < 0x10000000000000 else ((e + 1075) << 52) | (m & 0xFFFFFFFFFFFFF)
+    return float_from_bits(bits | -0x8000000000000000 if negative else bits)
+
+
+def _copysign(x: float, sign_of: float) -> float:
+    bits = float_bits(x) & ~-0x8000000000000000
+    return float_from_bits(bits | (float_bits(sign_of) & -0x8000000000000000))
+
+
+def _fmod(x: float, y: float) -> float:
+    """C's fmod: x - n*y with n = trunc(x/y), computed exactly."""
+    xb = float_bits(x)
+    yb = float_bits(y)
+    if xb & 0x7FF0000000000000 == 0x7FF0000000000000 or y != y or y == 0.0:
+        return float_from_bits(0x7FF0000000000000 | (1 << 51))  # NaN
+    if yb & 0x7FF0000000000000 == 0x7FF0000000000000:
+        return x
+    mx, ex = _float_parts(xb)
+    my, ey = _float_parts(yb)
+    if ex < ey:
+        # Then |x| < |y| (an exponent below y's means x is smaller).
+        return x
+    r = mx % my
+    shift = ex - ey
+    while shift > 0:
+        step = shift if shift < 10 else 10
+        r = (r << step) % my
+        shift -= step
+    return _float_from_parts(r, ey, xb < 0)
+
+
+def _float_div(x: float, y: float) -> float:
+    if y == 0.0:
+        raise ZeroDivisionError("float division by zero")
+    return float_divide(x, y)
+
+
+def _float_mod(x: float, y: float) -> float:
+    if y == 0.0:
+        raise ZeroDivisionError("float modulo")
+    mod = _fmod(x, y)
+    if mod != 0.0:
+        if (y < 0.0) != (mod < 0.0):
+            mod = mod + y
+    else:
+        mod = _copysign(0.0, y)
+    return mod
+
+
+def _float_floordiv(x: float, y: float) -> float:
+    if y == 0.0:
+        raise ZeroDivisionError("float floor division by zero")
+    mod = _fmod(x, y)
+    div = (x - mod) / y
+    if mod != 0.0 and (y < 0.0) != (mod < 0.0):
+        div = div - 1.0
+    if div == 0.0:
+        return _copysign(0.0, x / y)
+    floordiv = float_floor(div)
+    if div - floordiv > 0.5:
+        floordiv = floordiv + 1.0
+    return floordiv
+
+
+def _float_to_int(x: float) -> int:
+    """int(x): toward zero."""
+    if x != x:
+        raise ValueError("cannot convert float NaN to integer")
+    if float_bits(x) & 0x7FF0000000000000 == 0x7FF0000000000000:
+        raise OverflowError("cannot convert float infinity to integer")
+    if not -9.223372036854775808e18 <= x < 9.223372036854775808e18:
+        _raise_builtin(1, 0)
+    return float_trunc_int(x)
+
+
+def _float_round_int(x: float) -> int:
+    """round(x): to the nearest int, ties to even."""
+    return _float_to_int(float_nearest(x))
+
+
+def _float_round(x: float, places: int) -> float:
+    """round(x, places): the float nearest to x rounded half-even to `places`
+    decimal places, computed on x's exact value as CPython does."""
+    bits = float_bits(x)
+    if bits & 0x7FF0000000000000 == 0x7FF0000000000000 or x == 0.0 or places > 323:
+        return x
+    if places < -308:
+        return _copysign(0.0, x)
+    exact, point = _exact_digits(bits)
+    digits, point = _round_digits(exact, point, point + places)
+    value = _decimal_to_float(digits, point - len(digits))
+    if float_bits(value) == 0x7FF0000000000000:
+        raise OverflowError("rounded value too large to represent")
+    return _copysign(value, x)
+
+
+def _int_float_compare(i: int, f: float) -> int:
+    """Compare an int with a float exactly: -1, 0, 1, or 2 when f is NaN."""
+    if f != f:
+        return 2
+    g = float(i)
+    if g < f:
+        return -1
+    if g > f:
+        return 1
+    # Equal as floats; exact unless |i| > 2**53, where f is a whole number.
+    if f >= 9.223372036854775808e18:
+        return -1
+    t = float_trunc_int(f)
+    if i == t:
+        return 0
+    return -1 if i < t else 1
+
+
+def _float_int_compare(f: float, i: int) -> int:
+    c = _int_float_compare(i, f)
+    return c if c == 2 else -c
+
+
+def _int_round(value: int, places: int) -> int:
+    """round(value, places) for an int: half to even at 10**-places."""
+    if places >= 0:
+        return value
+    if places < -18:
+        # 10**19 is past 64 bits: only 0 or an overflow is possible.
+        if places == -19 and (value > 5000000000000000000 or value < -5000000000000000000):
+            _raise_builtin(1, 0)
+        return 0
+    p = 10 ** -places
+    q = value // p
+    twice = 2 * (value - q * p)
+    if twice > p or (twice == p and q % 2 == 1):
+        q += 1
+    return q * p
 
 
 # ---------------------------------------------------------------- bytes methods

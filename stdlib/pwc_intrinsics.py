@@ -160,3 +160,48 @@ def exception_location(exc: BaseException) -> str:
         return "<unknown>"
     last = frames[-1]
     return f"{os.path.basename(last.filename)}:{last.lineno} in {last.name}"
+
+
+# Float bits and the f64 instructions the prelude builds float arithmetic and
+# float text from.  Plain Python here, so the prelude's float code can be tested
+# under CPython too.
+
+def float_bits(x: float) -> int:
+    """The IEEE 754 bits of x as a signed 64-bit int (i64.reinterpret_f64)."""
+    import struct
+    return int(struct.unpack("<q", struct.pack("<d", x))[0])
+
+
+def float_from_bits(bits: int) -> float:
+    """The float whose IEEE 754 bits are `bits` (f64.reinterpret_i64)."""
+    import struct
+    return float(struct.unpack("<d", struct.pack("<q", bits))[0])
+
+
+def float_divide(x: float, y: float) -> float:
+    """x / y by IEEE 754 rules (f64.div): y = 0 gives an infinity or NaN."""
+    import math
+    if y == 0.0:
+        return math.nan if x == 0.0 or x != x else math.copysign(math.inf, x) * math.copysign(1.0, y)
+    return x / y
+
+
+def float_floor(x: float) -> float:
+    import math
+    return float(math.floor(x)) if math.isfinite(x) and x != 0.0 else x
+
+
+def float_nearest(x: float) -> float:
+    """x rounded to a whole number, ties to even (f64.nearest)."""
+    import math
+    return math.copysign(float(round(x)), x) if math.isfinite(x) else x
+
+
+def float_trunc_int(x: float) -> int:
+    """x toward zero as a 64-bit int (i64.trunc_sat_f64_s): callers check the range."""
+    import math
+    if x != x:
+        return 0
+    if math.isinf(x):
+        return 2**63 - 1 if x > 0 else -(2**63)
+    return max(-(2**63), min(2**63 - 1, math.trunc(x)))

@@ -557,7 +557,8 @@ class BodyChecker(ExprChecker):
                 names = class_list(self, classes, report=False)
                 if isinstance(t, T.OptionalType):
                     t = t.inner
-                if path is not None and len(names) == 1 and isinstance(t, T.ClassType):
+                if path is not None and len(names) == 1 and isinstance(
+                        t, (T.ClassType, T.AnyObjectType)):
                     return {path: T.ClassType(names[0])}, {}
                 return {}, {}
             case ast.Name() | ast.Attribute():

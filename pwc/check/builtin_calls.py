@@ -35,6 +35,12 @@ INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
     "str_at_address": ((T.INT,), T.STR),
     "decode_map": ((T.INT, T.INT), T.ListType(T.TupleType((T.STR, T.STR)))),
     "encode_map": ((T.ListType(T.TupleType((T.STR, T.STR))),), T.BYTES),
+    "float_bits": ((T.FLOAT,), T.INT),
+    "float_from_bits": ((T.INT,), T.FLOAT),
+    "float_divide": ((T.FLOAT, T.FLOAT), T.FLOAT),
+    "float_floor": ((T.FLOAT,), T.FLOAT),
+    "float_nearest": ((T.FLOAT,), T.FLOAT),
+    "float_trunc_int": ((T.FLOAT,), T.INT),
 }
 
 
@@ -129,9 +135,40 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
             if isinstance(v.type, (T.IntType, T.BoolType)) or (
                     isinstance(v.type, T.ClassType) and v.type.is_enum):
                 return c.to_int(v)
+            if isinstance(v.type, T.FloatType):
+                return tir.Call(f"{PRELUDE}._float_to_int", (v,), T.INT, e.span)
             c.error(args[0].span, f'Argument 1 to "int" has incompatible type {q(v.type)}; '
-                    'expected "str | int"')
+                    'expected "str | int | float"')
             return c.bad(e.span)
+        case "builtins.float":
+            if not args:
+                return tir.Const(0.0, T.FLOAT, e.span)
+            if not arity(1):
+                return c.bad(e.span, T.FLOAT)
+            v = c.expr(args[0])
+            if isinstance(v.type, T.StrType):
+                return tir.Call(f"{PRELUDE}._float_from_text", (v,), T.FLOAT, e.span)
+            return c.coerce(v, T.FLOAT, lambda got: f'Argument 1 to "float" has incompatible '
+                            f'type {q(got)}; expected "str | int | float"')
+        case "builtins.round":
+            if len(args) not in (1, 2):
+                c.error(e.span, f'"round" expects 1 or 2 arguments, got {len(args)}')
+                return c.bad(e.span)
+            v = c.expr(args[0])
+            if isinstance(v.type, T.UnknownType):
+                return c.bad(e.span)
+            if not isinstance(v.type, T.FloatType):
+                # round(int) is the int; round(int, n) rounds to tens for n < 0.
+                v = c.coerce(v, T.INT, lambda got: f'Argument 1 to "round" has incompatible '
+                             f'type {q(got)}; expected "float | int"')
+                if len(args) == 1:
+                    return v
+                return tir.Call(f"{PRELUDE}._int_round", (v, c.expect(args[1], T.INT)),
+                                T.INT, e.span)
+            if len(args) == 1:
+                return tir.Call(f"{PRELUDE}._float_round_int", (v,), T.INT, e.span)
+            return tir.Call(f"{PRELUDE}._float_round", (v, c.expect(args[1], T.INT)),
+                            T.FLOAT, e.span)
         case "builtins.bool":
             if not args:
                 return tir.Const(False, T.BOOL, e.span)
@@ -151,8 +188,10 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                                tir.IsInstance(tir.Coerce(local, v.type.inner, e.span),
                                               tuple(classes), T.BOOL, e.span), T.BOOL, e.span)
                 return tir.Let(held, v, test, T.BOOL, e.span)
-            if not isinstance(v.type, T.ClassType) or v.type.is_enum:
-                c.error(args[0].span, "isinstance() is supported on class instances only")
+            if not isinstance(v.type, (T.ClassType, T.AnyObjectType)) or (
+                    isinstance(v.type, T.ClassType) and v.type.is_enum):
+                c.error(args[0].span, "isinstance() is supported on class instances and "
+                        '"object" only')
                 return c.bad(e.span, T.BOOL)
             return tir.IsInstance(v, tuple(classes), T.BOOL, e.span)
         case "builtins.set":
@@ -204,7 +243,12 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
         case "builtins.abs":
             if not arity(1):
                 return c.bad(e.span)
-            return tir.Prim("int.abs", (c.to_int(c.expect(args[0], T.INT)),), T.INT, e.span)
+            v = c.expr(args[0])
+            if isinstance(v.type, T.FloatType):
+                return tir.Prim("float.abs", (v,), T.FLOAT, e.span)
+            return tir.Prim("int.abs", (c.to_int(c.coerce(v, T.INT, lambda got: (
+                f'Argument 1 to "abs" has incompatible type {q(got)}; expected "int | float"'))),),
+                T.INT, e.span)
         case "builtins.list" | "builtins.dict" if not args:
             want = T.ListType if name == "builtins.list" else T.DictType
             if not isinstance(expected, want):

@@ -1,11 +1,19 @@
 """`@dataclass`: the methods it generates, written out as syntax trees.
 
-For each field (class-body annotations, base dataclasses' fields first) the
+For each field (class-body annotations, base dataclasses' fields first; a
+field declared again keeps its place and takes the new type and default) the
 class gets, unless it defines them itself:
 
     def __init__(self, a: A, b: B = default) -> None: self.a = a; self.b = b
-    def __repr__(self) -> str: return f"Name(a={self.a!r}, b={self.b!r})"
-    def __eq__(self, other: Name) -> bool: return self.a == other.a and ...
+    def __repr__(self) -> str: return f"{type(self).__name__}(a={self.a!r}, b={self.b!r})"
+    def __eq__(self, other: Root) -> bool:
+        if not isinstance(other, Name): return False
+        if type(self) is not type(other): return False
+        return self.a == other.a and ...
+
+where Root is the first dataclass of the class's ancestry, so that every
+__eq__ of a hierarchy has the same signature; as in CPython, instances of
+different classes are never equal.
 
 `field(default_factory=f)` becomes a parameter defaulting to None and
 `self.x = x if x is not None else f()`.  The methods then go through the
@@ -54,12 +62,33 @@ def dataclass_fields(node: ast.ClassDef, diags: Diagnostics) -> list[Field]:
     return out
 
 
+def with_base_fields(base: list[Field], own: list[Field], base_name: str,
+                     diags: Diagnostics) -> list[Field]:
+    """The fields of a dataclass whose base dataclass has `base`."""
+    merged = list(base)
+    for f in own:
+        at = next((i for i, b in enumerate(merged) if b.name == f.name), None)
+        if at is None:
+            merged.append(f)
+        else:
+            merged[at] = f
+    first = _first_default(merged)
+    for f in merged[first:]:
+        if f.default is None and f.factory is None and f in own and first < len(base):
+            diags.error(f.span, f'field "{f.name}" without a default follows fields with one '
+                        f'in base class "{base_name}"', "give it a default value")
+            break
+    return merged
+
+
 def _first_default(fields: list[Field]) -> int:
     return next((i for i, f in enumerate(fields) if f.default or f.factory), len(fields))
 
 
-def generated_methods(node: ast.ClassDef, fields: list[Field]) -> list[ast.FunctionDef]:
-    """The methods @dataclass adds that the class does not define itself."""
+def generated_methods(node: ast.ClassDef, fields: list[Field],
+                      root: str) -> list[ast.FunctionDef]:
+    """The methods @dataclass adds that the class does not define itself;
+    `root` names the first dataclass of its ancestry (see the module's doc)."""
     span = node.name_span
     defined = {s.name for s in node.body if isinstance(s, ast.FunctionDef)}
 
@@ -92,8 +121,12 @@ def generated_methods(node: ast.ClassDef, fields: list[Field]) -> list[ast.Funct
         out.append(method("__init__", tuple(params), ast.Constant(None, span),
                           tuple(body) or (ast.Pass(span),)))
     if "__repr__" not in defined:
-        parts: list[ast.Constant | ast.FormattedValue] = []
-        text = f"{node.name}("
+        # The instance's own class name: a plain subclass inherits this method.
+        class_name = ast.Attribute(ast.Call(name("type"), (name("self"),), (), span), "__name__",
+                                   span, span)
+        parts: list[ast.Constant | ast.FormattedValue] = [
+            ast.FormattedValue(class_name, None, None, span)]
+        text = "("
         for i, f in enumerate(fields):
             text += f"{', ' if i else ''}{f.name}="
             parts.append(ast.Constant(text, span))
@@ -108,6 +141,16 @@ def generated_methods(node: ast.ClassDef, fields: list[Field]) -> list[ast.Funct
             for f in fields)
         result: ast.Expr = (ast.Constant(True, span) if not tests else tests[0]
                             if len(tests) == 1 else ast.BoolOp("and", tests, span))
-        other = ast.Param("other", ast.Constant(node.name, span), None, False, span)
-        out.append(method("__eq__", (other,), name("bool"), (ast.Return(result, span),)))
+        other = ast.Param("other", ast.Constant(root, span), None, False, span)
+        false = ast.Return(ast.Constant(False, span), span)
+        same_class = ast.Compare(
+            ast.Call(name("type"), (name("self"),), (), span), ("is not",),
+            (ast.Call(name("type"), (name("other"),), (), span),), span)
+        checks = (
+            ast.If(ast.UnaryOp("not", ast.Call(name("isinstance"), (name("other"), name(node.name)),
+                                               (), span), span), (false,), (), span),
+            ast.If(same_class, (false,), (), span),
+        )
+        out.append(method("__eq__", (other,), name("bool"),
+                          (*checks, ast.Return(result, span))))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from pwc.check import types as T
-from pwc.check.dataclasses import dataclass_fields, generated_methods
+from pwc.check.dataclasses import Field, dataclass_fields, generated_methods, with_base_fields
 from pwc.check.loader import BUILTIN_MODULES, PRELUDE
 from pwc.check.symbols import (
     ClassInfo,
@@ -46,7 +46,8 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "export", "host_import", "I32", "Registry", "load_u8", "load_i32", "store_i32",
         "load_i64", "store_i64", "alloc", "bytes_ptr", "bytes_at", "str_at", "host_encode",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
-        "str_at_address", "decode_map", "encode_map",
+        "str_at_address", "decode_map", "encode_map", "float_bits", "float_from_bits",
+        "float_divide", "float_floor", "float_nearest", "float_trunc_int",
     ),
 }
 # What a name whose declaration failed refers to: uses of it report nothing more.
@@ -62,6 +63,7 @@ class Declarer:
         self.modules = modules
         self.diags = diags
         self.tables = Tables(modules=modules)
+        self._fields_of: dict[str, list[Field]] = {}  # dataclass -> its fields
 
     # ------------------------------------------------------------ names
 
@@ -136,9 +138,7 @@ class Declarer:
             case SpecialRef(name="builtins.bool"):
                 return T.BOOL
             case SpecialRef(name="builtins.float"):
-                self.diags.error(expr.span, "float values are not supported yet",
-                                 "use int (for example milliseconds instead of seconds)")
-                return None
+                return T.FLOAT
             case SpecialRef(name="builtins.str"):
                 return T.STR
             case SpecialRef(name="builtins.bytes"):
@@ -378,16 +378,34 @@ class Declarer:
                 case ast.ClassDef(name=name):
                     self._declare_class(module, self.tables.classes[f"{module.name}.{name}"])
 
+    def _dataclass_fields(self, info: ClassInfo) -> list[Field]:
+        """A dataclass's fields, its base dataclasses' first (computed once per
+        class, from its class body as written)."""
+        if info.qualname not in self._fields_of:
+            own = dataclass_fields(info.node, self.diags)
+            base = self.tables.classes[info.base] if info.base is not None else None
+            if base is not None and base.is_dataclass:
+                own = with_base_fields(self._dataclass_fields(base), own,
+                                       base.qualname.rsplit(".", 1)[-1], self.diags)
+            self._fields_of[info.qualname] = own
+        return self._fields_of[info.qualname]
+
+    def _dataclass_root(self, info: ClassInfo) -> str:
+        while info.base is not None and self.tables.classes[info.base].is_dataclass:
+            info = self.tables.classes[info.base]
+        return info.qualname
+
     def _declare_class(self, module: ModuleInfo, info: ClassInfo) -> None:
         if info.is_dataclass:
-            fields = dataclass_fields(info.node, self.diags)
+            fields = self._dataclass_fields(info)
             # `x: T = field(...)`: the default lives in __init__ only.
             body = tuple(dataclasses.replace(s, value=next(
                 (f.default for f in fields if f.name == s.target.id), None))
                 if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
                 and isinstance(s.value, ast.Call) else s for s in info.node.body)
             info.node = dataclasses.replace(
-                info.node, body=body + tuple(generated_methods(info.node, fields)))
+                info.node, body=body + tuple(generated_methods(
+                    info.node, fields, self._dataclass_root(info).rsplit(".", 1)[-1])))
         exc_root = f"{PRELUDE}.BaseException"
         info.is_exception = info.qualname == exc_root or (
             info.base is not None and self.tables.is_subclass(info.base, exc_root))

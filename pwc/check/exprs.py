@@ -44,6 +44,10 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 
 ARITH_OPS = {"+": "add", "-": "sub", "*": "mul", "//": "floordiv", "%": "mod", "**": "pow",
              "&": "and", "|": "or", "^": "xor", "<<": "shl", ">>": "shr"}
+FLOAT_OPS = {"+": "add", "-": "sub", "*": "mul", "/": "div", "//": "floordiv", "%": "mod",
+             "**": "pow"}
+# Float operators that may raise, written in the prelude.
+FLOAT_HELPERS = {"/": "_float_div", "//": "_float_floordiv", "%": "_float_mod"}
 CMP_OPS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
 
 
@@ -235,8 +239,7 @@ class ExprChecker:
                            "pwc ints are 64-bit signed")
             return tir.Const(v, T.INT, e.span)
         if isinstance(v, float):
-            self.error(e.span, "float values are not supported yet")
-            return tir.Const(0, T.INT, e.span)
+            return tir.Const(v, T.FLOAT, e.span)
         if isinstance(v, str):
             return tir.Const(v, T.STR, e.span)
         if isinstance(v, bytes):
@@ -404,10 +407,10 @@ class ExprChecker:
             return self.bad(span)
         lt, rt = _intlike(left.type), _intlike(right.type)
         if isinstance(lt, T.IntType) and isinstance(rt, T.IntType) and op in ARITH_OPS:
-            if op == "/":
-                return self.unsupported_op(op, left, right, span)
             return tir.Prim(f"int.{ARITH_OPS[op]}", (self.to_int(left), self.to_int(right)),
                             T.INT, span)
+        if _is_number(lt) and _is_number(rt) and op in FLOAT_OPS:
+            return self.float_arith(op, left, right, span)
         if op in BINARY and isinstance(left.type, T.SetType) and left.type == right.type:
             return set_method(self, BINARY[op], left, [right], span)
         if op == "+" and left.type == right.type and isinstance(
@@ -418,22 +421,44 @@ class ExprChecker:
             return tir.Prim("str.repeat", (left, self.to_int(right)), T.STR, span)
         return self.unsupported_op(op, left, right, span)
 
+    def float_arith(self, op: str, left: tir.Expr, right: tir.Expr, span: Span) -> tir.Expr:
+        """Arithmetic with a float operand: the other is converted, as in CPython."""
+        if op == "**":
+            self.error(span, "'**' with a float operand is not supported yet",
+                       "multiply, e.g. x * x for x ** 2")
+            return self.bad(span, T.FLOAT)
+        if op == "/" and not (isinstance(left.type, T.FloatType)
+                              or isinstance(right.type, T.FloatType)):
+            return tir.Prim("int.truediv", (self.to_int(left), self.to_int(right)),
+                            T.FLOAT, span)
+        args = (self.to_float(left), self.to_float(right))
+        if op in FLOAT_HELPERS:
+            return tir.Call(f"{PRELUDE}.{FLOAT_HELPERS[op]}", args, T.FLOAT, span)
+        return tir.Prim(f"float.{FLOAT_OPS[op]}", args, T.FLOAT, span)
+
     def unsupported_op(self, op: str, left: tir.Expr, right: tir.Expr,
                        span: Span) -> tir.Expr:
-        if op == "/" and isinstance(_intlike(left.type), T.IntType):
-            self.error(span, "true division '/' needs float, which is not supported yet",
-                       "use '//' for integer division")
-        else:
-            self.error(span, f"Unsupported operand types for {op} ({q(left.type)} and "
-                       f"{q(right.type)})")
+        self.error(span, f"Unsupported operand types for {op} ({q(left.type)} and "
+                   f"{q(right.type)})")
         return self.bad(span)
 
     def to_int(self, e: tir.Expr) -> tir.Expr:
         return e if isinstance(e.type, T.IntType) else tir.Coerce(e, T.INT, e.span)
 
+    def to_float(self, e: tir.Expr) -> tir.Expr:
+        if isinstance(e.type, T.FloatType):
+            return e
+        if isinstance(e, tir.Const) and isinstance(e.value, int):
+            return tir.Const(float(e.value), T.FLOAT, e.span)
+        return tir.Coerce(self.to_int(e), T.FLOAT, e.span)
+
     def unaryop(self, e: ast.UnaryOp) -> tir.Expr:
         if e.op == "not":
             return tir.Prim("bool.not", (self.truth(e.operand),), T.BOOL, e.span)
+        if e.op == "-" and isinstance(e.operand, ast.Constant) and type(
+                e.operand.value) is int and e.operand.value == -INT_MIN:
+            # The one int literal whose negation fits 64 bits though it does not.
+            return tir.Const(INT_MIN, T.INT, e.span)
         v = self.expr(e.operand)
         if isinstance(v.type, T.UnknownType):
             return self.bad(e.span)
@@ -447,6 +472,14 @@ class ExprChecker:
                     return self.to_int(v)
                 case "~":
                     return tir.Prim("int.invert", (self.to_int(v),), T.INT, e.span)
+        if isinstance(v.type, T.FloatType):
+            match e.op:
+                case "-":
+                    if isinstance(v, tir.Const) and isinstance(v.value, float):
+                        return tir.Const(-v.value, T.FLOAT, e.span)
+                    return tir.Prim("float.neg", (v,), T.FLOAT, e.span)
+                case "+":
+                    return v
         self.error(e.span, f'Unsupported operand type for unary {e.op} ({q(v.type)})')
         return self.bad(e.span)
 
@@ -494,6 +527,9 @@ class ExprChecker:
         return result
 
     def compare(self, e: ast.Compare) -> tir.Expr:
+        if len(e.ops) == 1 and e.ops[0] in ("is", "is not") and _is_type_call(e.left) and \
+                _is_type_call(e.comparators[0]):
+            return self.same_class(e.ops[0], e.left, e.comparators[0], e.span)
         if len(e.ops) == 1 and _is_empty_literal(e.left):
             # `[] == xs`: the empty literal takes the other side's type.
             right = self.expr(e.comparators[0])
@@ -550,6 +586,8 @@ class ExprChecker:
             return tir.Prim(f"int.{name}", (self.to_int(left), self.to_int(right)), T.BOOL, span)
         if isinstance(lt, T.BoolType) and isinstance(rt, T.BoolType):
             return tir.Prim(f"bool.{name}", (left, right), T.BOOL, span)
+        if _is_number(lt) and _is_number(rt):
+            return self.number_compare(name, left, right, span)
         if left.type == right.type and isinstance(left.type, (T.StrType, T.BytesType)):
             return tir.Prim(f"{left.type}.{name}", (left, right), T.BOOL, span)
         if left.type == right.type and isinstance(left.type, T.SetType):
@@ -573,6 +611,35 @@ class ExprChecker:
         self.error(span, f"Unsupported operand types for {op} ({q(left.type)} and "
                    f"{q(right.type)})")
         return self.bad(span, T.BOOL)
+
+    def same_class(self, op: str, left: ast.Expr, right: ast.Expr, span: Span) -> tir.Expr:
+        """`type(a) is type(b)`: the two objects' classes are the same one."""
+        values = []
+        for call in (left, right):
+            assert isinstance(call, ast.Call)
+            v = self.expr(call.args[0])
+            if not isinstance(v.type, (T.ClassType, T.AnyObjectType, T.UnknownType)) or (
+                    isinstance(v.type, T.ClassType) and v.type.is_enum):
+                self.error(call.args[0].span, "type(x) is type(y) compares class instances only")
+                return self.bad(span, T.BOOL)
+            values.append(v)
+        test = tir.Prim("obj.same_class", (values[0], values[1]), T.BOOL, span)
+        return tir.Prim("bool.not", (test,), T.BOOL, span) if op == "is not" else test
+
+    def number_compare(self, name: str, left: tir.Expr, right: tir.Expr,
+                       span: Span) -> tir.Expr:
+        """A comparison with a float operand.  An int is compared with a float
+        exactly (CPython does not round the int), through a prelude helper
+        that orders them: -1, 0, 1, or 2 when the float is NaN."""
+        if isinstance(left.type, T.FloatType) and isinstance(right.type, T.FloatType):
+            return tir.Prim(f"float.{name}", (left, right), T.BOOL, span)
+        if isinstance(right.type, T.FloatType):
+            order = tir.Call(f"{PRELUDE}._int_float_compare", (self.to_int(left), right),
+                             T.INT, span)
+        else:
+            order = tir.Call(f"{PRELUDE}._float_int_compare", (left, self.to_int(right)),
+                             T.INT, span)
+        return tir.Prim(f"numorder.{name}", (order,), T.BOOL, span)
 
     def comparable_eq(self, a: T.Type, b: T.Type) -> bool:
         """`==` between these types has a meaning pwc implements."""
@@ -832,6 +899,8 @@ class ExprChecker:
             return tir.Call(f"{PRELUDE}._format_int", (self.to_int(v), spec), T.STR, span)
         if isinstance(t, T.StrType):
             return tir.Call(f"{PRELUDE}._format_str", (v, spec), T.STR, span)
+        if isinstance(t, T.FloatType):
+            return tir.Call(f"{PRELUDE}._format_float", (v, spec), T.STR, span)
         if isinstance(t, T.ClassType) and not t.is_enum:
             return tir.Call(f"{PRELUDE}._format_str", (self.str_of(v, span), spec), T.STR, span)
         self.error(span, f"format specs are not supported for {q(t)}")
@@ -1012,6 +1081,10 @@ class ExprChecker:
                 self.error(func.attr_span, f'Item "None" of {q(t)} has no attribute '
                            f'"{func.attr}"', "check `is not None` first")
                 return self.bad(e.span)
+        if isinstance(t, T.StrType) and func.attr == "format":
+            from pwc.check.str_format import str_format
+
+            return str_format(self, obj, e)
         if isinstance(t, T.ListType) and func.attr == "sort":
             from pwc.check.iteration import sort_in_place
 
@@ -1183,7 +1256,7 @@ def _has_text_form(t: T.Type) -> bool:
         case T.DictType(key=k, value=v):
             return _has_text_form(k) and _has_text_form(v)
     return isinstance(t, (T.StrType, T.IntType, T.BoolType, T.NoneType, T.BytesType,
-                          T.ClassType))
+                          T.ClassType, T.FloatType))
 
 
 def _intlike(t: T.Type) -> T.Type:
@@ -1191,6 +1264,16 @@ def _intlike(t: T.Type) -> T.Type:
     if isinstance(t, T.ClassType) and t.is_enum:
         return T.INT
     return t
+
+
+def _is_type_call(e: ast.Expr) -> bool:
+    return isinstance(e, ast.Call) and _is_name(e.func, "type") and len(e.args) == 1 and \
+        not e.keywords
+
+
+def _is_number(t: T.Type) -> bool:
+    """Operands of mixed arithmetic (after _intlike): int, bool, float."""
+    return isinstance(t, (T.IntType, T.BoolType, T.FloatType))
 
 
 def _is_name(e: ast.Expr, name: str) -> bool:

@@ -26,7 +26,7 @@ from pwc.lower.context import (
 )
 from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
-from pwc.lower.prims import prim_may_raise
+from pwc.lower.prims import FLOAT_REPR, prim_may_raise
 from pwc.statics import StaticImage
 
 
@@ -107,6 +107,19 @@ KEY_ERROR_HELPERS = (f"{PRELUDE}._key_error_str", f"{PRELUDE}._key_error_int")
 ENUM_HELPER = f"{PRELUDE}._enum_value_error"
 
 
+def _has_float(t: T.Type) -> bool:
+    match t:
+        case T.FloatType():
+            return True
+        case T.OptionalType(inner=inner) | T.ListType(elem=inner) | T.SetType(elem=inner):
+            return _has_float(inner)
+        case T.TupleType(items=items):
+            return any(_has_float(i) for i in items)
+        case T.DictType(key=k, value=v):
+            return _has_float(k) or _has_float(v)
+    return False
+
+
 def _reachable_only(prog: tir.Program) -> tir.Program:
     """The program without the functions no execution can reach.
 
@@ -172,6 +185,8 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                 case tir.Prim(op="enum.from_value"):
                     reach(ENUM_HELPER)
                 case tir.Prim(op="to_str" | "to_repr", args=(value,)):
+                    if _has_float(value.type):
+                        reach(FLOAT_REPR)
                     # Containers print their items with the items' __repr__.
                     for qn in _classes_in(value.type):
                         impl = dict(layouts[qn].vtable).get("__repr__")

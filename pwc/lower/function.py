@@ -14,7 +14,7 @@ from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.loader import PRELUDE
 from pwc.lower.context import EXC_ROOT, LowerContext, ctor_name, func_name, global_name
-from pwc.lower.layout import DESC_ID, DESC_VTABLE, wasm_size
+from pwc.lower.layout import DESC_ID, DESC_VTABLE, KIND_STRUCT, wasm_size
 
 
 def local_name(name: str) -> str:
@@ -327,11 +327,22 @@ class FunctionLowerer:
         self.emit("end")
         self.control_flow()
 
-    def isinstance_test(self, obj_local: str, classes: tuple[str, ...]) -> None:
-        """Push 1 if the object in obj_local is an instance of any of classes."""
+    def isinstance_test(self, obj_local: str, classes: tuple[str, ...],
+                        any_object: bool = False) -> None:
+        """Push 1 if the object in obj_local is an instance of any of classes
+        (any_object: it may be any object, a str or list too)."""
         cid = self.temp("i32")
-        self.emit(f"local.get {obj_local}", "i32.load", f"i32.load offset={DESC_ID}",
-                  f"local.set {cid}")
+        if any_object:
+            # Only class instances (struct descriptors) have a class id; a
+            # tuple's or box's is 0, outside every class's range.
+            desc = self.temp("i32")
+            self.emit(f"local.get {obj_local}", "i32.load", f"local.tee {desc}", "i32.load",
+                      f"i32.const {KIND_STRUCT}", "i32.eq", "if (result i32)",
+                      f"local.get {desc}", f"i32.load offset={DESC_ID}", "else", "i32.const 0",
+                      "end", f"local.set {cid}")
+        else:
+            self.emit(f"local.get {obj_local}", "i32.load", f"i32.load offset={DESC_ID}",
+                      f"local.set {cid}")
         for i, c in enumerate(classes):
             d = self.ctx.desc.classes[c]
             self.emit(f"local.get {cid}", f"i32.const {d.class_id}", "i32.sub",
@@ -444,7 +455,7 @@ class FunctionLowerer:
                 holder = self.temp("i32")
                 self.expr(value)
                 self.emit(f"local.set {holder}")
-                self.isinstance_test(holder, classes)
+                self.isinstance_test(holder, classes, isinstance(value.type, T.AnyObjectType))
 
     def make_closure(self, code: str, captures: tuple[tir.Expr, ...]) -> None:
         """A closure object: type word, table index of `code`, captured values."""
@@ -480,7 +491,8 @@ class FunctionLowerer:
             case T.BoolType():
                 self.emit(f"i32.const {int(bool(v))}")
             case T.FloatType():
-                self.emit(f"f64.const {float(v or 0.0)!r}")
+                assert isinstance(v, (int, float))
+                self.emit(f"f64.const {float(v)!r}")
             case T.StrType():
                 assert isinstance(v, str)
                 self.emit(f"i32.const {self.ctx.string(v)}")

@@ -18,6 +18,9 @@ from pwc.lower.layout import DESC_NAME, wasm_size
 if TYPE_CHECKING:
     from pwc.lower.function import FunctionLowerer
 
+# The prelude function behind str() and repr() of a float.
+FLOAT_REPR = f"{PRELUDE}._float_repr"
+
 # op -> (runtime function, may raise)
 RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "int.add": ("$int_add", True),
@@ -30,6 +33,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "int.shr": ("$int_shr", True),
     "int.abs": ("$int_abs", True),
     "int.from_str": ("$int_from_str", True),
+    "int.truediv": ("$int_truediv", True),
     "str.concat": ("$str_concat", False),
     "str.getitem": ("$str_getitem", True),
     "str.contains": ("$str_contains", False),
@@ -89,6 +93,12 @@ def prim_may_raise(op: str) -> bool:
 WRAP_ARGS = {"$bytes_from", "$str_from_utf8", "$dict_next"}
 
 INT_CMP = {"eq": "eq", "ne": "ne", "lt": "lt_s", "le": "le_s", "gt": "gt_s", "ge": "ge_s"}
+FLOAT_INSTR = {"eq": "eq", "ne": "ne", "lt": "lt", "le": "le", "gt": "gt", "ge": "ge",
+               "add": "add", "sub": "sub", "mul": "mul", "neg": "neg", "abs": "abs"}
+# An int-float order (-1, 0, 1; 2 when unordered: NaN) -> the comparison's truth.
+ORDER_TEST = {"eq": ("i64.eqz",), "ne": ("i64.const 0", "i64.ne"),
+              "lt": ("i64.const -1", "i64.eq"), "gt": ("i64.const 1", "i64.eq"),
+              "le": ("i64.const 0", "i64.le_s"), "ge": ("i64.const 1", "i64.le_u")}
 
 
 def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
@@ -109,6 +119,12 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
     if kind == "int" and name in INT_CMP:
         _args(fl, p)
         fl.emit(f"i64.{INT_CMP[name]}")
+    elif kind == "float" and name in FLOAT_INSTR:
+        _args(fl, p)
+        fl.emit(f"f64.{FLOAT_INSTR[name]}")
+    elif kind == "numorder" and name in ORDER_TEST:
+        _args(fl, p)
+        fl.emit(*ORDER_TEST[name])
     elif kind == "bool" and name in INT_CMP:
         _args(fl, p)
         fl.emit(f"i32.{INT_CMP[name].replace('_s', '_u')}")
@@ -162,6 +178,11 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         _tuple_get(fl, p)
     elif op in ("to_str", "to_repr"):
         _text_of(fl, p.args[0], op == "to_repr")
+    elif op == "obj.same_class":
+        for a in p.args:
+            fl.expr(a)
+            fl.emit("i32.load")
+        fl.emit("i32.eq")
     elif op == "obj.class_name":
         _args(fl, p)
         fl.emit("i32.load", f"i32.load offset={DESC_NAME}")
@@ -730,6 +751,8 @@ def _text_stack(fl: FunctionLowerer, t: T.Type, as_repr: bool) -> None:
                 fl.emit("call $str_repr")
         case T.IntType():
             fl.emit("call $int_to_str")
+        case T.FloatType():
+            fl.emit(f"call {func_name(FLOAT_REPR)}")
         case T.ClassType(is_enum=True):
             if as_repr:
                 fl.emit(f"call {_enum_helper(fl, t.qualname, repr_form=True)}")
@@ -894,6 +917,16 @@ def _enum_helper(fl: FunctionLowerer, qualname: str, repr_form: bool) -> str:
     return name
 
 
+FLOAT_INTRINSICS = {
+    "float_bits": "i64.reinterpret_f64",
+    "float_divide": "f64.div",
+    "float_from_bits": "f64.reinterpret_i64",
+    "float_floor": "f64.floor",
+    "float_nearest": "f64.nearest",
+    "float_trunc_int": "i64.trunc_sat_f64_s",
+}
+
+
 def _intrinsic(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
     def wrapped(i: int) -> None:
         fl.expr(p.args[i])
@@ -948,5 +981,8 @@ def _intrinsic(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
         case "region_of":
             fl.expr(p.args[0])
             fl.emit("call $rt_region_of", "i64.extend_i32_u")
+        case _ if name in FLOAT_INTRINSICS:
+            _args(fl, p)
+            fl.emit(FLOAT_INTRINSICS[name])
         case _:
             raise AssertionError(f"no lowering for intrinsic {name}")

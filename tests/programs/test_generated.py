@@ -10,7 +10,10 @@ Three families of cases:
   find, startswith, ...) on random text that mixes ASCII and non-ASCII,
   the result queried as text or as its UTF-8 bytes;
 - list and dict operation sequences (append, pop, insert, index, del, get,
-  in, len, sorted, ...), with the errors each step can raise.
+  in, len, sorted, ...), with the errors each step can raise;
+- float arithmetic mixed with ints (+ - * / // % abs round, comparisons,
+  int()), each result printed by repr and three format specs, so that text
+  conversion is checked on every value the arithmetic produces.
 
 Compiling (parsing above all) is the expensive step, so Hypothesis first
 draws all of a family's cases (one example each), then they are compiled
@@ -18,7 +21,7 @@ in batches: one program holds BATCH_SIZE cases, each printing lines that
 start with its number, and most cases are a single line (a runner called
 with a lambda).  A mismatch is reported per case, with the case's source,
 which is a complete reproduction; there is no shrinking (each step would
-be a compile).  One run checks 10,000 cases in 30 compiles.
+be a compile).  One run checks 12,000 cases in 35 compiles.
 
 pwc's int is 64-bit and raises OverflowError("integer overflow") where
 CPython would grow: every operation that can leave the range is wrapped in
@@ -46,9 +49,9 @@ from pwc.testing.program import ProgramResult, run_program
 
 pytestmark = pytest.mark.slow
 
-# Cases per run: 4,000 + 4,000 + 2,000.  A container case is a function of
-# its own, which costs the compiler more than a one-line int or str case.
-INT_CASES, STR_CASES, CONTAINER_CASES = 4000, 4000, 2000
+# Cases per run: 4,000 + 4,000 + 2,000 + 2,000.  A container case is a
+# function of its own, which costs the compiler more than a one-line case.
+INT_CASES, STR_CASES, CONTAINER_CASES, FLOAT_CASES = 4000, 4000, 2000, 2000
 LINE_BATCH_SIZE, CONTAINER_BATCH_SIZE = 400, 200
 MAX = 2**63 - 1
 MIN = -(2**63)
@@ -81,6 +84,24 @@ def ints(n: int, a: int, b: int, d: int, s: int, f: Callable[[int, int, int, int
 def compare(n: int, a: int, b: int, d: int, s: int, f: Callable[[int, int, int, int], bool]) -> None:
     try:
         print(n, f(a, b, d, s))
+    except (OverflowError, ZeroDivisionError, ValueError) as e:
+        print(n, type(e).__name__, e)
+
+"""
+
+FLOAT_RUNNERS = CHECKED + """
+
+def floats(n: int, x: float, y: float, i: int, f: Callable[[float, float, int], float]) -> None:
+    try:
+        v = f(x, y, i)
+        print(n, v, f"{v:.3e}", f"{v:.5g}", f"{v:,.2f}")
+    except (OverflowError, ZeroDivisionError, ValueError) as e:
+        print(n, type(e).__name__, e)
+
+
+def order(n: int, x: float, y: float, i: int, f: Callable[[float, float, int], bool]) -> None:
+    try:
+        print(n, f(x, y, i))
     except (OverflowError, ZeroDivisionError, ValueError) as e:
         print(n, type(e).__name__, e)
 
@@ -490,3 +511,59 @@ def container_case(draw: st.DrawFn) -> Case:
 def test_generated_container_sequences() -> None:
     cases = draw_cases(container_case(), CONTAINER_CASES)
     check_cases("containers", CONTAINER_RUNNERS, cases, CONTAINER_BATCH_SIZE)
+
+
+# --------------------------------------------------------------- floats
+
+EDGE_FLOATS = [0.0, -0.0, 0.1, 0.5, 1.0, -1.5, 2.5, 1e16, 1e-7, 5e-324, 2.2250738585072014e-308,
+               1.7976931348623157e308, 9007199254740993.0, float("inf"), float("-inf"),
+               float("nan")]
+
+
+def float_literal(value: float) -> str:
+    text = repr(value)
+    if text in ("inf", "-inf", "nan"):
+        return f'float("{text}")'
+    return f"({text})" if text.startswith("-") else text
+
+
+any_float = st.one_of(st.sampled_from(EDGE_FLOATS), st.floats(-1e6, 1e6),
+                      st.floats(allow_nan=False, allow_infinity=False),
+                      st.integers(-10**6, 10**6).map(lambda v: v / 8))
+float_leaf = st.one_of(st.sampled_from(["x", "y", "i"]), any_float.map(float_literal),
+                       st.integers(-100, 100).map(int_literal))
+
+
+def float_operations(child: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.tuples(child, st.sampled_from(["+", "-", "*", "/", "//", "%"]), child)
+        .map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        child.map(lambda e: f"(-{e})"),
+        child.map(lambda e: f"abs({e})"),
+        st.tuples(child, st.integers(-3, 6)).map(lambda t: f"round(1.0 * {t[0]}, {t[1]})"),
+        child.map(lambda e: f"float(c(int(1.0 * {e})))"),
+    )
+
+
+float_expression = st.recursive(float_leaf, float_operations, max_leaves=6)
+# At least one operand is a float (the 1.0 *), so the result is one.
+float_result = float_expression.map(lambda e: f"1.0 * {e}")
+
+
+@st.composite
+def float_case(draw: st.DrawFn) -> Case:
+    x, y = float_literal(draw(any_float)), float_literal(draw(any_float))
+    i = int_literal(draw(st.one_of(st.sampled_from(EDGE_INTS), st.integers(-1000, 1000))))
+    runner, expression = draw(st.one_of(
+        st.tuples(st.just("floats"), float_result),
+        st.tuples(st.just("floats"), float_result),
+        st.tuples(st.just("order"), st.tuples(float_expression, comparison_operator,
+                                              float_expression)
+                  .map(lambda t: f"{t[0]} {t[1]} {t[2]}")),
+    ))
+    return Case((f"{runner}({{n}}, {x}, {y}, {i}, lambda x, y, i: {expression})",))
+
+
+def test_generated_float_expressions() -> None:
+    cases = draw_cases(float_case(), FLOAT_CASES)
+    check_cases("float", FLOAT_RUNNERS, cases, LINE_BATCH_SIZE)

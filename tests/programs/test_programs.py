@@ -30,8 +30,6 @@ KNOWN_DIFFERENCES = {
     "unicode_case.py": "str.lower/upper map ASCII letters only (full Unicode: issue 3)",
     "unicode_text.py": "str.lower/upper map ASCII letters only (full Unicode: issue 3)",
     # Compiler bugs found by the corpus (issue 3), one minimal program each.
-    "dataclass_inheritance.py": "a @dataclass subclass of a @dataclass is rejected (__eq__ signature, base fields)",
-    "eq_with_object_parameter.py": "__eq__(self, other: object) with isinstance(other, C) is rejected",
     "repr_unassigned_code_points.py": "repr() does not escape unassigned code points (category Cn)",
 }
 COMPILED_PARAMS = [
