@@ -218,6 +218,9 @@ _UPPER_F: int = ord("F")
 _LOWER_E: int = ord("e")
 _UPPER_E: int = ord("E")
 _LOWER_U: int = ord("u")
+_TILDE: int = ord("~")
+_BACKSPACE: int = ord("\b")
+_FORM_FEED: int = ord("\f")
 
 # The letters of the one-letter escapes, and the characters they stand for.
 _ESCAPE_LETTERS: str = '"\\/bfnrt'
@@ -546,7 +549,7 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
     else:
         parts.append("{")
         first = True
-        for name, member in value.items():
+        for name, member in value._object().items():
             if not first:
                 parts.append(", ")
             first = False
@@ -558,51 +561,84 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
 
 def _dump_string(text: str, parts: list[str]) -> None:
     parts.append('"')
-    for i in range(len(text)):
-        c = text[i]
-        if c == '"':
-            parts.append('\\"')
-        elif c == "\\":
-            parts.append("\\\\")
-        elif c == "\n":
-            parts.append("\\n")
-        elif c == "\r":
-            parts.append("\\r")
-        elif c == "\t":
-            parts.append("\\t")
-        elif c == "\b":
-            parts.append("\\b")
-        elif c == "\f":
-            parts.append("\\f")
-        elif c >= " " and c <= "~":
-            parts.append(c)
-        else:
-            _dump_code_point(_code_point(c), parts)
+    data = b""
+    encodable = True
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:
+        encodable = False
+    if encodable:
+        _dump_runs(text, data, parts)
+    else:
+        # Lone surrogates, which CPython writes as \\u escapes too.
+        for c in text:
+            code = ord(c)
+            parts.append(c if _is_plain(code) else _escaped(code))
     parts.append('"')
 
 
-def _dump_code_point(code: int, parts: list[str]) -> None:
-    """`\\uXXXX`, as a surrogate pair beyond the Basic Multilingual Plane."""
+def _dump_runs(text: str, data: bytes, parts: list[str]) -> None:
+    """`text` (whose UTF-8 is `data`) with each run of characters written as
+    they are appended as one slice: usually the whole text."""
+    start = 0  # the character where the current run begins
+    index = 0  # the character at data[pos]
+    pos = 0
+    size = len(data)
+    while pos < size:
+        code = data[pos]
+        if _is_plain(code):
+            pos += 1
+        else:
+            parts.append(text[start:index])
+            if code >= 128:
+                code = ord(text[index])
+            parts.append(_escaped(code))
+            pos += _utf8_length(code)
+            start = index + 1
+        index += 1
+    parts.append(text[start:index])
+
+
+def _is_plain(code: int) -> bool:
+    """Whether dumps writes the character `code` as it is."""
+    return _SPACE <= code <= _TILDE and code != _QUOTE and code != _BACKSLASH
+
+
+def _escaped(code: int) -> str:
+    """How dumps writes the character `code` when it is not plain."""
+    if code == _QUOTE:
+        return '\\"'
+    if code == _BACKSLASH:
+        return "\\\\"
+    if code == _NEWLINE:
+        return "\\n"
+    if code == _RETURN:
+        return "\\r"
+    if code == _TAB:
+        return "\\t"
+    if code == _BACKSPACE:
+        return "\\b"
+    if code == _FORM_FEED:
+        return "\\f"
     if code >= 0x10000:
+        # a surrogate pair beyond the Basic Multilingual Plane
         offset = code - 0x10000
-        _dump_code_point(0xD800 + offset // 1024, parts)
-        _dump_code_point(0xDC00 + offset % 1024, parts)
-        return
-    parts.append("\\u")
-    parts.append(_HEX_DIGITS[code // 4096])
-    parts.append(_HEX_DIGITS[code // 256 % 16])
-    parts.append(_HEX_DIGITS[code // 16 % 16])
-    parts.append(_HEX_DIGITS[code % 16])
+        return _unicode_escape(0xD800 + offset // 1024) + _unicode_escape(0xDC00 + offset % 1024)
+    return _unicode_escape(code)
 
 
-def _code_point(c: str) -> int:
-    """The code point of the one-character string `c`, from its UTF-8 bytes
-    (the dialect has no ord() yet)."""
-    data = c.encode()
-    if len(data) == 1:
-        return data[0]
-    if len(data) == 2:
-        return data[0] % 32 * 64 + data[1] % 64
-    if len(data) == 3:
-        return data[0] % 16 * 4096 + data[1] % 64 * 64 + data[2] % 64
-    return data[0] % 8 * 262144 + data[1] % 64 * 4096 + data[2] % 64 * 64 + data[3] % 64
+def _unicode_escape(code: int) -> str:
+    """`\\uXXXX` for a code point below 0x10000."""
+    return "\\u" + (_HEX_DIGITS[code // 4096] + _HEX_DIGITS[code // 256 % 16]
+                    + _HEX_DIGITS[code // 16 % 16] + _HEX_DIGITS[code % 16])
+
+
+def _utf8_length(code: int) -> int:
+    """How many bytes UTF-8 takes for the character `code`."""
+    if code < 0x80:
+        return 1
+    if code < 0x800:
+        return 2
+    if code < 0x10000:
+        return 3
+    return 4

@@ -30,6 +30,13 @@ def test_dumps_of_parse_matches_cpython(value: object) -> None:
     assert json.dumps(json.parse(text)) == cpython_json.dumps(value)
 
 
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=())))
+def test_dumps_of_any_str_matches_cpython(text: str) -> None:
+    value = json.JsonValue(json.KIND_STRING)
+    value.text = text  # lone surrogates included, as \\u escapes of JSON text make them
+    assert json.dumps(value) == cpython_json.dumps(text)
+
+
 @given(JSON_VALUES)
 def test_compact_and_spaced_texts_parse_alike(value: object) -> None:
     compact = cpython_json.dumps(value, separators=(",", ":"), ensure_ascii=False)
@@ -125,6 +132,8 @@ def test_a_str_is_parsed_as_its_surrogateescape_bytes() -> None:
         (b'[1,, "\xff"]', ["error JSON text is not valid UTF-8"]),
         (b'"tab\\t caf\xc3\xa9 \\u00e9\\ud83d\\ude00\\/"',
          ['"tab\\t caf\\u00e9 \\u00e9\\ud83d\\ude00/"', "string tab\t caf\u00e9 \u00e9\U0001f600/"]),
+        (b'["\\ud800", "\\udc80x", "\\ud83d\\ude00\\n"]',
+         ['["\\ud800", "\\udc80x", "\\ud83d\\ude00\\n"]', "array 3"]),
         (b'{"k\\u00fc": [1.5e3, -0, 18446744073709551616]}',
          ['{"k\\u00fc": [1.5e3, 0, 18446744073709551616]}', "object 1 k\u00fc"]),
     ],
