@@ -1,5 +1,6 @@
-"""How long `proxywasm.json.parse_bytes` takes on a ~10 KB document, compiled
-by pwc and run in wasmtime.
+"""How long `proxywasm.json` takes on a ~10 KB document compiled by pwc and
+run in wasmtime: `parse_bytes` (plugin configuration arrives as bytes) and
+`dumps`.
 
     python -m benchmarks.json_parse [--source JSON_PY ...] [--samples N]
 
@@ -9,14 +10,16 @@ of an older commit next to the current one (docs/performance.md).  The file
 is compiled as a module beside a small driver program, so any version can
 be measured without checking it out: json.py imports nothing.
 
-The driver parses the document BATCH times per sample (the clock is read
-through a host call, which costs microseconds) and reports nanoseconds per
-parse.  The fastest sample is the figure to trust on a shared machine:
-other load only ever adds time.  Memory is not freed between parses (the
-region intrinsics are the stdlib's), so fresh pages are touched, as by a
-plugin's first parse.  The driver also prints `dumps` of its parse, which
-must equal CPython's `json.dumps` of the same document, so a parser that
-cuts corners cannot look fast.
+The driver times BATCH calls per sample (the clock is read through a host
+call, which costs microseconds) and prints nanoseconds per call.  The
+fastest sample is the figure to trust on a shared machine: other load only
+ever adds time.  The same module is run a second time with wasmtime fuel
+on, reading the fuel left at each clock call: fuel (about one unit per wasm
+instruction) does not depend on the load at all.  Memory is not freed
+between calls (the region intrinsics are the stdlib's), so fresh pages are
+touched, as by a plugin's first parse.  The driver also prints `dumps` of
+its parse, which must equal CPython's `json.dumps` of the same document, so
+a parser that cuts corners cannot look fast.
 """
 
 from __future__ import annotations
@@ -28,14 +31,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import wasmtime
+
 from benchmarks.stats import median
 from benchmarks.subjects import REPO_ROOT
 from pwc.driver import compile_file
-from pwc.testing.program import run_program
+from pwc.testing.program import WASI_MODULE, run_program
 
 CURRENT_SOURCE = REPO_ROOT / "stdlib" / "proxywasm" / "json.py"
 BATCH = 10
 DEFAULT_SAMPLES = 30
+OPERATIONS = ("parse", "dumps")
 
 
 class ParseBenchmarkError(Exception):
@@ -43,12 +49,18 @@ class ParseBenchmarkError(Exception):
 
 
 @dataclass(frozen=True)
-class ParseTiming:
+class Timing:
+    best_us: float  # per call
+    median_us: float
+    fuel: int  # per call
+
+
+@dataclass(frozen=True)
+class JsonTimings:
     source: Path
     document_bytes: int
-    samples: int
-    best_us: float  # per parse
-    median_us: float
+    parse: Timing
+    dumps: Timing
 
 
 def document() -> str:
@@ -78,31 +90,42 @@ def document() -> str:
 
 
 def driver_source(data: bytes, samples: int) -> str:
-    return f'''"""Times parse_bytes (written by benchmarks/json_parse.py)."""
+    return f'''"""Times proxywasm.json (written by benchmarks/json_parse.py)."""
 
 import time
 
-from json_under_test import dumps, parse_bytes
+from json_under_test import JsonValue, dumps, parse_bytes
 
 DOCUMENT: bytes = {data!r}
+VALUE = parse_bytes(DOCUMENT)
 
 
-def sample() -> int:
-    """Nanoseconds per parse, over {BATCH} parses."""
+def parse_sample() -> int:
+    """Nanoseconds per parse_bytes, over {BATCH} calls."""
     start = time.monotonic_ns()
     for _ in range({BATCH}):
         parse_bytes(DOCUMENT)
     return (time.monotonic_ns() - start) // {BATCH}
 
 
+def dumps_sample(value: JsonValue) -> int:
+    """Nanoseconds per dumps, over {BATCH} calls."""
+    start = time.monotonic_ns()
+    for _ in range({BATCH}):
+        dumps(value)
+    return (time.monotonic_ns() - start) // {BATCH}
+
+
 for _ in range({samples}):
-    print(sample())
-print(dumps(parse_bytes(DOCUMENT)))
+    print("parse", parse_sample())
+for _ in range({samples}):
+    print("dumps", dumps_sample(VALUE))
+print(dumps(VALUE))
 '''
 
 
-def measure(source: Path, samples: int = DEFAULT_SAMPLES) -> ParseTiming:
-    """Compile `source` (a json.py) with the driver and time it."""
+def measure(source: Path, samples: int = DEFAULT_SAMPLES) -> JsonTimings:
+    """Compile `source` (a json.py) with the driver, time it and count its fuel."""
     text = document()
     data = text.encode()
     with tempfile.TemporaryDirectory(prefix="pwc-json-bench-") as tmp:
@@ -114,13 +137,59 @@ def measure(source: Path, samples: int = DEFAULT_SAMPLES) -> ParseTiming:
         wasm = compile_file(driver).wasm
     result = run_program(wasm, fuel=None)
     if result.trap is not None or result.stderr:
-        raise ParseBenchmarkError(f"the driver failed: {result.trap} {result.stderr}")
-    lines = result.stdout.splitlines()
-    expected = json.dumps(json.loads(text))
-    if len(lines) != samples + 1 or lines[-1] != expected:
+        raise ParseBenchmarkError(f"{source}: the driver failed: {result.trap} {result.stderr}")
+    *lines, last = result.stdout.splitlines()
+    if last != json.dumps(json.loads(text)):
         raise ParseBenchmarkError(f"{source}: the parse differs from CPython's json")
-    per_parse = [int(line) / 1000 for line in lines[:-1]]
-    return ParseTiming(source, len(data), samples, min(per_parse), median(per_parse))
+    fuel = _fuel_per_sample(wasm)
+    timings: dict[str, Timing] = {}
+    for index, operation in enumerate(OPERATIONS):
+        nanoseconds = [int(line.split()[1]) for line in lines if line.split()[0] == operation]
+        per_call = fuel[index * samples:(index + 1) * samples]
+        if len(nanoseconds) != samples or len(per_call) != samples:
+            raise ParseBenchmarkError(f"{source}: the driver printed {len(lines)} lines")
+        timings[operation] = Timing(min(nanoseconds) / 1000, median(nanoseconds) / 1000,
+                                    round(median(per_call)))
+    return JsonTimings(source, len(data), timings["parse"], timings["dumps"])
+
+
+def _fuel_per_sample(wasm: bytes) -> list[float]:
+    """Fuel per call of each sample, in the order the driver takes them: the
+    fuel left at each clock read, the clock pairs being a sample's ends."""
+    config = wasmtime.Config()
+    config.consume_fuel = True
+    engine = wasmtime.Engine(config)
+    module = wasmtime.Module(engine, wasm)
+    store = wasmtime.Store(engine)
+    budget = 2**62
+    store.set_fuel(budget)
+    readings: list[int] = []
+
+    def clock_time_get(clock_id: int, precision: int, result: int) -> int:
+        readings.append(store.get_fuel())
+        return 0  # the time written is whatever the slot held: unused here
+
+    def fd_write(fd: int, iovs: int, iovs_len: int, nwritten: int) -> int:
+        return 0  # the timed run has checked the output
+
+    i32, i64 = wasmtime.ValType.i32(), wasmtime.ValType.i64()
+    offered = {
+        "clock_time_get": wasmtime.Func(store, wasmtime.FuncType([i32, i64, i32], [i32]),
+                                        clock_time_get),
+        "fd_write": wasmtime.Func(store, wasmtime.FuncType([i32, i32, i32, i32], [i32]),
+                                  fd_write),
+    }
+    imports: list[wasmtime.Func] = []
+    for imported in module.imports:
+        if imported.module != WASI_MODULE or imported.name not in offered:
+            raise ParseBenchmarkError(f"the driver imports {imported.module}.{imported.name}")
+        imports.append(offered[imported.name])
+    instance = wasmtime.Instance(store, module, imports)
+    entry = instance.exports(store)["_initialize"]
+    if not isinstance(entry, wasmtime.Func):
+        raise ParseBenchmarkError("the driver's _initialize is not a function")
+    entry(store)
+    return [(readings[i] - readings[i + 1]) / BATCH for i in range(0, len(readings) - 1, 2)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,16 +201,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=int, default=DEFAULT_SAMPLES)
     args = parser.parse_args(argv)
     sources: list[Path] = args.source or [CURRENT_SOURCE]
-    print("| json.py | document bytes | best µs/parse | median µs/parse |")
-    print("|---|---|---|---|")
+    print("| json.py | document bytes | parse µs best / median | parse fuel "
+          "| dumps µs best / median | dumps fuel |")
+    print("|---|---:|---:|---:|---:|---:|")
     for source in sources:
         try:
-            timing = measure(source, args.samples)
+            t = measure(source, args.samples)
         except ParseBenchmarkError as e:
             print(e, file=sys.stderr)
             return 1
-        print(f"| {source} | {timing.document_bytes} | {timing.best_us:.0f} "
-              f"| {timing.median_us:.0f} |")
+        print(f"| {source} | {t.document_bytes:,} "
+              f"| {t.parse.best_us:,.0f} / {t.parse.median_us:,.0f} | {t.parse.fuel:,} "
+              f"| {t.dumps.best_us:,.0f} / {t.dumps.median_us:,.0f} | {t.dumps.fuel:,} |")
     return 0
 
 
