@@ -236,8 +236,8 @@ class _Parser:
     messages count characters, as CPython's do.
 
     `strict` data must be UTF-8 (parse_bytes).  It is not checked up front,
-    which would cost a sixth of the parse again: every non-ASCII
-    byte of JSON text that parses lies in a string, and each run is decoded
+    which would cost a sixth of the parse again: every non-ASCII byte of
+    JSON text that parses lies in a string, and each run is decoded
     strictly; the whole text is checked only when the parse fails, so that
     text that is not UTF-8 gets that error whatever else is wrong with it.
     Otherwise `data` is a str encoded with surrogateescape (parse), decoded
@@ -260,7 +260,7 @@ class _Parser:
 
     def fail(self, message: str) -> None:
         if self.strict:
-            _decode_utf8(self.data)
+            _decode_utf8(self.data)  # raises first if the text is not UTF-8
         position = len(self.data[:self.pos].decode("utf-8", "surrogateescape"))
         raise JsonError(f"{message} at position {position}")
 
