@@ -52,7 +52,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "str.repeat": ("$str_repeat", False),
     "bytes.decode": ("$bytes_decode", True),
     "bytes.decode_escape": ("$bytes_decode_escape", False),
-    "str.encode_escape": ("$str_to_host", False),
+    "str.encode_escape": ("$str_to_host", True),
     "bytes.concat": ("$bytes_concat", False),
     "bytes.startswith": ("$bytes_startswith", False),
     "bytes.endswith": ("$bytes_endswith", False),
@@ -73,7 +73,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "dict.next": ("$dict_next", False),
     "intrinsic.bytes_at": ("$bytes_from", False),
     "intrinsic.str_at": ("$str_from_utf8", False),
-    "intrinsic.host_encode": ("$str_to_host", False),
+    "intrinsic.host_encode": ("$str_to_host", True),
 }
 
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise.

@@ -11,7 +11,10 @@ Limits of this first cut, each raising JsonError rather than guessing:
   integer outside the 64-bit range) is kept as its source text; `is_number()`
   is true, `as_int()` raises, and `dumps` writes the text back unchanged
   (CPython would print `1e2` as `100.0`);
-* `parse` takes `str`; bytes go through `parse_bytes` (strict UTF-8).
+* `parse` takes `str`; bytes go through `parse_bytes` (strict UTF-8).  A
+  str is parsed as the bytes `encode("utf-8", "surrogateescape")` makes
+  of it, so a lone surrogate outside U+DC80..U+DCFF (which CPython's json
+  would keep) is a JsonError.
 """
 
 from __future__ import annotations
@@ -25,18 +28,41 @@ KIND_OBJECT: int = 5
 
 MAX_DEPTH: int = 256
 
-# Code point -> character for ASCII (the dialect has no chr() yet).
-_ASCII: str = (
-    "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
-    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
-    " !\"#$%&'()*+,-./0123456789:;<=>?"
-    "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_"
-    "`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
-)
-_DIGITS: str = "0123456789"
 _HEX_DIGITS: str = "0123456789abcdef"
-_HEX_DIGITS_UPPER: str = "0123456789ABCDEF"
-_WHITESPACE: str = " \t\n\r"
+
+# The characters parsing and dumps tell apart, as code points (module
+# constants, so that the code reads as the characters it means).
+_TAB: int = ord("\t")
+_NEWLINE: int = ord("\n")
+_RETURN: int = ord("\r")
+_SPACE: int = ord(" ")
+_QUOTE: int = ord('"')
+_BACKSLASH: int = ord("\\")
+_COMMA: int = ord(",")
+_COLON: int = ord(":")
+_LEFT_BRACE: int = ord("{")
+_RIGHT_BRACE: int = ord("}")
+_LEFT_BRACKET: int = ord("[")
+_RIGHT_BRACKET: int = ord("]")
+_PLUS: int = ord("+")
+_MINUS: int = ord("-")
+_DOT: int = ord(".")
+_ZERO: int = ord("0")
+_NINE: int = ord("9")
+_LOWER_A: int = ord("a")
+_LOWER_F: int = ord("f")
+_UPPER_A: int = ord("A")
+_UPPER_F: int = ord("F")
+_LOWER_E: int = ord("e")
+_UPPER_E: int = ord("E")
+_LOWER_U: int = ord("u")
+_TILDE: int = ord("~")
+_BACKSPACE: int = ord("\b")
+_FORM_FEED: int = ord("\f")
+
+# The letters of the one-letter escapes, and the characters they stand for.
+_ESCAPE_LETTERS: str = '"\\/bfnrt'
+_ESCAPED: str = '"\\/\b\f\n\r\t'
 
 # The 64-bit int range, accumulated on the negative side so that the most
 # negative value parses too.
@@ -170,17 +196,26 @@ def _kind_name(kind: int) -> str:
 
 def parse(text: str) -> JsonValue:
     """The JSON value of `text` (RFC 8259); raises JsonError if it is not JSON."""
-    parser = _Parser(text)
-    parser.skip_whitespace()
-    value = parser.value(0)
-    parser.skip_whitespace()
-    if parser.pos < parser.size:
-        parser.fail("extra data after the JSON value")
-    return value
+    # The parser reads UTF-8.  surrogateescape turns a str the SDK decoded
+    # from the host back into the host's bytes, invalid ones included.
+    data = b""
+    encodable = True
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        encodable = False
+    if not encodable:
+        raise JsonError("JSON text has a lone surrogate")
+    return _Parser(data, False).document()
 
 
 def parse_bytes(data: bytes) -> JsonValue:
     """Like `parse`, for UTF-8 bytes such as a plugin configuration."""
+    return _Parser(data, True).document()
+
+
+def _decode_utf8(data: bytes) -> str:
+    """`data.decode()`, with JsonError for bytes that are not UTF-8."""
     text = ""
     valid = True
     try:
@@ -189,221 +224,284 @@ def parse_bytes(data: bytes) -> JsonValue:
         valid = False
     if not valid:
         raise JsonError("JSON text is not valid UTF-8")
-    return parse(text)
+    return text
 
 
 class _Parser:
-    """A recursive-descent parser over `text`, one character at a time."""
+    """A recursive-descent parser over UTF-8 `data`.
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    It reads one byte at a time as an int and decodes each run of plain
+    string characters as one slice: making a str per character is what made
+    the first cut slow (docs/performance.md).  `pos` is a byte offset; error
+    messages count characters, as CPython's do.
+
+    `strict` data must be UTF-8 (parse_bytes).  It is not checked up front,
+    which would cost a sixth of the parse again: every non-ASCII byte of
+    JSON text that parses lies in a string, and each run is decoded
+    strictly; the whole text is checked only when the parse fails, so that
+    text that is not UTF-8 gets that error whatever else is wrong with it.
+    Otherwise `data` is a str encoded with surrogateescape (parse), decoded
+    back the same way.
+    """
+
+    def __init__(self, data: bytes, strict: bool) -> None:
+        self.data = data
+        self.strict = strict
         self.pos = 0
-        self.size = len(text)
+        self.size = len(data)
+
+    def document(self) -> JsonValue:
+        self.skip_whitespace()
+        value = self.value(0)
+        self.skip_whitespace()
+        if self.pos < self.size:
+            self.fail("extra data after the JSON value")
+        return value
 
     def fail(self, message: str) -> None:
-        raise JsonError(f"{message} at position {self.pos}")
+        if self.strict:
+            _decode_utf8(self.data)  # raises first if the text is not UTF-8
+        position = len(self.data[:self.pos].decode("utf-8", "surrogateescape"))
+        raise JsonError(f"{message} at position {position}")
+
+    def peek(self) -> int:
+        """The byte at pos, or -1 at the end."""
+        if self.pos < self.size:
+            return self.data[self.pos]
+        return -1
+
+    def decode(self, start: int, end: int) -> str:
+        """The text of data[start:end], which starts and ends at ASCII
+        characters or the ends of the data."""
+        if self.strict:
+            return _decode_utf8(self.data[start:end])
+        return self.data[start:end].decode("utf-8", "surrogateescape")
 
     def skip_whitespace(self) -> None:
-        while self.pos < self.size and _WHITESPACE.find(self.text[self.pos]) >= 0:
-            self.pos = self.pos + 1
+        data = self.data
+        pos = self.pos
+        while pos < self.size:
+            c = data[pos]
+            if c != _SPACE and c != _NEWLINE and c != _RETURN and c != _TAB:
+                break
+            pos += 1
+        self.pos = pos
 
     def value(self, depth: int) -> JsonValue:
         if depth > MAX_DEPTH:
             self.fail("JSON nested too deeply")
-        if self.pos >= self.size:
-            self.fail("expecting a value")
-        c = self.text[self.pos]
-        if c == "{":
+        c = self.peek()
+        if c == _LEFT_BRACE:
             return self.object(depth)
-        if c == "[":
+        if c == _LEFT_BRACKET:
             return self.array(depth)
-        if c == '"':
+        if c == _QUOTE:
             string = JsonValue(KIND_STRING)
             string.text = self.string()
             return string
-        if c == "-" or _DIGITS.find(c) >= 0:
+        if c == _MINUS or _ZERO <= c <= _NINE:
             return self.number()
-        # (a slice, not find(): find would scan the rest of the text each time)
-        if self.text[self.pos:self.pos + 4] == "true":
-            self.pos = self.pos + 4
+        if self.literal(b"true"):
             true = JsonValue(KIND_BOOL)
             true.bool_value = True
             return true
-        if self.text[self.pos:self.pos + 5] == "false":
-            self.pos = self.pos + 5
+        if self.literal(b"false"):
             return JsonValue(KIND_BOOL)
-        if self.text[self.pos:self.pos + 4] == "null":
-            self.pos = self.pos + 4
+        if self.literal(b"null"):
             return JsonValue(KIND_NULL)
         self.fail("expecting a value")
         return JsonValue(KIND_NULL)  # not reached: fail raised
 
-    def expect(self, c: str) -> None:
-        if self.pos >= self.size or self.text[self.pos] != c:
-            self.fail(f"expecting '{c}'")
-        self.pos = self.pos + 1
+    def literal(self, word: bytes) -> bool:
+        """Whether `word` is at pos; if so, moves past it."""
+        end = self.pos + len(word)
+        if self.data[self.pos:end] != word:
+            return False
+        self.pos = end
+        return True
+
+    def expect(self, byte: int, char: str) -> None:
+        if self.peek() != byte:
+            self.fail(f"expecting '{char}'")
+        self.pos += 1
 
     def object(self, depth: int) -> JsonValue:
-        self.pos = self.pos + 1  # the "{"
+        self.pos += 1  # the "{"
         members: dict[str, JsonValue] = {}
         result = JsonValue(KIND_OBJECT)
         result.members = members
         self.skip_whitespace()
-        if self.pos < self.size and self.text[self.pos] == "}":
-            self.pos = self.pos + 1
+        if self.peek() == _RIGHT_BRACE:
+            self.pos += 1
             return result
         while True:
             self.skip_whitespace()
-            if self.pos >= self.size or self.text[self.pos] != '"':
+            if self.peek() != _QUOTE:
                 self.fail("expecting a property name in double quotes")
             name = self.string()
             self.skip_whitespace()
-            self.expect(":")
+            self.expect(_COLON, ":")
             self.skip_whitespace()
             members[name] = self.value(depth + 1)
             self.skip_whitespace()
-            if self.pos < self.size and self.text[self.pos] == ",":
-                self.pos = self.pos + 1
+            if self.peek() == _COMMA:
+                self.pos += 1
                 continue
-            self.expect("}")
+            self.expect(_RIGHT_BRACE, "}")
             return result
 
     def array(self, depth: int) -> JsonValue:
-        self.pos = self.pos + 1  # the "["
+        self.pos += 1  # the "["
         elements: list[JsonValue] = []
         result = JsonValue(KIND_ARRAY)
         result.elements = elements
         self.skip_whitespace()
-        if self.pos < self.size and self.text[self.pos] == "]":
-            self.pos = self.pos + 1
+        if self.peek() == _RIGHT_BRACKET:
+            self.pos += 1
             return result
         while True:
             self.skip_whitespace()
             elements.append(self.value(depth + 1))
             self.skip_whitespace()
-            if self.pos < self.size and self.text[self.pos] == ",":
-                self.pos = self.pos + 1
+            if self.peek() == _COMMA:
+                self.pos += 1
                 continue
-            self.expect("]")
+            self.expect(_RIGHT_BRACKET, "]")
             return result
 
     def string(self) -> str:
         """A string literal starting at the opening quote; returns its value."""
-        self.pos = self.pos + 1
+        start = self.pos + 1
+        end = self.plain_run(start)
+        if end < self.size and self.data[end] == _QUOTE:
+            # the common case: no escapes, one slice
+            self.pos = end + 1
+            return self.decode(start, end)
         parts: list[str] = []
         while True:
-            if self.pos >= self.size:
-                self.fail("unterminated string")
-            c = self.text[self.pos]
-            if c == '"':
-                self.pos = self.pos + 1
+            parts.append(self.decode(start, end))
+            self.pos = end
+            c = self.peek()
+            if c == _QUOTE:
+                self.pos += 1
                 return "".join(parts)
-            if c == "\\":
+            if c == _BACKSLASH:
                 parts.append(self.escape())
-            elif c < " ":
-                self.fail("invalid control character in string")
+            elif c < 0:
+                self.fail("unterminated string")
             else:
-                parts.append(c)
-                self.pos = self.pos + 1
+                self.fail("invalid control character in string")
+            start = self.pos
+            end = self.plain_run(start)
+
+    def plain_run(self, pos: int) -> int:
+        """Where the run of plain string characters from `pos` ends: at a
+        quote, a backslash, a control character or the end of the data."""
+        data = self.data
+        size = self.size
+        while pos < size:
+            c = data[pos]
+            if c == _QUOTE or c == _BACKSLASH or c < _SPACE:
+                break
+            pos += 1
+        return pos
 
     def escape(self) -> str:
         """The character of the escape sequence at pos (at its backslash)."""
         if self.pos + 1 >= self.size:
             self.fail("unterminated string")
-        c = self.text[self.pos + 1]
-        self.pos = self.pos + 2
-        if c == '"' or c == "\\" or c == "/":
-            return c
-        if c == "n":
-            return "\n"
-        if c == "t":
-            return "\t"
-        if c == "r":
-            return "\r"
-        if c == "b":
-            return "\b"
-        if c == "f":
-            return "\f"
-        if c == "u":
+        c = self.data[self.pos + 1]
+        self.pos += 2
+        if c == _LOWER_U:
             code = self.hex4()
-            if 55296 <= code <= 56319 and self.text[self.pos:self.pos + 2] == "\\u":
+            if 55296 <= code <= 56319 and self.data[self.pos:self.pos + 2] == b"\\u":
                 # A UTF-16 surrogate pair names one character beyond the BMP.
                 start = self.pos
-                self.pos = self.pos + 2
+                self.pos += 2
                 low = self.hex4()
                 if 56320 <= low <= 57343:
                     return chr(65536 + ((code - 55296) << 10) + (low - 56320))
                 self.pos = start
             return chr(code)
-        self.pos = self.pos - 2
-        self.fail("invalid escape")
-        return ""  # not reached: fail raised
+        index = _ESCAPE_LETTERS.find(chr(c))
+        if index < 0:
+            self.pos -= 2
+            self.fail("invalid escape")
+        return _ESCAPED[index]
 
     def hex4(self) -> int:
         code = 0
         for _ in range(4):
             if self.pos >= self.size:
                 self.fail("truncated \\u escape")
-            c = self.text[self.pos]
-            digit = _HEX_DIGITS.find(c)
-            if digit < 0:
-                digit = _HEX_DIGITS_UPPER.find(c)
+            digit = _hex_digit(self.data[self.pos])
             if digit < 0:
                 self.fail("invalid \\u escape")
             code = code * 16 + digit
-            self.pos = self.pos + 1
+            self.pos += 1
         return code
 
-    def digits(self, parts: list[str]) -> int:
-        """Copy a run of digits into `parts`; returns how many there were."""
-        count = 0
-        while self.pos < self.size and _DIGITS.find(self.text[self.pos]) >= 0:
-            parts.append(self.text[self.pos])
-            self.pos = self.pos + 1
-            count = count + 1
-        return count
+    def digits(self) -> int:
+        """Move past a run of digits; returns how many there were."""
+        data = self.data
+        start = self.pos
+        pos = start
+        while pos < self.size and _ZERO <= data[pos] <= _NINE:
+            pos += 1
+        self.pos = pos
+        return pos - start
 
     def number(self) -> JsonValue:
-        parts: list[str] = []
-        negative = self.text[self.pos] == "-"
+        start = self.pos
+        negative = self.data[start] == _MINUS
         if negative:
-            parts.append("-")
-            self.pos = self.pos + 1
-        first_digit = len(parts)
-        count = self.digits(parts)
+            self.pos += 1
+        first_digit = self.pos
+        count = self.digits()
         if count == 0:
             self.fail("expecting a digit")
-        if count > 1 and parts[first_digit] == "0":
-            self.pos = self.pos - count + 1
+        if count > 1 and self.data[first_digit] == _ZERO:
+            self.pos = first_digit + 1
             self.fail("extra data after the JSON value")
         integral = True
-        if self.pos < self.size and self.text[self.pos] == ".":
+        if self.peek() == _DOT:
             integral = False
-            parts.append(".")
-            self.pos = self.pos + 1
-            if self.digits(parts) == 0:
+            self.pos += 1
+            if self.digits() == 0:
                 self.fail("expecting a digit after the decimal point")
-        if self.pos < self.size and (self.text[self.pos] == "e" or self.text[self.pos] == "E"):
+        c = self.peek()
+        if c == _LOWER_E or c == _UPPER_E:
             integral = False
-            parts.append(self.text[self.pos])
-            self.pos = self.pos + 1
-            if self.pos < self.size and (self.text[self.pos] == "+" or self.text[self.pos] == "-"):
-                parts.append(self.text[self.pos])
-                self.pos = self.pos + 1
-            if self.digits(parts) == 0:
+            self.pos += 1
+            c = self.peek()
+            if c == _PLUS or c == _MINUS:
+                self.pos += 1
+            if self.digits() == 0:
                 self.fail("expecting a digit in the exponent")
         result = JsonValue(KIND_NUMBER)
-        result.text = "".join(parts)
         if integral:
-            _set_integer(result, parts, first_digit, negative)
+            _set_integer(result, self.data, first_digit, self.pos, negative)
+        if not result.is_integer:
+            result.text = self.decode(start, self.pos)
         return result
 
 
-def _set_integer(result: JsonValue, parts: list[str], first_digit: int, negative: bool) -> None:
-    """Store the integer of the digits parts[first_digit:] if it fits 64 bits."""
+def _hex_digit(c: int) -> int:
+    """The value of the hex digit byte `c`, or -1."""
+    if _ZERO <= c <= _NINE:
+        return c - _ZERO
+    if _LOWER_A <= c <= _LOWER_F:
+        return c - _LOWER_A + 10
+    if _UPPER_A <= c <= _UPPER_F:
+        return c - _UPPER_A + 10
+    return -1
+
+
+def _set_integer(result: JsonValue, data: bytes, start: int, end: int, negative: bool) -> None:
+    """Store the integer of the digits data[start:end] if it fits 64 bits."""
     accumulated = 0  # minus the magnitude, so that _INT_MIN fits
-    for i in range(first_digit, len(parts)):
-        digit = _DIGITS.find(parts[i])
+    for i in range(start, end):
+        digit = data[i] - _ZERO
         if accumulated < _INT_MIN_DIV_10 or (
             accumulated == _INT_MIN_DIV_10 and digit > _INT_MIN_LAST_DIGIT
         ):
@@ -451,7 +549,7 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
     else:
         parts.append("{")
         first = True
-        for name, member in value.items():
+        for name, member in value._object().items():
             if not first:
                 parts.append(", ")
             first = False
@@ -463,51 +561,85 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
 
 def _dump_string(text: str, parts: list[str]) -> None:
     parts.append('"')
-    for i in range(len(text)):
-        c = text[i]
-        if c == '"':
-            parts.append('\\"')
-        elif c == "\\":
-            parts.append("\\\\")
-        elif c == "\n":
-            parts.append("\\n")
-        elif c == "\r":
-            parts.append("\\r")
-        elif c == "\t":
-            parts.append("\\t")
-        elif c == "\b":
-            parts.append("\\b")
-        elif c == "\f":
-            parts.append("\\f")
-        elif c >= " " and c <= "~":
-            parts.append(c)
-        else:
-            _dump_code_point(_code_point(c), parts)
+    data = b""
+    encodable = True
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:
+        encodable = False
+    if encodable:
+        _dump_runs(text, data, parts)
+    else:
+        # A lone surrogate has no UTF-8: one character at a time (it is
+        # not plain, so it becomes a \u escape, as in CPython).
+        for c in text:
+            code = ord(c)
+            parts.append(c if _is_plain(code) else _escaped(code))
     parts.append('"')
 
 
-def _dump_code_point(code: int, parts: list[str]) -> None:
-    """`\\uXXXX`, as a surrogate pair beyond the Basic Multilingual Plane."""
+def _dump_runs(text: str, data: bytes, parts: list[str]) -> None:
+    """`text` (whose UTF-8 is `data`) with each run of characters written as
+    they are appended as one slice: usually the whole text."""
+    start = 0  # the character where the current run begins
+    index = 0  # the character at data[pos]
+    pos = 0
+    size = len(data)
+    while pos < size:
+        code = data[pos]
+        if _is_plain(code):
+            pos += 1
+        else:
+            parts.append(text[start:index])
+            if code >= 128:
+                code = ord(text[index])
+            parts.append(_escaped(code))
+            pos += _utf8_length(code)
+            start = index + 1
+        index += 1
+    parts.append(text[start:index])
+
+
+def _is_plain(code: int) -> bool:
+    """Whether dumps writes the character `code` as it is."""
+    return _SPACE <= code <= _TILDE and code != _QUOTE and code != _BACKSLASH
+
+
+def _escaped(code: int) -> str:
+    """How dumps writes the character `code` when it is not plain."""
+    if code == _QUOTE:
+        return '\\"'
+    if code == _BACKSLASH:
+        return "\\\\"
+    if code == _NEWLINE:
+        return "\\n"
+    if code == _RETURN:
+        return "\\r"
+    if code == _TAB:
+        return "\\t"
+    if code == _BACKSPACE:
+        return "\\b"
+    if code == _FORM_FEED:
+        return "\\f"
     if code >= 0x10000:
+        # a surrogate pair beyond the Basic Multilingual Plane
         offset = code - 0x10000
-        _dump_code_point(0xD800 + offset // 1024, parts)
-        _dump_code_point(0xDC00 + offset % 1024, parts)
-        return
-    parts.append("\\u")
-    parts.append(_HEX_DIGITS[code // 4096])
-    parts.append(_HEX_DIGITS[code // 256 % 16])
-    parts.append(_HEX_DIGITS[code // 16 % 16])
-    parts.append(_HEX_DIGITS[code % 16])
+        return _unicode_escape(0xD800 + offset // 1024) + _unicode_escape(0xDC00 + offset % 1024)
+    return _unicode_escape(code)
 
 
-def _code_point(c: str) -> int:
-    """The code point of the one-character string `c`, from its UTF-8 bytes
-    (the dialect has no ord() yet)."""
-    data = c.encode()
-    if len(data) == 1:
-        return data[0]
-    if len(data) == 2:
-        return data[0] % 32 * 64 + data[1] % 64
-    if len(data) == 3:
-        return data[0] % 16 * 4096 + data[1] % 64 * 64 + data[2] % 64
-    return data[0] % 8 * 262144 + data[1] % 64 * 4096 + data[2] % 64 * 64 + data[3] % 64
+def _unicode_escape(code: int) -> str:
+    """`\\uXXXX` for a code point below 0x10000."""
+    return "\\u" + (_HEX_DIGITS[code // 4096] + _HEX_DIGITS[code // 256 % 16]
+                    + _HEX_DIGITS[code // 16 % 16] + _HEX_DIGITS[code % 16])
+
+
+def _utf8_length(code: int) -> int:
+    """How many bytes UTF-8 takes for the character `code`."""
+    if code < 0x80:
+        return 1
+    if code < 0x800:
+        return 2
+    if code < 0x10000:
+        return 3
+    return 4

@@ -30,6 +30,13 @@ def test_dumps_of_parse_matches_cpython(value: object) -> None:
     assert json.dumps(json.parse(text)) == cpython_json.dumps(value)
 
 
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=())))
+def test_dumps_of_any_str_matches_cpython(text: str) -> None:
+    value = json.JsonValue(json.KIND_STRING)
+    value.text = text  # lone surrogates included, as \\u escapes of JSON text make them
+    assert json.dumps(value) == cpython_json.dumps(text)
+
+
 @given(JSON_VALUES)
 def test_compact_and_spaced_texts_parse_alike(value: object) -> None:
     compact = cpython_json.dumps(value, separators=(",", ":"), ensure_ascii=False)
@@ -88,6 +95,30 @@ def test_limits_of_the_first_cut_are_errors_not_guesses() -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ['["\u00e9\U0001f600", ]', '{"\u00fc": [1 2]}', '["\u00e9", "a\nb"]', '["\u00e9", 01]'],
+)
+def test_error_positions_count_characters_like_cpython(text: str) -> None:
+    with pytest.raises(cpython_json.JSONDecodeError) as expected:
+        cpython_json.loads(text)
+    for parse in (json.parse, lambda t: json.parse_bytes(t.encode())):
+        with pytest.raises(json.JsonError, match=f"at position {expected.value.pos}$"):
+            parse(text)
+
+
+@pytest.mark.parametrize("data", [b"[\xff]", b'[1,, "\xff"]', b'"\xc3', b'{"a": "\xed\xa0\x80"}'])
+def test_text_that_is_not_utf8_is_that_error_whatever_else_is_wrong(data: bytes) -> None:
+    with pytest.raises(json.JsonError, match="^JSON text is not valid UTF-8$"):
+        json.parse_bytes(data)
+
+
+def test_a_str_is_parsed_as_its_surrogateescape_bytes() -> None:
+    # How the SDK decodes what the host sends: invalid bytes come back.
+    assert json.parse('["caf\udcc3"]').at(0).as_str() == "caf\udcc3"
+    with pytest.raises(json.JsonError, match="lone surrogate"):
+        json.parse('"\ud800"')
+
+
+@pytest.mark.parametrize(
     ("configuration", "expected"),
     [
         (b'{"header": "x-h", "value": "caf\xc3\xa9", "n": [1, -2, true, null]}',
@@ -97,6 +128,14 @@ def test_limits_of_the_first_cut_are_errors_not_guesses() -> None:
         (b"-9223372036854775808", ["-9223372036854775808", "int -9223372036854775808"]),
         (b"[[], {}]", ["[[], {}]", "array 2"]),
         (b"[1,", ["error expecting a value at position 3"]),
+        (b'["caf\xc3\xa9", x]', ["error expecting a value at position 9"]),
+        (b'[1,, "\xff"]', ["error JSON text is not valid UTF-8"]),
+        (b'"tab\\t caf\xc3\xa9 \\u00e9\\ud83d\\ude00\\/"',
+         ['"tab\\t caf\\u00e9 \\u00e9\\ud83d\\ude00/"', "string tab\t caf\u00e9 \u00e9\U0001f600/"]),
+        (b'["\\ud800", "\\udc80x", "\\ud83d\\ude00\\n"]',
+         ['["\\ud800", "\\udc80x", "\\ud83d\\ude00\\n"]', "array 3"]),
+        (b'{"k\\u00fc": [1.5e3, -0, 18446744073709551616]}',
+         ['{"k\\u00fc": [1.5e3, 0, 18446744073709551616]}', "object 1 k\u00fc"]),
     ],
 )
 def test_json_in_a_plugin(

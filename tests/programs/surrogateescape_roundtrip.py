@@ -18,6 +18,10 @@ def main() -> None:
     except UnicodeEncodeError as e:
         print("UnicodeEncodeError:", e)
     try:
+        "lone \ud800".encode("utf-8", "surrogateescape")  # not an escaped byte
+    except UnicodeEncodeError as e:
+        print("UnicodeEncodeError:", e)
+    try:
         b"\xff".decode()
     except UnicodeDecodeError as e:
         print("UnicodeDecodeError:", e)
