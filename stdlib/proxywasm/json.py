@@ -1,4 +1,4 @@
-"""proxywasm.json: typed JSON for plugins (design.md "The SDK surface"), first cut.
+"""proxywasm.json: typed JSON for plugins (design.md "The SDK surface").
 
     config = json.parse_bytes(get_plugin_configuration())
     header = config.get("header")
@@ -6,11 +6,12 @@
         name = header.as_str()
 
 Written in the dialect, so it behaves the same compiled and under CPython.
-Limits of this first cut, each raising JsonError rather than guessing:
-* there is no float yet: a number with a fraction or an exponent (or an
-  integer outside the 64-bit range) is kept as its source text; `is_number()`
-  is true, `as_int()` raises, and `dumps` writes the text back unchanged
-  (CPython would print `1e2` as `100.0`);
+Numbers are as CPython's json reads them: an integer is an int (`as_int()`),
+a number with a fraction or an exponent a float (`as_float()`, which takes
+integers too; `1e400` is infinity); `dumps` writes them as CPython does
+(`1e2` as `100.0`, infinity as `Infinity`).  An integer outside the 64-bit
+range is kept as its text: `as_int()` raises, `as_float()` rounds it, and
+`dumps` writes the text back.
 * `parse` takes `str`; bytes go through `parse_bytes` (strict UTF-8).  A
   str is parsed as the bytes `encode("utf-8", "surrogateescape")` makes
   of it, so a lone surrogate outside U+DC80..U+DCFF (which CPython's json
@@ -82,10 +83,12 @@ class JsonValue:
         self.kind = kind
         self.bool_value = False
         self.int_value = 0
+        self.float_value = 0.0
         # A string's value, or the source text of a number that is not a
         # 64-bit integer.
         self.text = ""
         self.is_integer = False
+        self.is_float = False
         self.elements: list[JsonValue] | None = None
         self.members: dict[str, JsonValue] | None = None
 
@@ -118,6 +121,16 @@ class JsonValue:
         if not self.is_integer:
             raise JsonError(f"the number {self.text} is not a 64-bit integer")
         return self.int_value
+
+    def as_float(self) -> float:
+        """A number as a float (an integer converted, as float() would)."""
+        if self.kind != KIND_NUMBER:
+            raise JsonError(f"expected a number, got {_kind_name(self.kind)}")
+        if self.is_integer:
+            return float(self.int_value)
+        if self.is_float:
+            return self.float_value
+        return float(self.text)
 
     def as_str(self) -> str:
         if self.kind != KIND_STRING:
@@ -483,6 +496,9 @@ class _Parser:
             _set_integer(result, self.data, first_digit, self.pos, negative)
         if not result.is_integer:
             result.text = self.decode(start, self.pos)
+            if not integral:
+                result.is_float = True
+                result.float_value = float(result.text)
         return result
 
 
@@ -534,7 +550,12 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
     elif kind == KIND_BOOL:
         parts.append("true" if value.bool_value else "false")
     elif kind == KIND_NUMBER:
-        parts.append(str(value.int_value) if value.is_integer else value.text)
+        if value.is_integer:
+            parts.append(str(value.int_value))
+        elif value.is_float:
+            parts.append(_float_text(value.float_value))
+        else:
+            parts.append(value.text)
     elif kind == KIND_STRING:
         _dump_string(value.text, parts)
     elif kind == KIND_ARRAY:
@@ -557,6 +578,15 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
             parts.append(": ")
             _dump(member, parts)
         parts.append("}")
+
+
+def _float_text(value: float) -> str:
+    """A float as CPython's json writes it (its repr, but Infinity, NaN)."""
+    if value > 1.7976931348623157e308:
+        return "Infinity"
+    if value < -1.7976931348623157e308:
+        return "-Infinity"
+    return repr(value)  # (parsing never makes a NaN)
 
 
 def _dump_string(text: str, parts: list[str]) -> None:

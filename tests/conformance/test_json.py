@@ -16,7 +16,8 @@ PLUGIN = Path(__file__).parent / "plugins" / "json_echo.py"
 
 INT64 = st.integers(min_value=-(2**63), max_value=2**63 - 1)
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | INT64 | st.text(max_size=12),
+    st.none() | st.booleans() | INT64 | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12),
     lambda inner: st.lists(inner, max_size=4)
     | st.dictionaries(st.text(max_size=6), inner, max_size=4),
     max_leaves=20,
@@ -66,7 +67,8 @@ def test_accessors() -> None:
     assert b is not None and b.as_bool() is True
     assert z is not None and z.is_null()
     assert a is not None and a.at(-1).at(0).as_int() == 2
-    assert f is not None and f.is_number() and json.dumps(f) == "1.5"
+    assert f is not None and f.is_number() and json.dumps(f) == "1.5" and f.as_float() == 1.5
+    assert n.as_float() == -5.0
     assert value.get("missing") is None
     with pytest.raises(json.JsonError, match="expected an int, got a string"):
         s.as_int()
@@ -85,9 +87,16 @@ def test_unicode_escapes_decode_like_cpython() -> None:
         assert json.parse(text).as_str() == cpython_json.loads(text)
 
 
-def test_limits_of_the_first_cut_are_errors_not_guesses() -> None:
+@pytest.mark.parametrize("text", ["1e2", "-0.0", "1E-7", "0.1", "1e400", "-1e400", "2.5e-324",
+                                  "123456789012345678901234567890.5", "[1.0, 2e0]"])
+def test_floats_read_and_write_like_cpython(text: str) -> None:
+    assert json.dumps(json.parse(text)) == cpython_json.dumps(cpython_json.loads(text))
+
+
+def test_integers_past_64_bits_keep_their_text() -> None:
     big = json.parse("9223372036854775808")
     assert big.is_number() and json.dumps(big) == "9223372036854775808"
+    assert big.as_float() == 9223372036854775808.0
     with pytest.raises(json.JsonError):
         big.as_int()
     with pytest.raises(json.JsonError, match="UTF-8"):
@@ -135,7 +144,9 @@ def test_a_str_is_parsed_as_its_surrogateescape_bytes() -> None:
         (b'["\\ud800", "\\udc80x", "\\ud83d\\ude00\\n"]',
          ['["\\ud800", "\\udc80x", "\\ud83d\\ude00\\n"]', "array 3"]),
         (b'{"k\\u00fc": [1.5e3, -0, 18446744073709551616]}',
-         ['{"k\\u00fc": [1.5e3, 0, 18446744073709551616]}', "object 1 k\u00fc"]),
+         ['{"k\\u00fc": [1500.0, 0, 18446744073709551616]}', "object 1 k\u00fc"]),
+        (b"[2.675e-3]", ["[0.002675]", "array 1"]),
+        (b"-1e400", ["-Infinity", "float -inf"]),
     ],
 )
 def test_json_in_a_plugin(

@@ -15,7 +15,9 @@ def describe(value: JsonValue) -> str:
         return f"bool {value.as_bool()}"
     if value.is_null():
         return "null"
-    return f"int {value.as_int()}"
+    if value.is_integer:
+        return f"int {value.as_int()}"
+    return f"float {value.as_float()}"
 
 
 class Plugin(PluginContext):
