@@ -196,7 +196,7 @@ def _fuel_per_sample(wasm: bytes) -> list[float]:
     return [(readings[i] - readings[i + 1]) / BATCH for i in range(0, len(readings) - 1, 2)]
 
 
-ENVOY_PLUGIN = f'''"""Times proxywasm.json.parse_bytes of its configuration (benchmarks/json_parse.py)."""
+ENVOY_PLUGIN = f'''"""Times proxywasm.json.parse_bytes of its configuration."""
 
 import time
 
