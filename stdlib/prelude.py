@@ -111,6 +111,12 @@ class MemoryError(Exception):
     pass
 
 
+# The allocator raises MemoryError when memory cannot grow: making a new
+# exception object then could fail too, so (as CPython) one instance made at
+# start-up is raised every time.
+_OUT_OF_MEMORY = MemoryError("out of memory")
+
+
 def _exception_location(e: BaseException) -> str:
     file = e._where_file
     if file is None:
@@ -140,7 +146,9 @@ def _raise_builtin(code: int, arg: int) -> None:
     if code == 4:
         raise IndexError("string index out of range")
     if code == 5:
-        raise MemoryError("out of memory")
+        # Raising allocates nothing; the frame that sees it records where.
+        _OUT_OF_MEMORY._where_file = None
+        raise _OUT_OF_MEMORY
     if code == 6:
         reason = (arg >> 40) & 255
         position = (arg >> 8) & 4294967295

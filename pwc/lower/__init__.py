@@ -26,7 +26,7 @@ from pwc.lower.context import (
 )
 from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
-from pwc.lower.prims import prim_may_raise
+from pwc.lower.prims import node_may_raise
 from pwc.statics import StaticImage
 
 
@@ -292,7 +292,8 @@ def _depth_guard(f: tir.Function, sig: Signature, body: str) -> str:
 
 
 def _may_raise(prog: tir.Program) -> set[str]:
-    """Functions whose call sites need an exception test (a fixed point over calls).
+    """Functions whose call sites need an exception test (a fixed point over calls):
+    those that raise, allocate (MemoryError) or call one that may.
 
     Also holds "cls.method" entries for virtual calls that may raise (when
     any implementation in cls's subtree may)."""
@@ -305,14 +306,12 @@ def _may_raise(prog: tir.Program) -> set[str]:
             match n:
                 case tir.Raise() | tir.IndirectCall():
                     direct.add(f.symbol)
-                case tir.Prim(op=op) if prim_may_raise(op):
-                    direct.add(f.symbol)
                 case tir.Call(func=callee):
                     callees.add(callee)
-                case tir.New(init=init) if init is not None:
-                    callees.add(init)
                 case tir.VirtualCall(cls=cls, method=method):
                     callees.add(f"{cls}.{method}")
+                case _ if node_may_raise(n):
+                    direct.add(f.symbol)
         calls[f.symbol] = callees
     # A virtual call "cls.method" depends on every implementation below cls.
     for c in prog.classes:
@@ -342,6 +341,7 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
              + "".join(f" (param $a{i} {wt})" for i, wt in enumerate(params))
              + " (result i32) (local $o i32)",
              f"  (local.set $o (call $rt_alloc (i32.const {d.struct.size})))",
+             "  (if (i32.eqz (local.get $o)) (then (return (i32.const 0))))  ;; MemoryError",
              f"  (i32.store (local.get $o) (i32.const {d.address}))"]
     fn = tir.Function(ctor_name(c.qualname), (), T.NONE, (), (), _NO_SPAN, None)
     lowerer = FunctionLowerer(ctx, fn)
