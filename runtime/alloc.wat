@@ -73,7 +73,16 @@
              (memory.size)))
   (if (i32.gt_s (local.get $need) (i32.const 0))
     (then
-      (if (i32.eq (memory.grow (local.get $need)) (i32.const -1))
+      ;; The last page of the 4 GiB address space is never used: a chunk
+      ;; ending at 2^32 would wrap the heap top to 0 (and the heap would
+      ;; start over, on top of live objects).
+      (if (i32.eq (if (result i32)
+                        (i32.gt_u (i32.add (i32.shr_u (local.get $c) (i32.const 16))
+                                           (local.get $npages))
+                                  (i32.const 65535))
+                    (then (i32.const -1))
+                    (else (memory.grow (local.get $need))))
+                  (i32.const -1))
         (then
           ;; Nothing changed (heap top, free list); the reserve page becomes
           ;; free for whoever handles the MemoryError.

@@ -670,15 +670,6 @@ def _is_space_byte(c: int) -> bool:
     return c == 32 or 9 <= c <= 13
 
 
-def _bytes_join(sep: bytes, parts: list[bytes]) -> bytes:
-    out = b""
-    for i, part in enumerate(parts):
-        if i > 0:
-            out = out + sep
-        out = out + part
-    return out
-
-
 def _bytes_strip(b: bytes, chars: bytes | None = None) -> bytes:
     start = 0
     end = len(b)

@@ -51,6 +51,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "bytes.decode_escape": ("$bytes_decode_escape", True),
     "str.encode_escape": ("$str_to_host", True),
     "bytes.concat": ("$bytes_concat", True),
+    "bytes.join": ("$bytes_join", True),
     "bytes.startswith": ("$bytes_startswith", False),
     "bytes.endswith": ("$bytes_endswith", False),
     "bytes.find": ("$bytes_find", False),
