@@ -95,6 +95,25 @@ def test_the_plugin_can_catch_it() -> None:
     served(emulator, "/after")
 
 
+def test_no_memory_for_what_the_host_returns_is_a_memory_error_too() -> None:
+    """The host's call into the allocator export cannot raise: it gets 0, and
+    the host call that wanted the memory (here the body's) raises the
+    MemoryError.  Before, the export trapped."""
+    emulator = started()
+    stream = emulator.init_http_stream()
+    headers = [(":path", "/caught"), ("x-hog", "caught")]
+    assert emulator.call_on_request_headers(stream, headers, False) == Action.CONTINUE
+    assert emulator.call_on_request_body(stream, b"x" * (1 << 20), True) == Action.PAUSE
+    reply = emulator.get_sent_local_response(stream)
+    assert reply is not None and reply.status_code == 500
+    (line,) = emulator.get_error_logs()
+    # located where it was raised: in the allocator, on the host's behalf
+    assert line.startswith("MemoryError: out of memory (_dispatch.py:")
+    assert line.endswith(" in proxy_on_memory_allocate)")
+    emulator.complete_http_stream(stream)
+    served(emulator, "/after")
+
+
 def test_the_python_backend_has_no_memory_limit() -> None:
     from pwc.testing.errors import EmulatorError
 

@@ -2,9 +2,10 @@
 
 Request header `x-hog` picks how: "list" appends strings to a list, "objects"
 makes instances, "doubling" doubles a string, "caught" does as "list" but
-catches the MemoryError itself and answers with a header.  Every request
-that gets through is marked `x-served: <path>` in its response, which needs
-a little memory of its own.
+catches the MemoryError itself and answers with a header (what it filled
+stays allocated until the stream ends: a request body read afterwards finds
+no memory for it).  Every request that gets through is marked `x-served:
+<path>` in its response, which needs a little memory of its own.
 """
 
 from proxywasm import (
@@ -13,6 +14,7 @@ from proxywasm import (
     PluginContext,
     VMContext,
     add_http_response_header,
+    get_http_request_body,
     get_http_request_header,
     set_vm_context,
 )
@@ -64,6 +66,11 @@ class Stream(HttpContext):
                 hog_list()
             except MemoryError as e:
                 self.caught = f"{type(e).__name__}: {e}"
+        return Action.CONTINUE
+
+    def on_http_request_body(self, body_size: int, end_of_stream: bool) -> Action:
+        body = get_http_request_body(0, body_size)  # body read
+        self.path += f" {len(body)}"
         return Action.CONTINUE
 
     def on_http_response_headers(self, num_headers: int, end_of_stream: bool) -> Action:
