@@ -345,6 +345,9 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
              f"  (i32.store (local.get $o) (i32.const {d.address}))"]
     fn = tir.Function(ctor_name(c.qualname), (), T.NONE, (), (), _NO_SPAN, None)
     lowerer = FunctionLowerer(ctx, fn)
+    # A default may allocate (an `int | None` is boxed): out of memory, its
+    # check leaves this block with the MemoryError pending.
+    lines.append(f"  (block {lowerer.exit_label}")
     for layout in _mro_layouts(ctx, c):
         for name, value in layout.defaults:
             off, ft = d.field_offset(name)
@@ -356,7 +359,8 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
         args = "".join(f" (local.get $a{i})" for i in range(len(params)))
         call = f"(call {func_name(init)} (local.get $o){args})"
         lines.append(f"  {call}" if init_sig.result is None else f"  (drop {call})")
-    lines.append("  (local.get $o))")
+    lines.append("  (return (local.get $o)))")
+    lines.append("  (i32.const 0))")
     extra = "".join(f" (local {n} {wt})" for n, wt in lowerer.locals.items())
     if extra:
         lines[0] += extra
