@@ -33,18 +33,25 @@
 (global $rt_exc (mut i32) (i32.const 0))
 ;; Head of the list of free chunks (linked through chunk.next).
 (global $rt_free_chunks (mut i32) (i32.const 0))
+;; A one-page chunk held back for the moment memory cannot grow: it goes to
+;; the free list when memory.grow fails, so that the MemoryError can still be
+;; reported (log line, local reply); 0 while spent.  Taken back from the free
+;; list when a region is freed.
+(global $rt_reserve (mut i32) (i32.const 0))
 ;; First address never handed out as a chunk yet (0 = not initialised, meaning
 ;; $rt_heap_base).
 (global $rt_heap_top (mut i32) (i32.const 0))
 
-;; $rt_init: create the VM region (kind 1) and make it current.
+;; $rt_init: create the VM region (kind 1), make it current, set the reserve
+;; page aside.
 ;; Idempotent: later calls do nothing.  The generated start-up code calls it
 ;; before anything allocates.
 (func $rt_init
   (if (i32.eqz (global.get $rt_vm_region))
     (then
       (global.set $rt_vm_region (call $rt_region_new (i32.const 1)))
-      (global.set $rt_region (global.get $rt_vm_region)))))
+      (global.set $rt_region (global.get $rt_vm_region))
+      (global.set $rt_reserve (call $rt_chunk_new (i32.const 1))))))
 
 ;; $rt_chunk_new: a chunk of `npages` pages with its header filled in
 ;; (region 0, next 0, npages).  Takes it from the free list when possible,
@@ -52,13 +59,53 @@
 ;; allocator zeroes what it hands out).  On failure raises MemoryError and
 ;; returns 0.
 (func $rt_chunk_new (param $npages i32) (result i32)
+  (local $c i32)
+  (local $need i32)
+  (local.set $c (call $rt_chunk_reuse (local.get $npages)))
+  (if (local.get $c) (then (return (local.get $c))))
+  ;; Fresh pages above the heap top, growing memory if needed.
+  (if (i32.eqz (global.get $rt_heap_top))
+    (then (global.set $rt_heap_top (global.get $rt_heap_base))))
+  (local.set $c (global.get $rt_heap_top))
+  ;; pages needed beyond the current memory size
+  (local.set $need
+    (i32.sub (i32.add (i32.shr_u (local.get $c) (i32.const 16)) (local.get $npages))
+             (memory.size)))
+  (if (i32.gt_s (local.get $need) (i32.const 0))
+    (then
+      ;; The last page of the 4 GiB address space is never used: a chunk
+      ;; ending at 2^32 would wrap the heap top to 0 (and the heap would
+      ;; start over, on top of live objects).
+      (if (i32.eq (if (result i32)
+                        (i32.gt_u (i32.add (i32.shr_u (local.get $c) (i32.const 16))
+                                           (local.get $npages))
+                                  (i32.const 65535))
+                    (then (i32.const -1))
+                    (else (memory.grow (local.get $need))))
+                  (i32.const -1))
+        (then
+          ;; Nothing changed (heap top, free list); the reserve page becomes
+          ;; free for whoever handles the MemoryError.
+          (if (global.get $rt_reserve)
+            (then
+              (i32.store offset=4 (global.get $rt_reserve) (global.get $rt_free_chunks))
+              (global.set $rt_free_chunks (global.get $rt_reserve))
+              (global.set $rt_reserve (i32.const 0))))
+          (call $pwc_raise (i32.const 5) (i64.const 0))
+          (return (i32.const 0))))))
+  (global.set $rt_heap_top (i32.add (local.get $c) (i32.shl (local.get $npages) (i32.const 16))))
+  (i32.store offset=8 (local.get $c) (local.get $npages))
+  (local.get $c))
+
+;; $rt_chunk_reuse: a chunk of `npages` pages from the free list (header
+;; filled in as by $rt_chunk_new), or 0 when no free chunk is large enough.
+(func $rt_chunk_reuse (param $npages i32) (result i32)
   (local $prev i32)     ;; address of the link that points at $c
   (local $c i32)
   (local $best_prev i32)
   (local $best i32)
   (local $rest i32)
-  (local $need i32)
-  ;; 1. Free list: stop at an exact fit, remember the first larger chunk.
+  ;; Stop at an exact fit, remember the first larger chunk.
   (local.set $prev (i32.const 0))
   (local.set $c (global.get $rt_free_chunks))
   (block $found
@@ -95,25 +142,8 @@
         (else (global.set $rt_free_chunks (local.get $rest))))
       (i32.store (local.get $best) (i32.const 0))
       (i32.store offset=4 (local.get $best) (i32.const 0))
-      (i32.store offset=8 (local.get $best) (local.get $npages))
-      (return (local.get $best))))
-  ;; 2. Fresh pages above the heap top, growing memory if needed.
-  (if (i32.eqz (global.get $rt_heap_top))
-    (then (global.set $rt_heap_top (global.get $rt_heap_base))))
-  (local.set $c (global.get $rt_heap_top))
-  ;; pages needed beyond the current memory size
-  (local.set $need
-    (i32.sub (i32.add (i32.shr_u (local.get $c) (i32.const 16)) (local.get $npages))
-             (memory.size)))
-  (if (i32.gt_s (local.get $need) (i32.const 0))
-    (then
-      (if (i32.eq (memory.grow (local.get $need)) (i32.const -1))
-        (then
-          (call $pwc_raise (i32.const 5) (i64.const 0))
-          (return (i32.const 0))))))
-  (global.set $rt_heap_top (i32.add (local.get $c) (i32.shl (local.get $npages) (i32.const 16))))
-  (i32.store offset=8 (local.get $c) (local.get $npages))
-  (local.get $c))
+      (i32.store offset=8 (local.get $best) (local.get $npages))))
+  (local.get $best))
 
 ;; $rt_region_new: a new empty region of `kind` (1 long-lived, 2 short-lived).
 ;; Returns the address of its descriptor (in its first chunk), 0 when out of
@@ -151,7 +181,10 @@
       (i32.store offset=4 (local.get $c) (global.get $rt_free_chunks))
       (global.set $rt_free_chunks (local.get $c))
       (local.set $c (local.get $next))
-      (br $each))))
+      (br $each)))
+  ;; After a MemoryError the reserve is spent: set a page aside again.
+  (if (i32.eqz (global.get $rt_reserve))
+    (then (global.set $rt_reserve (call $rt_chunk_reuse (i32.const 1))))))
 
 ;; $rt_alloc_in: `size` zeroed bytes, 8-aligned, in region `r`.
 ;; Returns 0 (after raising MemoryError) when memory cannot grow.

@@ -112,3 +112,49 @@
 ;; same bytes).
 (func $bytes_hash (param $b i32) (result i64)
   (call $rt_hash_bytes (i32.add (local.get $b) (i32.const 8)) (i32.load offset=4 (local.get $b))))
+
+;; $bytes_join: sep.join(items) for a list of bytes, in one allocation (the
+;; total is summed in i64: a long separator repeated may exceed 4 GiB).
+;; 0 (MemoryError raised) when the result does not fit.
+(func $bytes_join (param $sep i32) (param $items i32) (result i32)
+  (local $n i32)
+  (local $i i32)
+  (local $block i32)
+  (local $total i64)
+  (local $item i32)
+  (local $r i32)
+  (local $dst i32)
+  (local.set $n (i32.load offset=4 (local.get $items)))
+  (if (i32.eqz (local.get $n)) (then (return (call $bytes_alloc (i32.const 0)))))
+  (local.set $block (i32.load offset=12 (local.get $items)))
+  (local.set $total (i64.mul (i64.extend_i32_u (i32.load offset=4 (local.get $sep)))
+                             (i64.extend_i32_u (i32.sub (local.get $n) (i32.const 1)))))
+  (block $measured
+    (loop $each
+      (br_if $measured (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $item (i32.load (i32.add (local.get $block) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $total (i64.add (local.get $total)
+                                 (i64.extend_i32_u (i32.load offset=4 (local.get $item)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $each)))
+  (if (i64.gt_u (local.get $total) (i64.const 0x7FFF0000))
+    (then
+      (call $pwc_raise (i32.const 5) (i64.const 0))
+      (return (i32.const 0))))
+  (local.set $r (call $bytes_alloc (i32.wrap_i64 (local.get $total))))
+  (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
+  (local.set $dst (i32.add (local.get $r) (i32.const 8)))
+  (local.set $i (i32.const 0))
+  (block $done
+    (loop $each
+      (local.set $item (i32.load (i32.add (local.get $block) (i32.shl (local.get $i) (i32.const 2)))))
+      (memory.copy (local.get $dst) (i32.add (local.get $item) (i32.const 8))
+                   (i32.load offset=4 (local.get $item)))
+      (local.set $dst (i32.add (local.get $dst) (i32.load offset=4 (local.get $item))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (memory.copy (local.get $dst) (i32.add (local.get $sep) (i32.const 8))
+                   (i32.load offset=4 (local.get $sep)))
+      (local.set $dst (i32.add (local.get $dst) (i32.load offset=4 (local.get $sep))))
+      (br $each)))
+  (local.get $r))

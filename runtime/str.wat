@@ -285,6 +285,13 @@
   (local.set $n (i32.load offset=4 (local.get $items)))
   (if (i32.eqz (local.get $n)) (then (return (call $str_alloc (i32.const 0) (i32.const 0)))))
   (if (i32.eq (local.get $n) (i32.const 1)) (then (return (i32.load (i32.load offset=12 (local.get $items))))))
+  ;; a long separator repeated may exceed 4 GiB: measure the separators in i64
+  (if (i64.gt_u (i64.mul (i64.extend_i32_u (i32.load offset=4 (local.get $sep)))
+                         (i64.extend_i32_u (i32.sub (local.get $n) (i32.const 1))))
+                (i64.const 0x7FFF0000))
+    (then
+      (call $pwc_raise (i32.const 5) (i64.const 0))
+      (return (i32.const 0))))
   (local.set $bytes (i32.mul (i32.load offset=4 (local.get $sep)) (i32.sub (local.get $n) (i32.const 1))))
   (local.set $cps (i32.mul (i32.load offset=8 (local.get $sep)) (i32.sub (local.get $n) (i32.const 1))))
   (block $measured

@@ -124,6 +124,12 @@ class MemoryError(Exception):
     pass
 
 
+# The allocator raises MemoryError when memory cannot grow: making a new
+# exception object then could fail too, so (as CPython) one instance made at
+# start-up is raised every time.
+_OUT_OF_MEMORY = MemoryError("out of memory")
+
+
 def _exception_location(e: BaseException) -> str:
     file = e._where_file
     if file is None:
@@ -153,7 +159,9 @@ def _raise_builtin(code: int, arg: int) -> None:
     if code == 4:
         raise IndexError("string index out of range")
     if code == 5:
-        raise MemoryError("out of memory")
+        # Raising allocates nothing; the frame that sees it records where.
+        _OUT_OF_MEMORY._where_file = None
+        raise _OUT_OF_MEMORY
     if code == 6:
         reason = (arg >> 40) & 255
         position = (arg >> 8) & 4294967295
@@ -1300,15 +1308,6 @@ def _bytes_split(b: bytes, sep: bytes | None = None, maxsplit: int = -1) -> list
 
 def _is_space_byte(c: int) -> bool:
     return c == 32 or 9 <= c <= 13
-
-
-def _bytes_join(sep: bytes, parts: list[bytes]) -> bytes:
-    out = b""
-    for i, part in enumerate(parts):
-        if i > 0:
-            out = out + sep
-        out = out + part
-    return out
 
 
 def _bytes_strip(b: bytes, chars: bytes | None = None) -> bytes:

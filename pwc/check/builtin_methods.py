@@ -85,7 +85,7 @@ BYTES_METHODS: dict[str, MethodSig] = {
     "split": MethodSig("prelude:_bytes_split",
                        (_p("sep", optional(BYTES), None), _p("maxsplit", INT, -1)),
                        ListType(BYTES)),
-    "join": MethodSig("prelude:_bytes_join", (_p("iterable", ListType(BYTES)),), BYTES),
+    "join": MethodSig("bytes.join", (_p("iterable", ListType(BYTES)),), BYTES),
     "strip": MethodSig("prelude:_bytes_strip", (_p("chars", optional(BYTES), None),), BYTES),
     "hex": MethodSig("prelude:_bytes_hex", (), STR),
 }

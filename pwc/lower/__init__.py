@@ -26,7 +26,7 @@ from pwc.lower.context import (
 )
 from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
-from pwc.lower.prims import FLOAT_REPR, prim_may_raise
+from pwc.lower.prims import FLOAT_REPR, node_may_raise
 from pwc.statics import StaticImage
 
 
@@ -307,7 +307,8 @@ def _depth_guard(f: tir.Function, sig: Signature, body: str) -> str:
 
 
 def _may_raise(prog: tir.Program) -> set[str]:
-    """Functions whose call sites need an exception test (a fixed point over calls).
+    """Functions whose call sites need an exception test (a fixed point over calls):
+    those that raise, allocate (MemoryError) or call one that may.
 
     Also holds "cls.method" entries for virtual calls that may raise (when
     any implementation in cls's subtree may)."""
@@ -320,14 +321,12 @@ def _may_raise(prog: tir.Program) -> set[str]:
             match n:
                 case tir.Raise() | tir.IndirectCall():
                     direct.add(f.symbol)
-                case tir.Prim(op=op) if prim_may_raise(op):
-                    direct.add(f.symbol)
                 case tir.Call(func=callee):
                     callees.add(callee)
-                case tir.New(init=init) if init is not None:
-                    callees.add(init)
                 case tir.VirtualCall(cls=cls, method=method):
                     callees.add(f"{cls}.{method}")
+                case _ if node_may_raise(n):
+                    direct.add(f.symbol)
         calls[f.symbol] = callees
     # A virtual call "cls.method" depends on every implementation below cls.
     for c in prog.classes:
@@ -357,9 +356,13 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
              + "".join(f" (param $a{i} {wt})" for i, wt in enumerate(params))
              + " (result i32) (local $o i32)",
              f"  (local.set $o (call $rt_alloc (i32.const {d.struct.size})))",
+             "  (if (i32.eqz (local.get $o)) (then (return (i32.const 0))))  ;; MemoryError",
              f"  (i32.store (local.get $o) (i32.const {d.address}))"]
     fn = tir.Function(ctor_name(c.qualname), (), T.NONE, (), (), _NO_SPAN, None)
     lowerer = FunctionLowerer(ctx, fn)
+    # A default may allocate (an `int | None` is boxed): out of memory, its
+    # check leaves this block with the MemoryError pending.
+    lines.append(f"  (block {lowerer.exit_label}")
     for layout in _mro_layouts(ctx, c):
         for name, value in layout.defaults:
             off, ft = d.field_offset(name)
@@ -371,7 +374,8 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
         args = "".join(f" (local.get $a{i})" for i in range(len(params)))
         call = f"(call {func_name(init)} (local.get $o){args})"
         lines.append(f"  {call}" if init_sig.result is None else f"  (drop {call})")
-    lines.append("  (local.get $o))")
+    lines.append("  (return (local.get $o)))")
+    lines.append("  (i32.const 0))")
     extra = "".join(f" (local {n} {wt})" for n, wt in lowerer.locals.items())
     if extra:
         lines[0] += extra

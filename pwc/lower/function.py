@@ -5,7 +5,9 @@ expression leaves exactly one value of its wasm type on the stack (None is
 `i32.const 0`).  Exceptions: a raise stores the exception in `$rt_exc`; after
 each call that may raise, the code tests `$rt_exc` and branches to the
 innermost handler, or returns a dummy value to its caller
-(docs/internals.md, "Calling convention").
+(docs/internals.md, "Calling convention").  Every allocation may raise
+MemoryError (it then returns 0): its result is tested before anything is
+stored through it.
 """
 
 from __future__ import annotations
@@ -108,11 +110,13 @@ class FunctionLowerer:
     def may_raise(self, s: tir.Stmt) -> bool:
         """Whether the statement's own expressions (not nested blocks) may raise."""
         from pwc.check.tir import walk
-        from pwc.lower.prims import prim_may_raise
+        from pwc.lower.prims import node_may_raise
 
         match s:
             case tir.Raise():
                 return True
+            case tir.SetField(value=v) | tir.SetGlobal(value=v) if T.is_pointer(v.type):
+                return True  # the store barrier may copy, hence allocate
             case tir.ExprStmt(value=v) | tir.SetLocal(value=v) | tir.SetGlobal(value=v):
                 roots: tuple[tir.Expr | None, ...] = (v,)
             case tir.SetField(obj=o, value=v):
@@ -129,11 +133,9 @@ class FunctionLowerer:
                 match n:
                     case tir.Call(func=f) if f in may:
                         return True
-                    case tir.New(init=init) if init in may:
-                        return True
                     case tir.VirtualCall(cls=c, method=m) if f"{c}.{m}" in may:
                         return True
-                    case tir.Prim(op=op) if prim_may_raise(op):
+                    case _ if node_may_raise(n):
                         return True
         return False
 
@@ -157,6 +159,7 @@ class FunctionLowerer:
                 self.expr(v)
                 if T.is_pointer(v.type):
                     self.emit("call $rt_keep_global")
+                    self.check_exception()
                 self.emit(f"global.set {global_name(sym)}")
             case tir.SetField(obj=obj, cls=cls, name=name, value=v):
                 off, ft = self.ctx.desc.classes[cls].field_offset(name)
@@ -208,6 +211,7 @@ class FunctionLowerer:
             self.emit(f"local.tee {holder}", f"local.get {holder}")
             self.expr(v)
             self.emit("call $rt_keep")
+            self.check_exception()
         else:
             self.expr(v)
         self.emit(f"{T.wasm_type(ft)}.store{self.narrow_store(ft)} offset={offset}")
@@ -373,12 +377,11 @@ class FunctionLowerer:
                 self.virtual_call(e)
             case tir.HostCall():
                 self.host_call(e)
-            case tir.New(cls=cls, init=init, args=args):
+            case tir.New(cls=cls, args=args):
                 for a in args:
                     self.expr(a)
                 self.emit(f"call {ctor_name(cls)}")
-                if init is not None and init in self.ctx.may_raise:
-                    self.check_exception()
+                self.check_exception()  # MemoryError, or what __init__ raised
             case tir.Prim():
                 from pwc.lower.prims import emit_prim
 
@@ -415,13 +418,15 @@ class FunctionLowerer:
             case tir.SetLit(items=items):
                 assert isinstance(e.type, T.SetType)
                 s = self.temp("i32")
-                self.emit(f"i32.const {self.ctx.desc.dict_desc(e.type)}", "call $dict_new",
-                          f"local.set {s}")
+                self.emit(f"i32.const {self.ctx.desc.dict_desc(e.type)}", "call $dict_new")
+                self.check_exception()
+                self.emit(f"local.set {s}")
                 for item in items:
                     self.emit(f"local.get {s}")
                     self.expr(item)
                     self.to_i64(item.type)
                     self.emit("i64.const 0", "call $dict_set")
+                    self.check_exception()
                 self.emit(f"local.get {s}")
             case tir.FuncValue(func=func):
                 self.emit(f"i32.const {self.ctx.function_value(func)}")
@@ -461,7 +466,8 @@ class FunctionLowerer:
         """A closure object: type word, table index of `code`, captured values."""
         addr, layout = self.ctx.desc.struct((T.BOOL, *(c.type for c in captures)), "function")
         obj = self.temp("i32")
-        self.emit(f"i32.const {layout.size}", "call $rt_alloc", f"local.tee {obj}",
+        self.alloc(layout.size)
+        self.emit(f"local.tee {obj}",
                   f"i32.const {addr}", "i32.store", f"local.get {obj}",
                   f"i32.const {self.ctx.table_index(code)}", "i32.store offset=4")
         for value, off in zip(captures, layout.offsets[1:], strict=True):
@@ -547,12 +553,18 @@ class FunctionLowerer:
                 self.emit("i64.extend_i32_u")
             self.emit("f64.convert_i64_s")
 
+    def alloc(self, size: int) -> None:
+        """`size` fresh bytes on the stack; out of memory, the MemoryError propagates."""
+        self.emit(f"i32.const {size}", "call $rt_alloc")
+        self.check_exception()
+
     def box(self, t: T.Type) -> None:
         addr, layout = self.ctx.desc.box(t)
         wt = T.wasm_type(t)
         value, obj = self.temp(wt), self.temp("i32")
-        self.emit(f"local.set {value}", f"i32.const {layout.size}", "call $rt_alloc",
-                  f"local.tee {obj}", f"i32.const {addr}", "i32.store",
+        self.emit(f"local.set {value}")
+        self.alloc(layout.size)
+        self.emit(f"local.tee {obj}", f"i32.const {addr}", "i32.store",
                   f"local.get {obj}", f"local.get {value}",
                   f"{wt}.store offset={layout.offsets[0]}", f"local.get {obj}")
 
@@ -561,7 +573,9 @@ class FunctionLowerer:
         elem = e.type.elem
         lst = self.temp("i32")
         self.emit(f"i32.const {self.ctx.desc.list_desc(elem)}", f"i32.const {len(e.items)}",
-                  "call $list_new", f"local.set {lst}")
+                  "call $list_new")
+        self.check_exception()
+        self.emit(f"local.set {lst}")
         width = wasm_size(elem)
         if e.items:
             items = self.temp("i32")
@@ -576,8 +590,8 @@ class FunctionLowerer:
         assert isinstance(e.type, T.TupleType)
         addr, layout = self.ctx.desc.struct(e.type.items)
         obj = self.temp("i32")
-        self.emit(f"i32.const {layout.size}", "call $rt_alloc", f"local.tee {obj}",
-                  f"i32.const {addr}", "i32.store")
+        self.alloc(layout.size)
+        self.emit(f"local.tee {obj}", f"i32.const {addr}", "i32.store")
         for item, off in zip(e.items, layout.offsets, strict=True):
             self.emit(f"local.get {obj}")
             self.expr(item)
@@ -587,8 +601,9 @@ class FunctionLowerer:
     def dict_lit(self, e: tir.DictLit) -> None:
         assert isinstance(e.type, T.DictType)
         d = self.temp("i32")
-        self.emit(f"i32.const {self.ctx.desc.dict_desc(e.type)}", "call $dict_new",
-                  f"local.set {d}")
+        self.emit(f"i32.const {self.ctx.desc.dict_desc(e.type)}", "call $dict_new")
+        self.check_exception()
+        self.emit(f"local.set {d}")
         for k, v in zip(e.keys, e.values, strict=True):
             self.emit(f"local.get {d}")
             self.expr(k)
@@ -596,6 +611,7 @@ class FunctionLowerer:
             self.expr(v)
             self.to_i64(v.type)
             self.emit("call $dict_set")
+            self.check_exception()
         self.emit(f"local.get {d}")
 
     def to_i64(self, t: T.Type) -> None:

@@ -2,7 +2,8 @@
 
 `RUNTIME_CALLS` maps ops that are one runtime call on their evaluated
 arguments; `raises` marks the ones that may raise (the caller then tests
-`$rt_exc`).  Ops that need more than a call are the cases of `emit_prim`.
+`$rt_exc`), MemoryError included: every op that allocates may raise.  Ops
+that need more than a call are the cases of `emit_prim`.
 """
 
 from __future__ import annotations
@@ -34,26 +35,27 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "int.abs": ("$int_abs", True),
     "int.from_str": ("$int_from_str", True),
     "int.truediv": ("$int_truediv", True),
-    "str.concat": ("$str_concat", False),
+    "str.concat": ("$str_concat", True),
     "str.getitem": ("$str_getitem", True),
     "str.contains": ("$str_contains", False),
     "str.startswith": ("$str_startswith", False),
     "str.endswith": ("$str_endswith", False),
-    "str.lower": ("$str_lower", False),
-    "str.upper": ("$str_upper", False),
-    "str.strip": ("$str_strip", False),
-    "str.lstrip": ("$str_lstrip", False),
-    "str.rstrip": ("$str_rstrip", False),
+    "str.lower": ("$str_lower", True),
+    "str.upper": ("$str_upper", True),
+    "str.strip": ("$str_strip", True),
+    "str.lstrip": ("$str_lstrip", True),
+    "str.rstrip": ("$str_rstrip", True),
     "str.split": ("$str_split", True),
-    "str.join": ("$str_join", False),
+    "str.join": ("$str_join", True),
     "str.encode": ("$str_encode", True),
     "str.find": ("$str_find", False),
-    "str.replace": ("$str_replace", False),
-    "str.repeat": ("$str_repeat", False),
+    "str.replace": ("$str_replace", True),
+    "str.repeat": ("$str_repeat", True),
     "bytes.decode": ("$bytes_decode", True),
-    "bytes.decode_escape": ("$bytes_decode_escape", False),
+    "bytes.decode_escape": ("$bytes_decode_escape", True),
     "str.encode_escape": ("$str_to_host", True),
-    "bytes.concat": ("$bytes_concat", False),
+    "bytes.concat": ("$bytes_concat", True),
+    "bytes.join": ("$bytes_join", True),
     "bytes.startswith": ("$bytes_startswith", False),
     "bytes.endswith": ("$bytes_endswith", False),
     "bytes.find": ("$bytes_find", False),
@@ -62,24 +64,28 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "bytes.from_list": ("$bytes_from_list", True),
     "bytes.zeros": ("$bytes_zeros", True),
     "bytes.getitem": ("$bytes_getitem", True),
-    "list.concat": ("$list_concat", False),
+    "list.concat": ("$list_concat", True),
     "str.slice": ("$str_slice", True),
     "str.chr": ("$str_chr", True),
     "str.ord": ("$str_ord", True),
-    "int.hex": ("$int_hex", False),
+    "int.hex": ("$int_hex", True),
     "int.add_sat": ("$int_add_sat", False),
     "bytes.slice": ("$bytes_slice", True),
     "list.slice": ("$list_slice", True),
     "dict.next": ("$dict_next", False),
-    "intrinsic.bytes_at": ("$bytes_from", False),
-    "intrinsic.str_at": ("$str_from_utf8", False),
+    "intrinsic.bytes_at": ("$bytes_from", True),
+    "intrinsic.str_at": ("$str_from_utf8", True),
     "intrinsic.host_encode": ("$str_to_host", True),
 }
 
-# Ops lowered inline (not in RUNTIME_CALLS) that may raise.
+# Ops lowered inline (not in RUNTIME_CALLS) that may raise, or allocate.
 RAISING_INLINE = frozenset({
     "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "list.del", "dict.getitem",
     "dict.delitem", "set.remove", "intrinsic.encode_map",
+    "list.append", "list.insert", "list.copy", "list.sorted", "list.sorted_by",
+    "list.sort_in_place", "list.sort_in_place_by", "set.add", "set.copy", "dict.setitem",
+    "dict.get", "to_str", "to_repr", "enum.name", "intrinsic.alloc", "intrinsic.region_new",
+    "intrinsic.decode_map",
 })
 
 
@@ -87,6 +93,24 @@ def prim_may_raise(op: str) -> bool:
     if op in RUNTIME_CALLS:
         return RUNTIME_CALLS[op][1]
     return op in RAISING_INLINE
+
+
+def node_may_raise(n: object) -> bool:
+    """Whether a TIR node raises, or allocates (MemoryError), by itself: calls
+    are judged by what they call."""
+    match n:
+        case tir.Prim(op=op):
+            return prim_may_raise(op)
+        case tir.New() | tir.ListLit() | tir.TupleLit() | tir.DictLit() | tir.SetLit() \
+                | tir.MakeClosure() | tir.BoundMethod():
+            return True
+        case tir.Coerce(value=v, type=dst):
+            # a scalar made optional is boxed
+            return isinstance(dst, T.OptionalType) and T.is_scalar(dst.inner) \
+                and T.is_scalar(v.type)
+        case tir.SetField(value=v) | tir.SetGlobal(value=v):
+            return T.is_pointer(v.type)  # the store barrier may copy
+    return False
 
 
 # Runtime functions taking i32 where the dialect passes an int.
@@ -442,6 +466,7 @@ def _sorted(fl: FunctionLowerer, p: tir.Prim) -> None:
     if p.op.startswith("list.sorted"):
         fl.emit("i64.const 0x8000000000000000", "i64.const 0x7fffffffffffffff", "i64.const 1",
                 "call $list_slice")
+        fl.check_exception()
     fl.emit(f"local.tee {copy}")
     if keys is not None:
         fl.expr(keys)
@@ -449,7 +474,9 @@ def _sorted(fl: FunctionLowerer, p: tir.Prim) -> None:
         fl.emit("i32.const 0")
     fl.emit(f"i32.const {fl.ctx.table_index(_less_helper(fl, key_t))}")
     fl.expr(p.args[-1])
-    fl.emit("call $list_sort", f"local.get {copy}")
+    fl.emit("call $list_sort")
+    fl.check_exception()
+    fl.emit(f"local.get {copy}")
     if p.op.startswith("list.sort_in_place"):
         fl.emit("drop", "i32.const 0")
 
@@ -540,9 +567,9 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
                 fl.emit("i64.reinterpret_f64")
             if T.is_pointer(elem):
                 fl.emit("call $rt_keep")
+                fl.check_exception()
             fl.emit(f"call $list_{name}{width}", "i32.const 0")
-            if name == "set":
-                fl.check_exception(locate=True)
+            fl.check_exception(locate=True)
         case "reverse":
             _args(fl, p)
             fl.emit("call $list_reverse", "i32.const 0")
@@ -553,6 +580,7 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             _args(fl, p)
             fl.emit("i64.const 0x8000000000000000", "i64.const 0x7fffffffffffffff",
                     "i64.const 1", "call $list_slice")
+            fl.check_exception()
         case "insert":
             fl.expr(lst)
             holder = fl.temp("i32")
@@ -563,8 +591,10 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.expr(p.args[2])
             if T.is_pointer(elem):
                 fl.emit("call $rt_keep")
+                fl.check_exception()
             fl.to_i64(elem)
             fl.emit("call $list_insert", "i32.const 0")
+            fl.check_exception()
         case "del":
             # del lst[i]: CPython's message is the assignment one.
             held, idx = fl.temp("i32"), fl.temp("i64")
@@ -617,8 +647,10 @@ def _set_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.expr(p.args[1])
             if T.is_pointer(elem):
                 fl.emit("call $rt_keep")
+                fl.check_exception()
             fl.to_i64(elem)
             fl.emit("i64.const 0", "call $dict_set", "i32.const 0")
+            fl.check_exception()
         case "discard" | "remove":
             key = fl.temp("i64")
             fl.expr(s)
@@ -638,6 +670,7 @@ def _set_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
         case "copy":
             fl.expr(s)
             fl.emit("call $dict_copy")
+            fl.check_exception()
         case _:
             raise AssertionError(f"no lowering for set.{name}")
 
@@ -701,16 +734,19 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
                 key_tmp = fl.temp("i32")
                 fl.emit(f"local.set {key_tmp}", f"local.get {holder}", f"local.get {key_tmp}",
                         "call $rt_keep")
+                fl.check_exception()
             fl.to_i64(kt)
             value = p.args[2]
             if T.is_pointer(vt) and not registry:
                 fl.emit(f"local.get {holder}")
                 fl.expr(value)
                 fl.emit("call $rt_keep")
+                fl.check_exception()
             else:
                 fl.expr(value)
             fl.to_i64(vt)
             fl.emit("call $dict_set", "i32.const 0")
+            fl.check_exception()
         case "key_at" | "value_at":
             fl.expr(d)
             fl.expr(p.args[1])
@@ -741,6 +777,7 @@ def _tuple_get(fl: FunctionLowerer, p: tir.Prim) -> None:
 def _text_of(fl: FunctionLowerer, v: tir.Expr, as_repr: bool) -> None:
     fl.expr(v)
     _text_stack(fl, v.type, as_repr)
+    fl.check_exception()  # the text is allocated
 
 
 def _text_stack(fl: FunctionLowerer, t: T.Type, as_repr: bool) -> None:
@@ -804,19 +841,25 @@ def _container_repr(fl: FunctionLowerer,
     def each(count: list[str], body: object) -> None:
         """for i in range(count): body() -- body leaves one str, stored at parts[i]."""
         h.emit(*count, f"local.set {n}",
-               f"i32.const {fl.ctx.desc.list_ptr}", f"local.get {n}", "call $list_new",
-               f"local.set {parts}", "i32.const 0", f"local.set {i}",
+               f"i32.const {fl.ctx.desc.list_ptr}", f"local.get {n}", "call $list_new")
+        h.check_exception()
+        h.emit(f"local.set {parts}", "i32.const 0", f"local.set {i}",
                "block $done", "loop $next", f"local.get {i}", f"local.get {n}", "i32.ge_u",
                "br_if $done", f"local.get {parts}", "i32.load offset=12", f"local.get {i}",
                "i32.const 2", "i32.shl", "i32.add")
         assert callable(body)
         body()
+        h.check_exception()  # the item's text
         h.emit("i32.store", f"local.get {i}", "i32.const 1", "i32.add", f"local.set {i}",
                "br $next", "end", "end")
 
     def joined(open_: str, close: str) -> None:
         h.emit(f"i32.const {s(open_)}", f"i32.const {s(', ')}", f"local.get {parts}",
-               "call $str_join", "call $str_concat", f"i32.const {s(close)}", "call $str_concat")
+               "call $str_join")
+        h.check_exception()
+        h.emit("call $str_concat")
+        h.check_exception()
+        h.emit(f"i32.const {s(close)}", "call $str_concat")
 
     match t:
         case T.ListType(elem=elem):
@@ -835,11 +878,14 @@ def _container_repr(fl: FunctionLowerer,
         case T.TupleType(items=items):
             _, layout = fl.ctx.desc.struct(items)
             h.emit(f"i32.const {fl.ctx.desc.list_ptr}", f"i32.const {len(items)}",
-                   "call $list_new", f"local.set {parts}")
+                   "call $list_new")
+            h.check_exception()
+            h.emit(f"local.set {parts}")
             for k, (item_t, off) in enumerate(zip(items, layout.offsets, strict=True)):
                 h.emit(f"local.get {parts}", "i32.load offset=12", "local.get $c",
                        f"{T.wasm_type(item_t)}.load offset={off}")
                 _text_stack(h, item_t, True)
+                h.check_exception()
                 h.emit(f"i32.store offset={4 * k}")
             joined("(", ",)" if len(items) == 1 else ")")
         case T.DictType(key=kt, value=vt):
@@ -849,10 +895,13 @@ def _container_repr(fl: FunctionLowerer,
                 h.emit("local.get $c", f"local.get {pos}", "call $dict_key_at")
                 h.from_i64(kt)
                 _text_stack(h, kt, True)
-                h.emit(f"i32.const {s(': ')}", "call $str_concat",
-                       "local.get $c", f"local.get {pos}", "call $dict_value_at")
+                h.check_exception()
+                h.emit(f"i32.const {s(': ')}", "call $str_concat")
+                h.check_exception()
+                h.emit("local.get $c", f"local.get {pos}", "call $dict_value_at")
                 h.from_i64(vt)
                 _text_stack(h, vt, True)
+                h.check_exception()
                 h.emit("call $str_concat",
                        # advance to the next live entry
                        "local.get $c", f"local.get {pos}", "i32.const 1", "i32.add",
@@ -877,7 +926,9 @@ def _container_repr(fl: FunctionLowerer,
             # An empty set prints as set(), not {}.
             h.emit(f"i32.const {s('set()')}", "local.get $c", "i32.load offset=4", "select")
     local_decls = "".join(f"\n  (local {k} {wt})" for k, wt in h.locals.items())
-    body = "".join(f"\n  {line}" for line in h.code)
+    # out of memory, the checks leave the block: the MemoryError stays pending
+    code = [f"block {h.exit_label}", *h.code, "return", "end", "i32.const 0"]
+    body = "".join(f"\n  {line}" for line in code)
     fl.ctx.helpers[name] = f"(func {name} (param $c i32) (result i32){local_decls}{body})"
     return name
 
@@ -900,6 +951,7 @@ def _enum_name(fl: FunctionLowerer, p: tir.Prim) -> None:
     assert isinstance(v.type, T.ClassType)
     fl.expr(v)
     fl.emit(f"call {_enum_helper(fl, v.type.qualname, repr_form=False)}")
+    fl.check_exception()
 
 
 def _enum_helper(fl: FunctionLowerer, qualname: str, repr_form: bool) -> str:
@@ -952,15 +1004,18 @@ def _intrinsic(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.emit("i64.store", "i32.const 0")
         case "alloc":
             wrapped(0)
-            fl.emit("call $rt_alloc", "i64.extend_i32_u")
+            fl.emit("call $rt_alloc")
+            fl.check_exception()
+            fl.emit("i64.extend_i32_u")
         case "bytes_ptr":
             fl.expr(p.args[0])
             fl.emit("i32.const 8", "i32.add", "i64.extend_i32_u")
         case "region_new":
             fl.expr(p.args[0])
             # long-lived (True) -> kind 1, else kind 2
-            fl.emit("i32.eqz", "i32.const 1", "i32.add", "call $rt_region_new",
-                    "i64.extend_i32_u")
+            fl.emit("i32.eqz", "i32.const 1", "i32.add", "call $rt_region_new")
+            fl.check_exception()
+            fl.emit("i64.extend_i32_u")
         case "region_free":
             wrapped(0)
             fl.emit("call $rt_region_free", "i32.const 0")
@@ -974,6 +1029,7 @@ def _intrinsic(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             wrapped(1)
             tuple_desc, _ = fl.ctx.desc.struct((T.STR, T.STR))
             fl.emit(f"i32.const {tuple_desc}", "call $map_decode")
+            fl.check_exception()
         case "encode_map":
             fl.expr(p.args[0])
             fl.emit("call $map_encode")

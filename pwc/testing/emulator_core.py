@@ -40,6 +40,7 @@ class EmulatorCore:
         clusters: Iterable[str] | None = None,
         log_level: LogLevel = LogLevel.TRACE,
         process: Process | None = None,
+        memory_limit: int | None = None,
     ) -> None:
         """Load `plugin` (a source file) with `backend`; for "wasm", `wasm=`
         gives a precompiled module instead of compiling the source.
@@ -50,6 +51,8 @@ class EmulatorCore:
         how Python values are encoded).  `clusters` limits the cluster names
         callouts may use (default: any).  Emulators given the same `process`
         share shared data, queues and metrics like VMs of one Envoy.
+        `memory_limit` (bytes, wasm backend only) caps the module's linear
+        memory: memory.grow fails beyond it, as when a runtime refuses to grow.
         """
         self.host = HostModel(
             vm_configuration=vm_configuration,
@@ -63,7 +66,7 @@ class EmulatorCore:
             clusters=None if clusters is None else frozenset(clusters),
         )
         self._trap: str | None = None
-        self._runtime = load_runtime(plugin, backend, wasm, self.host)
+        self._runtime = load_runtime(plugin, backend, wasm, self.host, memory_limit)
         self.backend = backend
         self._root: RootContext = self.host.new_root(plugin_configuration, plugin_name, root_id)
         self._invoke(self._root.context_id, Callback.CONTEXT_CREATE, self._root.context_id, 0)

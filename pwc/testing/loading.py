@@ -19,7 +19,11 @@ BACKENDS: tuple[Backend, ...] = ("python", "wasm")
 
 
 def load_runtime(
-    plugin: str | Path | None, backend: Backend, wasm: bytes | None, host: HostModel
+    plugin: str | Path | None,
+    backend: Backend,
+    wasm: bytes | None,
+    host: HostModel,
+    memory_limit: int | None = None,
 ) -> PluginRuntime:
     match backend:
         case "python":
@@ -27,6 +31,9 @@ def load_runtime(
 
             if wasm is not None:
                 raise EmulatorError("wasm= bytes need backend=\"wasm\"")
+            if memory_limit is not None:
+                raise EmulatorError("memory_limit= needs backend=\"wasm\" (CPython's memory "
+                                    "is not capped)")
             if plugin is None:
                 raise EmulatorError("the python backend needs the plugin's source file")
             return PythonPlugin(Path(plugin), host, _stdlib_dir())
@@ -37,7 +44,7 @@ def load_runtime(
                 if plugin is None:
                     raise EmulatorError("the wasm backend needs a plugin source file or wasm=")
                 wasm = compile_plugin(Path(plugin))
-            return WasmPlugin(wasm, host)
+            return WasmPlugin(wasm, host, memory_limit)
     raise EmulatorError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
 
 

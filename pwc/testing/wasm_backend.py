@@ -440,7 +440,7 @@ class WasiImports:
 class WasmPlugin:
     """A compiled plugin instantiated in wasmtime (implements PluginRuntime)."""
 
-    def __init__(self, wasm: bytes, host: HostModel) -> None:
+    def __init__(self, wasm: bytes, host: HostModel, memory_limit: int | None = None) -> None:
         self.host = host
         config = wasmtime.Config()
         config.consume_fuel = True
@@ -451,6 +451,8 @@ class WasmPlugin:
             raise PluginLoadError(f"not a valid wasm module: {e}") from None
         self.store = wasmtime.Store(engine)
         self.store.set_fuel(CALLBACK_FUEL)
+        if memory_limit is not None:
+            self.store.set_limits(memory_size=memory_limit)
         imports = [self._provide(imp) for imp in module.imports]
         try:
             instance = wasmtime.Instance(self.store, module, imports)

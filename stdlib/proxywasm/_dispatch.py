@@ -39,6 +39,7 @@ from proxywasm._dispatch_tcp import (
     proxy_on_upstream_connection_close as proxy_on_upstream_connection_close,
 )
 from proxywasm._dispatch_tcp import proxy_on_upstream_data as proxy_on_upstream_data
+from proxywasm._errors import ALLOCATION
 from proxywasm._state import STATE, enter_scratch, forget_callouts, leave_scratch, log_exception
 from proxywasm._state import set_vm_context as set_vm_context
 
@@ -53,8 +54,13 @@ def proxy_abi_version_0_2_1() -> None:
 
 @export("proxy_on_memory_allocate")
 def proxy_on_memory_allocate(size: I32) -> I32:
-    """Memory the host fills with a result, in the current callback's region."""
-    return alloc(size)
+    """Memory the host fills with a result, in the current callback's region;
+    0 when there is none (the host call that wanted it raises MemoryError)."""
+    try:
+        return alloc(size)
+    except MemoryError as e:
+        ALLOCATION.error = e
+        return 0
 
 
 # --- context creation and deletion ------------------------------------------

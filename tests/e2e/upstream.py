@@ -13,7 +13,8 @@ Routes modelled on httpbin:
     anything else   200 with the echo
 The server also keeps the last requests it received (`received()`).
 
-Bounded: request bodies over MAX_BODY_BYTES are refused with 413, idle
+Bounded: request bodies over MAX_BODY_BYTES (or the `max_body_bytes` given)
+are refused with 413, idle
 connections time out after SOCKET_TIMEOUT seconds, only the last
 MAX_RECORDED requests are kept, and `stop()` shuts the thread down.
 """
@@ -59,8 +60,9 @@ class _Server(ThreadingHTTPServer):
     # Several upstreams may start in parallel; a fresh port each time, so no reuse.
     allow_reuse_address = False
 
-    def __init__(self) -> None:
+    def __init__(self, max_body_bytes: int) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
+        self.max_body_bytes = max_body_bytes
         self.recorded: deque[ReceivedRequest] = deque(maxlen=MAX_RECORDED)
         self.recorded_lock = threading.Lock()
 
@@ -77,8 +79,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         length = int(self.headers.get("content-length") or 0)
-        if length > MAX_BODY_BYTES:
-            self._send(413, {"error": f"body over {MAX_BODY_BYTES} bytes"}, close=True)
+        if length > self.server.max_body_bytes:
+            self._send(413, {"error": f"body over {self.server.max_body_bytes} bytes"},
+                       close=True)
             return
         received = ReceivedRequest(
             method=self.command,
@@ -116,8 +119,8 @@ class _Handler(BaseHTTPRequestHandler):
 class EchoUpstream:
     """`with EchoUpstream() as upstream:` serves on 127.0.0.1:`upstream.port`."""
 
-    def __init__(self) -> None:
-        self._server = _Server()
+    def __init__(self, max_body_bytes: int = MAX_BODY_BYTES) -> None:
+        self._server = _Server(max_body_bytes)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
             kwargs={"poll_interval": 0.05},

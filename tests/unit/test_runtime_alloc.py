@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import struct
 
+import wasmtime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_runtime_harness import Runtime
@@ -126,6 +127,41 @@ def test_out_of_memory_raises_memory_error() -> None:
     assert rt.raised == (OUT_OF_MEMORY, 0)
     rt.clear()
     assert rt.call("str_alloc", 3_000_000, 0) == 0 and rt.raised == (OUT_OF_MEMORY, 0)
+
+
+def test_the_reserve_page_serves_the_handler_and_comes_back() -> None:
+    rt = Runtime()
+    reserve = rt.global_value("rt_reserve")
+    assert reserve % PAGE == 0 and rt.u32(reserve + 8) == 1
+    stream = in_stream(rt)
+    rt.store.set_limits(memory_size=rt.pages() * PAGE)
+    while rt.call("rt_alloc", 40_000) != 0:
+        pass
+    assert rt.raised == (OUT_OF_MEMORY, 0)
+    rt.clear()
+    # memory cannot grow, yet small objects (a log line, a reply) fit: in the reserve
+    assert rt.global_value("rt_reserve") == 0
+    served = []
+    while (p := rt.call("rt_alloc", 16_000)) != 0:
+        served.append(p - p % PAGE)
+    assert reserve in served
+    # freeing the stream sets a page aside again
+    rt.call("rt_region_enter", rt.global_value("rt_vm_region"))
+    rt.call("rt_region_free", stream)
+    rt.clear()
+    assert rt.global_value("rt_reserve") != 0
+    assert rt.call("rt_alloc", 40_000) != 0 and rt.raised is None
+
+
+def test_the_heap_never_reaches_the_end_of_the_address_space() -> None:
+    """A chunk ending at 2**32 would wrap the heap top to 0."""
+    rt = Runtime()
+    heap_top = rt._exports["rt_heap_top"]
+    assert isinstance(heap_top, wasmtime.Global)
+    heap_top.set_value(rt.store, wasmtime.Val.i32(-PAGE))  # 0xFFFF0000: the last page
+    pages = rt.pages()
+    assert rt.call("rt_alloc", 100_000) == 0 and rt.raised == (OUT_OF_MEMORY, 0)
+    assert rt.pages() == pages and rt.global_value("rt_heap_top") == -PAGE
 
 
 # -- deep copy and the store barrier --------------------------------------------------------

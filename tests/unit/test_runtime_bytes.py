@@ -60,3 +60,22 @@ def test_slice_step_zero() -> None:
 def test_repr(a: bytes) -> None:
     rt = Runtime()
     assert rt.read_str(rt.call("bytes_repr", rt.new_bytes(a))) == repr(a)
+
+
+@given(data, st.lists(data, max_size=6))
+def test_join(sep: bytes, items: list[bytes]) -> None:
+    rt = Runtime()
+    lst = rt.call("list_new", rt.desc.list_ptr, 0)
+    for item in items:
+        rt.call("list_append4", lst, rt.new_bytes(item))
+    assert rt.read_bytes(rt.call("bytes_join", rt.new_bytes(sep), lst)) == sep.join(items)
+
+
+def test_join_that_would_exceed_memory_raises_memory_error() -> None:
+    rt = Runtime()
+    sep = rt.call("bytes_alloc", 1 << 20)
+    lst = rt.call("list_new", rt.desc.list_ptr, 0)
+    for _ in range(4097):  # 4096 separators of 1 MiB: 4 GiB
+        rt.call("list_append4", lst, rt.new_bytes(b""))
+    assert rt.call("bytes_join", sep, lst) == 0
+    assert rt.raised == (5, 0)

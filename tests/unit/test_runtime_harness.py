@@ -92,6 +92,8 @@ def harness_program() -> tuple[Program, Descriptors]:
         "rt_region",
         "rt_vm_region",
         "rt_free_chunks",
+        "rt_reserve",
+        "rt_heap_top",
     ):
         exports.append(f'(export "{g}" (global ${g}))')
     globals_ = {

@@ -368,3 +368,11 @@ def test_int_to_str_is_ascii(n: int) -> None:
     rt = Runtime()
     s = rt.call("int_to_str", n)
     assert rt.u32(s + 4) == rt.u32(s + 8) == len(str(n))
+
+
+def test_join_that_would_exceed_memory_raises_memory_error() -> None:
+    rt = Runtime()
+    sep = rt.call("str_alloc", 1 << 20, 1 << 20)
+    items = rt.str_list([""] * 4097)  # 4096 separators of 1 MiB: 4 GiB
+    assert rt.call("str_join", sep, items) == 0
+    assert rt.raised == (5, 0)
