@@ -13,6 +13,10 @@
 ;;         +4 limit    end of the current small chunk
 ;;         +8 chunks   list of all chunks of the region (via chunk.next)
 ;;         +12 kind    0 static, 1 long-lived (VM), 2 short-lived (stream)
+;;         +16 pages   pages in the region's chunks
+;;         +20 kept    pages right after its last compaction (collect.wat)
+;;         +24 next    next live region (a list of every region not freed,
+;;         +28 prev    previous one   for collect.wat to find the grown ones)
 ;;   * every object starts in the first page of its chunk, so the region of
 ;;     any object pointer p is  i32.load(p & 0xFFFF0000).
 ;;
@@ -41,6 +45,8 @@
 ;; First address never handed out as a chunk yet (0 = not initialised, meaning
 ;; $rt_heap_base).
 (global $rt_heap_top (mut i32) (i32.const 0))
+;; Head of the list of live regions (linked through descriptor +24/+28).
+(global $rt_regions (mut i32) (i32.const 0))
 
 ;; $rt_init: create the VM region (kind 1), make it current, set the reserve
 ;; page aside.
@@ -160,7 +166,23 @@
   (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536))) ;; limit
   (i32.store offset=8 (local.get $r) (local.get $c))                        ;; chunks
   (i32.store offset=12 (local.get $r) (local.get $kind))
+  (i32.store offset=16 (local.get $r) (i32.const 1))                        ;; pages
+  (i32.store offset=20 (local.get $r) (i32.const 1))                        ;; kept
+  (i32.store offset=24 (local.get $r) (global.get $rt_regions))             ;; next
+  (if (global.get $rt_regions)
+    (then (i32.store offset=28 (global.get $rt_regions) (local.get $r))))
+  (global.set $rt_regions (local.get $r))
   (local.get $r))
+
+;; $rt_region_unlink: take region `r` off the list of live regions.
+(func $rt_region_unlink (param $r i32)
+  (if (i32.load offset=28 (local.get $r))
+    (then (i32.store offset=24 (i32.load offset=28 (local.get $r))
+                     (i32.load offset=24 (local.get $r))))
+    (else (global.set $rt_regions (i32.load offset=24 (local.get $r)))))
+  (if (i32.load offset=24 (local.get $r))
+    (then (i32.store offset=28 (i32.load offset=24 (local.get $r))
+                     (i32.load offset=28 (local.get $r))))))
 
 ;; $rt_region_free: give every chunk of region `r` back to the free list.
 ;; Every object of the region (and the descriptor itself) is dead afterwards;
@@ -170,6 +192,7 @@
   (local $c i32)
   (local $next i32)
   (if (i32.eqz (local.get $r)) (then (return)))
+  (call $rt_region_unlink (local.get $r))
   ;; a str of this region may be remembered by $str_offset's cursor
   (global.set $str_cursor_s (i32.const 0))
   (local.set $c (i32.load offset=8 (local.get $r)))
@@ -209,6 +232,10 @@
       (i32.store (local.get $c) (local.get $r))
       (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
       (i32.store offset=8 (local.get $r) (local.get $c))
+      (i32.store offset=16 (local.get $r)
+                 (i32.add (i32.load offset=16 (local.get $r)) (local.get $npages)))
+      (global.set $rt_pages_since_walk
+                  (i32.add (global.get $rt_pages_since_walk) (local.get $npages)))
       (local.set $p (i32.add (local.get $c) (i32.const 16)))
       (memory.fill (local.get $p) (i32.const 0) (local.get $size))
       (return (local.get $p))))
@@ -221,6 +248,9 @@
       (i32.store (local.get $c) (local.get $r))
       (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
       (i32.store offset=8 (local.get $r) (local.get $c))
+      (i32.store offset=16 (local.get $r) (i32.add (i32.load offset=16 (local.get $r)) (i32.const 1)))
+      (global.set $rt_pages_since_walk
+                  (i32.add (global.get $rt_pages_since_walk) (i32.const 1)))
       (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536)))
       (local.set $p (i32.add (local.get $c) (i32.const 16)))))
   (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))

@@ -23,11 +23,14 @@
 ;; the copy and freed at its end.  Copies of str and bytes, by far the most
 ;; common case, need neither and are done directly.
 ;;
-;; Copy context (32 bytes, in the scratch region):
+;; Copy context (40 bytes, in the scratch region):
 ;;   +0 target region   +4 scratch region
 ;;   +8 map (pairs old, new; 8 bytes per slot)   +12 map mask (slots - 1)
 ;;   +16 map count      +20 work list (i32 array)
 ;;   +24 work length    +28 work capacity
+;;   +32 source region: 0 for a copy; for a compaction (collect.wat) the
+;;       region whose objects move, every other object being visited in
+;;       place (its pointer words translated) instead of kept as it is.
 
 ;; $rt_copy: a deep copy of the graph at `p` in `region` (see above).
 ;; Returns the new address (or p itself when p is kept); 0 for 0, and 0
@@ -37,7 +40,6 @@
   (local $scratch i32)
   (local $ctx i32)
   (local $result i32)
-  (local $head i32)
   (if (call $rt_copy_keeps (local.get $p) (local.get $region))
     (then (return (local.get $p))))
   (local.set $kind (i32.load (i32.load (local.get $p))))
@@ -45,15 +47,38 @@
     (then (return (call $rt_copy_shallow (local.get $p) (local.get $region)))))
   (local.set $scratch (call $rt_region_new (i32.const 2)))
   (if (i32.eqz (local.get $scratch)) (then (return (i32.const 0))))
-  (local.set $ctx (call $rt_alloc_in (local.get $scratch) (i32.const 32)))
-  (i32.store (local.get $ctx) (local.get $region))
+  (local.set $ctx (call $rt_copy_context (local.get $scratch) (local.get $region)))
+  (if (local.get $ctx)
+    (then
+      (local.set $result (call $rt_copy_translate (local.get $ctx) (local.get $p)))
+      (call $rt_copy_drain (local.get $ctx))))
+  (call $rt_region_free (local.get $scratch))
+  (if (global.get $rt_exc) (then (return (i32.const 0))))
+  (local.get $result))
+
+;; $rt_copy_context: a copy context (see above) in `scratch` for copies into
+;; `target`; 0 when out of memory.
+(func $rt_copy_context (param $scratch i32) (param $target i32) (result i32)
+  (local $ctx i32)
+  (local $block i32)
+  (local.set $ctx (call $rt_alloc_in (local.get $scratch) (i32.const 40)))
+  (if (i32.eqz (local.get $ctx)) (then (return (i32.const 0))))
+  (i32.store (local.get $ctx) (local.get $target))
   (i32.store offset=4 (local.get $ctx) (local.get $scratch))
-  (i32.store offset=8 (local.get $ctx) (call $rt_alloc_in (local.get $scratch) (i32.const 512)))
+  (local.set $block (call $rt_alloc_in (local.get $scratch) (i32.const 512)))
+  (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
+  (i32.store offset=8 (local.get $ctx) (local.get $block))
   (i32.store offset=12 (local.get $ctx) (i32.const 63))
-  (i32.store offset=20 (local.get $ctx) (call $rt_alloc_in (local.get $scratch) (i32.const 256)))
+  (local.set $block (call $rt_alloc_in (local.get $scratch) (i32.const 256)))
+  (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
+  (i32.store offset=20 (local.get $ctx) (local.get $block))
   (i32.store offset=28 (local.get $ctx) (i32.const 64))
-  (local.set $result (call $rt_copy_translate (local.get $ctx) (local.get $p)))
-  ;; Translate the pointer words of every copied object, breadth first.
+  (local.get $ctx))
+
+;; $rt_copy_drain: translate the pointer words of every object on the work
+;; list, breadth first, until none is left (or an exception is pending).
+(func $rt_copy_drain (param $ctx i32)
+  (local $head i32)
   (block $done
     (loop $work
       (br_if $done (global.get $rt_exc))
@@ -62,10 +87,7 @@
         (i32.load (i32.add (i32.load offset=20 (local.get $ctx))
                            (i32.shl (local.get $head) (i32.const 2)))))
       (local.set $head (i32.add (local.get $head) (i32.const 1)))
-      (br $work)))
-  (call $rt_region_free (local.get $scratch))
-  (if (global.get $rt_exc) (then (return (i32.const 0))))
-  (local.get $result))
+      (br $work))))
 
 ;; $rt_copy_keeps: 1 when the object at `p` needs no copy into `region`:
 ;; p is 0, or lives in a static or long-lived region, or in `region` itself.
@@ -126,17 +148,35 @@
 
 ;; $rt_copy_translate: the address object `p` has in the copy: p itself when
 ;; kept, the earlier copy when p was met before, else a new shallow copy
-;; (recorded in the map, and queued for fixing when it holds pointers).
+;; (recorded in the map, and queued for fixing when it holds pointers).  In a
+;; compaction, objects outside the source region keep their address but are
+;; recorded and queued too, once, so that their pointers get translated.
 (func $rt_copy_translate (param $ctx i32) (param $p i32) (result i32)
   (local $slot i32)
   (local $new i32)
   (local $desc i32)
-  (if (call $rt_copy_keeps (local.get $p) (i32.load (local.get $ctx)))
-    (then (return (local.get $p))))
+  (local $region i32)
+  (local $in_place i32)
+  (if (i32.load offset=32 (local.get $ctx))
+    (then
+      (if (i32.eqz (local.get $p)) (then (return (i32.const 0))))
+      (local.set $region (call $rt_region_of (local.get $p)))
+      (if (i32.ne (local.get $region) (i32.load offset=32 (local.get $ctx)))
+        (then
+          ;; static objects point at nothing that moves
+          (if (i32.eqz (i32.load offset=12 (local.get $region)))
+            (then (return (local.get $p))))
+          (local.set $in_place (i32.const 1)))))
+    (else
+      (if (call $rt_copy_keeps (local.get $p) (i32.load (local.get $ctx)))
+        (then (return (local.get $p))))))
   (local.set $slot (call $rt_copy_map_slot (local.get $ctx) (local.get $p)))
   (if (i32.load (local.get $slot))
     (then (return (i32.load offset=4 (local.get $slot)))))
-  (local.set $new (call $rt_copy_shallow (local.get $p) (i32.load (local.get $ctx))))
+  (local.set $new
+    (if (result i32) (local.get $in_place)
+      (then (local.get $p))
+      (else (call $rt_copy_shallow (local.get $p) (i32.load (local.get $ctx))))))
   (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
   (i32.store (local.get $slot) (local.get $p))
   (i32.store offset=4 (local.get $slot) (local.get $new))

@@ -76,6 +76,7 @@ def lower_program(prog: tir.Program) -> Program:
     (i32.store offset={file_off} (local.get $e) (local.get $file))
     (i32.store offset={func_off} (local.get $e) (local.get $func))
     (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
+    functions["$pwc_visit_roots"] = _visit_roots(prog)
     functions["$pwc_uncaught"] = (
         "(func $pwc_uncaught\n"
         "  (call $f:builtins._report_uncaught (global.get $rt_exc))\n"
@@ -417,16 +418,33 @@ def _export(ctx: LowerContext, e: tir.Export, functions: dict[str, str]) -> str:
         args.append(value)
     call = f"(call {func_name(e.func)} {' '.join(args)})"
     inner_ret = None if isinstance(fn.ret, T.NoneType) else T.wasm_type(fn.ret)
+    if e.wasm_ret is not None:
+        lines.append(f"  (local $result {e.wasm_ret})")
+    # Entered from the host with no export running: the runtime may compact
+    # memory now (runtime/collect.wat), before the function holds any address.
+    lines.append("  (if (i32.eqz (global.get $rt_entered)) (then (call $rt_at_rest)))")
+    lines.append("  (global.set $rt_entered (i32.add (global.get $rt_entered) (i32.const 1)))")
     if e.wasm_ret is None:
         lines.append(f"  {call}" if inner_ret is None else f"  (drop {call})")
-        lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught))))")
     else:
         result = call if not (inner_ret == "i64" and e.wasm_ret == "i32") \
             else f"(i32.wrap_i64 {call})"
-        lines.append(f"  {result}")
-        lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught))))")
+        lines.append(f"  (local.set $result {result})")
+    lines.append("  (global.set $rt_entered (i32.sub (global.get $rt_entered) (i32.const 1)))")
+    lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
+                 + ("" if e.wasm_ret is None else "\n  (local.get $result)") + ")")
     functions[wrapper] = "\n".join(lines)
     return f'(export "{e.name}" (func {wrapper}))'
+
+
+def _visit_roots(prog: tir.Program) -> str:
+    """The roots of a compaction (runtime/collect.wat): every module global
+    that holds a pointer, passed through the copy and stored back."""
+    visits = "".join(
+        f"\n  (global.set {global_name(sym)} (call $rt_copy_translate (local.get $ctx)"
+        f" (global.get {global_name(sym)})))"
+        for sym, t in prog.globals if T.is_pointer(t))
+    return f"(func $pwc_visit_roots (param $ctx i32){visits})"
 
 
 def _initialize(prog: tir.Program) -> str:

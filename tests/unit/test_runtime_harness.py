@@ -72,6 +72,10 @@ _RAISE = """(func $pwc_raise (param $code i32) (param $arg i64)
   (global.set $test_raises (i32.add (global.get $test_raises) (i32.const 1)))
   (global.set $rt_exc (i32.const 1)))"""
 
+# The one root of a compaction in the harness: the global $test_root.
+_VISIT_ROOTS = """(func $pwc_visit_roots (param $ctx i32)
+  (global.set $test_root (call $rt_copy_translate (local.get $ctx) (global.get $test_root))))"""
+
 _CLEAR = """(func $test_clear
   (global.set $test_code (i32.const 0))
   (global.set $test_arg (i64.const 0))
@@ -88,6 +92,7 @@ def harness_program() -> tuple[Program, Descriptors]:
         "test_code",
         "test_arg",
         "test_raises",
+        "test_root",
         "rt_exc",
         "rt_region",
         "rt_vm_region",
@@ -105,10 +110,12 @@ def harness_program() -> tuple[Program, Descriptors]:
         "$test_code": "(global $test_code (mut i32) (i32.const 0))",
         "$test_arg": "(global $test_arg (mut i64) (i64.const 0))",
         "$test_raises": "(global $test_raises (mut i32) (i32.const 0))",
+        "$test_root": "(global $test_root (mut i32) (i32.const 0))",
     }
     program = Program(
         imports=(),
-        functions={"$pwc_raise": _RAISE, "$test_clear": _CLEAR},
+        functions={"$pwc_raise": _RAISE, "$test_clear": _CLEAR,
+                   "$pwc_visit_roots": _VISIT_ROOTS},
         globals=globals_,
         table=(),
         exports=tuple(exports),
@@ -158,6 +165,11 @@ class Runtime:
         value = g.value(self.store)
         assert isinstance(value, int)
         return value
+
+    def set_global(self, name: str, value: int) -> None:
+        g = self._exports[name]
+        assert isinstance(g, wasmtime.Global)
+        g.set_value(self.store, wasmtime.Val.i32(value))
 
     @property
     def raised(self) -> tuple[int, int] | None:
