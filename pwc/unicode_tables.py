@@ -31,9 +31,17 @@ Code points a mapping table does not cover map to themselves.
 
 from __future__ import annotations
 
+import hashlib
+import operator
+import re
 import struct
-from collections.abc import Callable, Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable
 from functools import cache
+from itertools import compress
+from pathlib import Path
+
+from pwc.syntax.pickled_cache import load_cached, store_cached
 
 MAX_CODE_POINT = 0x10FFFF
 MAX_RUN = 1024  # run lengths are stored in 10 bits
@@ -114,18 +122,11 @@ def _word0(start: int, count: int, stride: int) -> int:
     return start | (count - 1) << 21 | (stride - 1) << 31
 
 
-def property_table(flags: Sequence[bool]) -> bytes:
-    """The property table of the code points whose flag is set."""
+def property_table(flags: bytes) -> bytes:
+    """The property table of the code points whose byte in `flags` is 1."""
     runs: list[list[int]] = []  # [start, count, stride]
-    cp = 0
-    n = len(flags)
-    while cp < n:
-        if not flags[cp]:
-            cp += 1
-            continue
-        end = cp
-        while end < n and flags[end]:
-            end += 1
+    for match in re.finditer(b"\x01+", flags):
+        cp, end = match.span()
         last = runs[-1] if runs else None
         if (end - cp == 1 and last is not None and (last[1] == 1 or last[2] == 2)
                 and cp == last[0] + 2 * last[1] and last[1] < MAX_RUN):
@@ -134,7 +135,6 @@ def property_table(flags: Sequence[bool]) -> bytes:
         else:
             for start in range(cp, end, MAX_RUN):
                 runs.append([start, min(MAX_RUN, end - start), 1])
-        cp = end
     return struct.pack(f"<{1 + len(runs)}I", len(runs), *(_word0(*r) for r in runs))
 
 
@@ -180,12 +180,26 @@ def mapping_table(mapped: Iterable[tuple[int, str]]) -> bytes:
 
 @cache
 def table(name: str) -> bytes:
-    """The table read through the runtime global `$ucd_<name>`."""
+    """The table read through the runtime global `$ucd_<name>`.
+
+    Building one takes up to a second (a question to CPython per code
+    point), so the tables are also kept in pwc's disk cache, under a key
+    naming this module's source and the Python that answered."""
+    key = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + sys.version
+    cached = load_cached(f"unicode-{name}.pickle", key, bytes)
+    if cached is None:
+        cached = _build(name)
+        store_cached(f"unicode-{name}.pickle", key, cached)
+    return cached
+
+
+def _build(name: str) -> bytes:
     chars = _all_chars()
     if name in PROPERTIES:
-        return property_table(list(map(PROPERTIES[name], chars)))
+        return property_table(bytes(map(PROPERTIES[name], chars)))
     to = list(map(MAPPINGS[name], chars))
-    return mapping_table((cp, m) for cp, m in enumerate(to) if m != chars[cp])
+    changed = compress(range(len(chars)), map(operator.ne, to, chars))
+    return mapping_table((cp, to[cp]) for cp in changed)
 
 
 def global_name(name: str) -> str:

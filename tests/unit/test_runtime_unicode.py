@@ -55,7 +55,7 @@ def test_mapping_tables_at_every_edge(rt: Runtime, name: str) -> None:
 
 def test_runs_are_split_at_their_longest() -> None:
     # 3,000 code points: three runs of at most 1,024.
-    table = property_table([False] * 10 + [True] * 3000)
+    table = property_table(bytes(10) + b"\x01" * 3000)
     assert int.from_bytes(table[:4], "little") == 3
     with pytest.raises(ValueError, match="more than three"):
         mapping_table([(0x41, "abcd")])
