@@ -48,21 +48,23 @@
 ;; points (the first in the low bits; no mapping yields a code point 0).
 (func $ucd_map (param $table i32) (param $cp i32) (result i64)
   (local $rec i32)
-  (local $v i32)
+  (local $kind i32)
+  (local $value i32)
   (local.set $rec (call $ucd_find (local.get $table) (local.get $cp) (i32.const 8)))
   (if (i32.eqz (local.get $rec)) (then (return (i64.extend_i32_u (local.get $cp)))))
-  (local.set $v (i32.load offset=4 (local.get $rec)))
-  (if (i32.eq (i32.and (local.get $v) (i32.const 3)) (i32.const 1))
+  (local.set $kind (i32.and (i32.load offset=4 (local.get $rec)) (i32.const 3)))
+  (local.set $value (i32.shr_s (i32.load offset=4 (local.get $rec)) (i32.const 2)))
+  (if (i32.eq (local.get $kind) (i32.const 1))
     (then
-      ;; the pool follows the records
+      ;; entry `value` of the pool, which follows the records
       (return (i64.load (i32.add (i32.add (i32.add (local.get $table) (i32.const 4))
                                           (i32.shl (i32.load (local.get $table)) (i32.const 3)))
-                                 (i32.shl (i32.shr_u (local.get $v) (i32.const 2)) (i32.const 3)))))))
-  (local.set $v (i32.shr_s (local.get $v) (i32.const 2)))
-  (if (i32.and (i32.eq (i32.and (i32.load offset=4 (local.get $rec)) (i32.const 3)) (i32.const 2))
-               (i32.sub (local.get $cp) (i32.and (i32.load (local.get $rec)) (i32.const 0x1FFFFF))))
-    (then (local.set $v (i32.sub (i32.const 0) (local.get $v)))))
-  (i64.extend_i32_u (i32.add (local.get $cp) (local.get $v))))
+                                 (i32.shl (local.get $value) (i32.const 3)))))))
+  ;; alternating runs subtract the offset at odd positions
+  (if (i32.and (i32.eq (local.get $kind) (i32.const 2))
+               (i32.and (i32.sub (local.get $cp) (i32.load (local.get $rec))) (i32.const 1)))
+    (then (local.set $value (i32.sub (i32.const 0) (local.get $value)))))
+  (i64.extend_i32_u (i32.add (local.get $cp) (local.get $value))))
 
 ;; $rt_utf8_put: the UTF-8 length of code point cp; also writes it at dst
 ;; unless dst is 0.
