@@ -82,8 +82,9 @@
                                      (call $str_final_sigma (local.get $s) (local.get $off)
                                                             (local.get $cased) (local.get $ignorable)))))
             (else (local.set $to (call $ucd_map (local.get $rest) (local.get $cp)))))))
-      (local.set $word_start
-        (i32.and (local.get $words) (i32.eqz (call $ucd_has (local.get $cased) (local.get $cp)))))
+      (local.set $word_start (i32.const 0))
+      (if (local.get $words)
+        (then (local.set $word_start (i32.eqz (call $ucd_has (local.get $cased) (local.get $cp))))))
       ;; one to three code points
       (loop $put
         (local.set $bytes (i32.add (local.get $bytes)
