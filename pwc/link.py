@@ -7,7 +7,9 @@ without a module around them.  `link` keeps only the fields reachable from
 the program's exports, its table and its extra roots -- following every
 `call $f`, `return_call $f`, `ref.func $f`, `global.get $g` and
 `global.set $g` through generated and runtime code alike -- and prints one
-module: imports, memory, globals, functions, table, exports, data.
+module: imports, memory, globals, functions, table, exports, data.  The
+program's tables (read-only data such as the Unicode tables) join the data
+only when a kept field reads their global.
 
 A reference to a symbol nobody defines, or a symbol defined twice, is a bug
 in the compiler or the runtime: `LinkError` names it.
@@ -16,12 +18,12 @@ in the compiler or the runtime: `LinkError` names it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pwc.statics import PAGE, to_wat_data
+from pwc.statics import PAGE, append_tables, to_wat_data
 
 HEAP_BASE_GLOBAL = "$rt_heap_base"
 
@@ -50,6 +52,9 @@ class Program:
     statics: bytes  # StaticImage.image()
     heap_base: int
     roots: tuple[str, ...] = ()  # extra function names to keep (e.g. "$pwc_raise")
+    # Read-only tables placed only if kept code reads their global ("$name"
+    # -> a builder of the bytes); the global holds the table's address.
+    tables: Mapping[str, Callable[[], bytes]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -193,17 +198,13 @@ def link(program: Program, runtime_dir: Path | None = None) -> str:
     generated_globals = [_named(text, name, "global") for name, text in program.globals.items()]
     generated_funcs = [_named(text, name, "func") for name, text in program.functions.items()]
     exports = [_single(parse_fields(text, "export"), "export") for text in program.exports]
-    heap_base = Field(
-        "global",
-        HEAP_BASE_GLOBAL,
-        f"(global {HEAP_BASE_GLOBAL} i32 (i32.const {program.heap_base}))",
-        (),
-        "linker",
-    )
+    # The heap base and the tables' addresses are known once the kept tables are.
+    heap_base = Field("global", HEAP_BASE_GLOBAL, "", (), "linker")
+    tables = [Field("global", name, "", (), "tables") for name in program.tables]
     runtime = runtime_fields(runtime_dir)
 
     symbols: dict[str, Field] = {}
-    for f in [*imports, heap_base, *generated_globals, *generated_funcs, *runtime]:
+    for f in [*imports, heap_base, *tables, *generated_globals, *generated_funcs, *runtime]:
         other = symbols.get(f.name)
         if other is not None:
             raise LinkError(f"symbol {f.name} is defined twice ({other.origin} and {f.origin})")
@@ -217,10 +218,17 @@ def link(program: Program, runtime_dir: Path | None = None) -> str:
     def keep(fields: Iterable[Field]) -> list[str]:
         return [f.text for f in fields if f.name in kept]
 
+    used = [t.name for t in tables if t.name in kept]
+    statics, addresses, heap_end = append_tables(
+        program.statics, program.heap_base, [program.tables[name]() for name in used])
     parts = ["(module"]
     parts += keep(imports)
-    parts.append(f'(memory (export "memory") {program.heap_base // PAGE + 1})')
-    parts += keep([heap_base, *generated_globals])
+    parts.append(f'(memory (export "memory") {heap_end // PAGE + 1})')
+    if HEAP_BASE_GLOBAL in kept:
+        parts.append(f"(global {HEAP_BASE_GLOBAL} i32 (i32.const {heap_end}))")
+    parts += [f"(global {name} i32 (i32.const {address}))"
+              for name, address in zip(used, addresses, strict=True)]
+    parts += keep(generated_globals)
     parts += keep(f for f in runtime if f.kind == "global")
     parts += keep(generated_funcs)
     parts += keep(f for f in runtime if f.kind == "func")
@@ -232,7 +240,7 @@ def link(program: Program, runtime_dir: Path | None = None) -> str:
         # still needs one to validate.
         parts.append("(table 0 funcref)")
     parts += [e.text for e in exports]
-    data = to_wat_data(program.statics)
+    data = to_wat_data(statics)
     if data:
         parts.append(data)
     return "\n".join(parts) + ")\n"

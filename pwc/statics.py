@@ -151,6 +151,28 @@ class StaticImage:
         return _align_up(max(len(self._data), 1), PAGE)
 
 
+def append_tables(image: bytes, heap_base: int,
+                  tables: Sequence[bytes]) -> tuple[bytes, list[int], int]:
+    """Place read-only tables (data no object points into, e.g. the Unicode
+    tables) after the statics laid out so far: `image` and its `heap_base`
+    come from a `StaticImage`.  The tables get a static chunk of their own at
+    heap_base.  Returns the new image, each table's (8-aligned) address and
+    the new heap base."""
+    if not tables:
+        return image, [], heap_base
+    data = bytearray(image) + bytes(heap_base - len(image))
+    start = heap_base + CHUNK_HEADER_SIZE
+    addresses = []
+    for table in tables:
+        addresses.append(_align_up(start, 8))
+        start = addresses[-1] + len(table)
+    npages = (start - heap_base + PAGE - 1) // PAGE
+    data += _chunk_header(npages)
+    for address, table in zip(addresses, tables, strict=True):
+        data += bytes(address - len(data)) + table
+    return bytes(data).rstrip(b"\0"), addresses, heap_base + npages * PAGE
+
+
 def to_wat_data(image: bytes) -> str:
     """`(data (i32.const N) "...")` segments holding the non-zero parts of
     `image`, one per line; runs of zeros long enough are left out since

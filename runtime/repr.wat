@@ -6,46 +6,14 @@
 ;; non-ASCII character is written as is when printable, else as \xNN, \uNNNN
 ;; or \UNNNNNNNN; for bytes, every byte >= 0x7F is \xNN.
 ;;
-;; Printability ($rt_is_printable) covers every assigned non-printable code
-;; point of Unicode 14 (Python 3.11): categories Cc, Cf, Cs, Co, Zl, Zp and
-;; Zs other than space.  Unassigned code points (category Cn) count as
-;; printable here, while CPython escapes them: the table would be large and
-;; change with every Unicode version.
+;; Printability is str.isprintable() of the character: ASCII 0x20..0x7E,
+;; else the table $ucd_printable (unicode.wat).
 
-;; $rt_is_printable: 1 when code point cp is shown as is by repr() (see above).
+;; $rt_is_printable: 1 when code point cp is shown as is by repr().
 (func $rt_is_printable (param $cp i32) (result i32)
   (if (i32.lt_u (local.get $cp) (i32.const 0x80))
     (then (return (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x20)) (i32.const 0x5F)))))
-  (block $no
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x80)) (i32.const 33)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0xAD)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x600)) (i32.const 6)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x61C)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x6DD)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x70F)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x890)) (i32.const 2)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x8E2)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x1680)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x180E)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x2000)) (i32.const 16)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x2028)) (i32.const 8)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x205F)) (i32.const 6)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x2066)) (i32.const 10)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x3000)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0xD800)) (i32.const 8448)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0xFEFF)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0xFFF9)) (i32.const 3)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0xFFFE)) (i32.const 2)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x110BD)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0x110CD)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x13430)) (i32.const 9)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x1BCA0)) (i32.const 4)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0x1D173)) (i32.const 8)))
-    (br_if $no (i32.eq (local.get $cp) (i32.const 0xE0001)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0xE0020)) (i32.const 96)))
-    (br_if $no (i32.lt_u (i32.sub (local.get $cp) (i32.const 0xF0000)) (i32.const 131072)))
-    (return (i32.const 1)))
-  (i32.const 0))
+  (call $ucd_has (global.get $ucd_printable) (local.get $cp)))
 
 ;; $rt_hex_digit: the lower-case hex digit of v (0..15).
 (func $rt_hex_digit (param $v i32) (result i32)

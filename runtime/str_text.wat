@@ -1,5 +1,5 @@
-;; str_text.wat -- str methods that transform text: lower, upper, strip,
-;; lstrip, rstrip, split, replace.
+;; str_text.wat -- str methods that transform text: strip, lstrip, rstrip,
+;; split, replace (the case methods are in str_case.wat).
 
 ;; $rt_is_space: 1 when code point cp is whitespace for str.isspace(),
 ;; str.split() and str.strip() (CPython's list: bidirectional class WS, B
@@ -21,37 +21,6 @@
     (i32.or (i32.or (i32.eq (local.get $cp) (i32.const 0x2028)) (i32.eq (local.get $cp) (i32.const 0x2029)))
             (i32.or (i32.or (i32.eq (local.get $cp) (i32.const 0x202F)) (i32.eq (local.get $cp) (i32.const 0x205F)))
                     (i32.eq (local.get $cp) (i32.const 0x3000))))))
-
-;; $str_case: a copy of s with the ASCII letters in [lo, lo+25] moved by
-;; `delta` (lower: 'A', +32; upper: 'a', -32).
-;; Only ASCII letters change case for now: str.lower()/upper() of other
-;; letters (e.g. "É") leave them as they are, unlike CPython.
-(func $str_case (param $s i32) (param $lo i32) (param $delta i32) (result i32)
-  (local $r i32)
-  (local $i i32)
-  (local $n i32)
-  (local $c i32)
-  (local.set $n (i32.load offset=4 (local.get $s)))
-  (local.set $r (call $str_alloc (local.get $n) (i32.load offset=8 (local.get $s))))
-  (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
-  (block $done
-    (loop $each
-      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-      (local.set $c (i32.load8_u offset=12 (i32.add (local.get $s) (local.get $i))))
-      (if (i32.lt_u (i32.sub (local.get $c) (local.get $lo)) (i32.const 26))
-        (then (local.set $c (i32.add (local.get $c) (local.get $delta)))))
-      (i32.store8 offset=12 (i32.add (local.get $r) (local.get $i)) (local.get $c))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $each)))
-  (local.get $r))
-
-;; $str_lower / $str_upper: s.lower() / s.upper() (ASCII letters only, see
-;; $str_case).
-(func $str_lower (param $s i32) (result i32)
-  (call $str_case (local.get $s) (i32.const 65) (i32.const 32)))
-
-(func $str_upper (param $s i32) (result i32)
-  (call $str_case (local.get $s) (i32.const 97) (i32.const -32)))
 
 ;; $str_strip_char: 1 when code point cp is stripped: whitespace when chars
 ;; is 0, else when cp is one of the code points of the str chars.

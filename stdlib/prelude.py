@@ -338,39 +338,6 @@ def _str_isspace(s: str) -> bool:
     return True
 
 
-def _str_isdigit(s: str) -> bool:
-    """ASCII digits (pwc has no Unicode digit tables yet)."""
-    if s == "":
-        return False
-    for c in s:
-        if not "0" <= c <= "9":
-            return False
-    return True
-
-
-def _is_alpha(c: str) -> bool:
-    return "a" <= c <= "z" or "A" <= c <= "Z"
-
-
-def _str_isalpha(s: str) -> bool:
-    """ASCII letters (pwc has no Unicode letter tables yet)."""
-    if s == "":
-        return False
-    for c in s:
-        if not _is_alpha(c):
-            return False
-    return True
-
-
-def _str_isalnum(s: str) -> bool:
-    if s == "":
-        return False
-    for c in s:
-        if not _is_alpha(c) and not "0" <= c <= "9":
-            return False
-    return True
-
-
 def _str_partition(s: str, sep: str) -> tuple[str, str, str]:
     if sep == "":
         raise ValueError("empty separator")
@@ -443,23 +410,6 @@ def _str_center(s: str, width: int, fillchar: str = " ") -> str:
     total = width - len(s)
     left = total // 2 + (total & width & 1)
     return fillchar * left + s + fillchar * (total - left)
-
-
-def _str_capitalize(s: str) -> str:
-    return s[:1].upper() + s[1:].lower()
-
-
-def _str_title(s: str) -> str:
-    out = ""
-    previous_cased = False
-    for c in s:
-        if _is_alpha(c):
-            out += c.lower() if previous_cased else c.upper()
-            previous_cased = True
-        else:
-            out += c
-            previous_cased = False
-    return out
 
 
 # ---------------------------------------------------------------- format specs

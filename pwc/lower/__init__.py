@@ -28,6 +28,7 @@ from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
 from pwc.lower.prims import FLOAT_REPR, node_may_raise
 from pwc.statics import StaticImage
+from pwc.unicode_tables import lazy_tables
 
 
 def lower_program(prog: tir.Program) -> Program:
@@ -99,6 +100,7 @@ def lower_program(prog: tir.Program) -> Program:
         statics=statics.image(),
         heap_base=statics.heap_base,
         roots=("$pwc_raise",),
+        tables=lazy_tables(),
     )
 
 

@@ -26,11 +26,8 @@ PROGRAM_PARAMS = [pytest.param(path, id=path.name) for path in PROGRAMS]
 
 # Known differences, each with the issue that removes it.  strict: a program
 # that starts passing fails the run, so the entry cannot outlive the fix.
-KNOWN_DIFFERENCES = {
-    "unicode_case.py": "str.lower/upper map ASCII letters only (full Unicode: issue 3)",
-    "unicode_text.py": "str.lower/upper map ASCII letters only (full Unicode: issue 3)",
+KNOWN_DIFFERENCES: dict[str, str] = {
     # Compiler bugs found by the corpus (issue 3), one minimal program each.
-    "repr_unassigned_code_points.py": "repr() does not escape unassigned code points (category Cn)",
 }
 COMPILED_PARAMS = [
     pytest.param(path, id=path.name, marks=pytest.mark.xfail(

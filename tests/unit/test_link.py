@@ -194,3 +194,31 @@ def test_duplicate_and_misnamed_definitions_are_errors() -> None:
         link(program(functions={"$pwc_raise": RAISE, "$a": "(func $b)"}), RUNTIME_DIR)
     with pytest.raises(LinkError, match="heap_base"):
         link(program(heap_base=1000), RUNTIME_DIR)
+
+
+def test_tables_are_placed_only_when_read() -> None:
+    def never() -> bytes:
+        raise AssertionError("a table nobody reads was built")
+
+    reader = "(func $read (result i32) (i32.load offset=4 (global.get $t_used)))"
+    wat = link(
+        program(
+            functions={"$pwc_raise": RAISE, "$read": reader},
+            exports=('(export "read" (func $read))',),
+            tables={"$t_used": lambda: bytes(4) + b"\x01\x02\x03\x04", "$t_unused": never},
+        ),
+        RUNTIME_DIR,
+    )
+    assert "$t_unused" not in wat
+    # after the 64 KiB of statics: a chunk header, then the table
+    assert "(global $t_used i32 (i32.const 65552))" in wat
+    assert '(memory (export "memory") 3)' in wat
+    store = wasmtime.Store()
+    instance = wasmtime.Instance(store, wasmtime.Module(store.engine, assemble(wat)), [])
+    read = instance.exports(store)["read"]
+    assert isinstance(read, wasmtime.Func)
+    assert read(store) == 0x04030201
+    # the table's chunk header names the static region, as every static page's does
+    memory = instance.exports(store)["memory"]
+    assert isinstance(memory, wasmtime.Memory)
+    assert bytes(memory.read(store, 65536, 65536 + 12)) == bytes([16, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0])

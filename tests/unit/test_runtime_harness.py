@@ -21,6 +21,7 @@ import wasmtime
 from pwc.link import Program, link, runtime_fields
 from pwc.statics import StaticImage
 from pwc.toolchain import assemble
+from pwc.unicode_tables import lazy_tables
 
 RUNTIME_DIR = Path(__file__).resolve().parents[2] / "runtime"
 
@@ -101,6 +102,9 @@ def harness_program() -> tuple[Program, Descriptors]:
         "rt_heap_top",
     ):
         exports.append(f'(export "{g}" (global ${g}))')
+    # The Unicode tables' addresses (every table is kept: all functions are).
+    tables = lazy_tables()
+    exports += [f'(export "{name[1:]}" (global {name}))' for name in tables]
     globals_ = {
         "$rt_desc_str": f"(global $rt_desc_str i32 (i32.const {desc.str}))",
         "$rt_desc_bytes": f"(global $rt_desc_bytes i32 (i32.const {desc.bytes}))",
@@ -122,6 +126,7 @@ def harness_program() -> tuple[Program, Descriptors]:
         statics=image.image(),
         heap_base=image.heap_base,
         roots=("$pwc_raise",),
+        tables=tables,
     )
     return program, desc
 

@@ -1,0 +1,90 @@
+"""runtime/unicode.wat and str_case.wat (with the tables of pwc/unicode_tables.py)
+against CPython's str."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from test_runtime_harness import Runtime
+
+from pwc.unicode_tables import MAPPINGS, PROPERTIES, mapping_table, property_table
+
+MAX_CODE_POINT = 0x10FFFF
+
+
+@pytest.fixture(scope="module")
+def rt() -> Runtime:
+    return Runtime()
+
+
+def edges(test: object) -> list[int]:
+    """The code points where `test` (a function of one character) changes
+    its answer, and the ones just before them."""
+    assert callable(test)
+    out = {0, MAX_CODE_POINT}
+    previous = test(chr(0))
+    for cp in range(1, MAX_CODE_POINT + 1):
+        answer = test(chr(cp))
+        if answer != previous:
+            out |= {cp - 1, cp}
+        previous = answer
+    return sorted(out)
+
+
+@pytest.mark.parametrize("name", sorted(PROPERTIES))
+def test_property_tables_at_every_edge(rt: Runtime, name: str) -> None:
+    table = rt.global_value(f"ucd_{name}")
+    for cp in edges(PROPERTIES[name]):
+        assert rt.call("ucd_has", table, cp) == PROPERTIES[name](chr(cp)), hex(cp)
+
+
+def unpack(packed: int) -> str:
+    return "".join(chr(packed >> shift & 0x1FFFFF) for shift in (0, 21, 42)
+                   if shift == 0 or packed >> shift & 0x1FFFFF)
+
+
+@pytest.mark.parametrize("name", sorted(MAPPINGS))
+def test_mapping_tables_at_every_edge(rt: Runtime, name: str) -> None:
+    table = rt.global_value(f"ucd_{name}")
+    mapping = MAPPINGS[name]
+    # Where the mapping's offset changes: every run's ends.
+    for cp in edges(lambda c: ord(mapping(c)[0]) - ord(c)):
+        assert unpack(rt.call("ucd_map", table, cp)) == mapping(chr(cp)), hex(cp)
+
+
+def test_runs_are_split_at_their_longest() -> None:
+    # 3,000 code points: three runs of at most 1,024.
+    table = property_table(bytes(10) + b"\x01" * 3000)
+    assert int.from_bytes(table[:4], "little") == 3
+    with pytest.raises(ValueError, match="more than three"):
+        mapping_table([(0x41, "abcd")])
+
+
+# -- the methods ------------------------------------------------------------------------
+
+SPECIAL = ("ΣσςΑΟΔ'\u00b7\u0301\u0345 .ßİıiIŉΐﬃᾳᾼǅǆǄǈᏣꮳᏸAaZz_09١٢३½ⅫⒶⓐ"
+           "\u0378\ue000\U0010fffd\udc80\ud800\t")
+texts = st.text(st.one_of(st.sampled_from(SPECIAL), st.characters(exclude_categories=())),
+                max_size=12)
+
+
+@given(texts)
+@example("ΟΔΟΣ ΟΔΟΣ. Σ ΑΣ' ΑΣ'Α")
+@example("ǆemal ǅemal ᾳ ﬃ")
+def test_case_methods(text: str) -> None:
+    rt = Runtime()
+    s = rt.new_str(text)
+    for method in ("lower", "upper", "casefold", "swapcase", "capitalize", "title"):
+        assert rt.read_str(rt.call(f"str_{method}", s)) == getattr(text, method)(), method
+
+
+@given(texts)
+@example("Ǆ Ǉa Ab")
+@example("_x\u0301")
+def test_predicates(text: str) -> None:
+    rt = Runtime()
+    s = rt.new_str(text)
+    for method in ("isalpha", "isdecimal", "isdigit", "isnumeric", "isalnum", "isupper",
+                   "islower", "istitle", "isprintable", "isidentifier", "isascii"):
+        assert rt.call(f"str_{method}", s) == getattr(text, method)(), method
