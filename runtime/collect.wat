@@ -120,11 +120,20 @@
       (local.set $next (i32.load offset=4 (local.get $c)))
       (if (i32.ne (local.get $c) (local.get $first))
         (then
+          ;; Poisoned: a pointer the traversal missed fails loudly (a trap on
+          ;; the first use) instead of reading stale data.
+          (memory.fill (i32.add (local.get $c) (i32.const 16)) (i32.const 0xEE)
+                       (i32.sub (i32.shl (i32.load offset=8 (local.get $c)) (i32.const 16))
+                                (i32.const 16)))
           (i32.store (local.get $c) (i32.const 0))
           (i32.store offset=4 (local.get $c) (global.get $rt_free_chunks))
           (global.set $rt_free_chunks (local.get $c))))
       (local.set $c (local.get $next))
       (br $each)))
+  ;; The first chunk keeps its header and r's descriptor; its objects were
+  ;; all copied: poisoned too.
+  (memory.fill (i32.add (local.get $first) (i32.const 48)) (i32.const 0xEE)
+               (i32.const 65488))
   (i32.store offset=4 (local.get $last) (local.get $first))
   (i32.store offset=4 (local.get $first) (i32.const 0))
   (i32.store offset=8 (local.get $r) (i32.load offset=8 (local.get $target)))

@@ -183,10 +183,12 @@
   (i32.store offset=16 (local.get $ctx) (i32.add (i32.load offset=16 (local.get $ctx)) (i32.const 1)))
   (local.set $desc (i32.load (local.get $p)))
   ;; Objects with pointer words: lists of pointers, structs with pointer
-  ;; fields, dicts with pointer keys or values (flags bits 0..3).
+  ;; fields, dicts with pointer keys or values (flags bits 0..3; bit 4, a
+  ;; registry's values, in a compaction only).
   (if (select
         (i32.load offset=8 (local.get $desc))
-        (i32.and (i32.load offset=8 (local.get $desc)) (i32.const 15))
+        (i32.and (i32.load offset=8 (local.get $desc))
+                 (select (i32.const 31) (i32.const 15) (i32.load offset=32 (local.get $ctx))))
         (i32.ne (i32.load (local.get $desc)) (i32.const 5)))
     (then (call $rt_copy_push (local.get $ctx) (local.get $new))))
   ;; Grow the map at half load (after the insert: $slot is no longer used).

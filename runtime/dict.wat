@@ -321,13 +321,17 @@
 
 ;; $dict_copy_fix: part of $rt_copy -- translate the pointer keys and values
 ;; of the new dict `d` through the copy context `ctx`.  Keys hashed by
-;; identity get new hashes, so the index is rebuilt for them.
+;; identity get new hashes, so the index is rebuilt for them.  A registry's
+;; values (flags bit 4) are translated by a compaction only.
 (func $dict_copy_fix (param $ctx i32) (param $d i32)
   (local $flags i32)
   (local $i i32)
   (local $entry i32)
   (local $rehash i32)
   (local.set $flags (i32.load offset=8 (i32.load (local.get $d))))
+  (if (i32.and (i32.ne (i32.load offset=32 (local.get $ctx)) (i32.const 0))
+               (i32.ne (i32.and (local.get $flags) (i32.const 16)) (i32.const 0)))
+    (then (local.set $flags (i32.or (local.get $flags) (i32.const 4)))))
   (local.set $rehash (i32.eq (i32.and (local.get $flags) (i32.const 11)) (i32.const 2)))
   (block $done
     (loop $each

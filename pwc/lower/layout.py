@@ -93,8 +93,12 @@ class Descriptors:
     def dict_desc(self, t: T.DictType | T.SetType) -> int:
         if isinstance(t, T.SetType):
             t = T.DictType(t.elem, T.INT)  # a set is a dict whose values are unused
+        # A registry's values are pointers a copy must not follow (they are
+        # other regions' objects) but a compaction must translate: bit 4.
+        pointer_values = T.is_pointer(t.value)
         flags = (int(isinstance(t.key, T.StrType)) | int(T.is_pointer(t.key)) << 1
-                 | int(T.is_pointer(t.value) and not t.registry) << 2)
+                 | int(pointer_values and not t.registry) << 2
+                 | int(pointer_values and t.registry) << 4)
         if flags not in self._dicts:
             self._dicts[flags] = self._simple(KIND_DICT, 0, flags, "dict")
         return self._dicts[flags]

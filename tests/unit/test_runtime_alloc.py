@@ -429,3 +429,24 @@ def test_compaction_keeps_memory_flat() -> None:
     assert rt.pages() == pages
     assert rt.read_str(rt.global_value("test_root")) == "the root"
 
+
+def test_compacting_a_stream_region_updates_the_registry_that_holds_it() -> None:
+    rt = Runtime()
+    vm = rt.global_value("rt_vm_region")
+    registry = rt.call("dict_new", rt.desc.dict_registry)
+    rt.set_global("test_root", registry)
+    stream = in_stream(rt)
+    context = node(rt, 7, payload=rt.str_list(["kept", "text"]))
+    for _ in range(80):
+        rt.call("rt_alloc", 4000)  # garbage in the stream region
+    rt.call("rt_region_enter", vm)
+    rt.call("dict_set", registry, 1, context)
+    rt.call("rt_compact", stream)
+    moved = rt.call("dict_value_at", registry, rt.call("dict_find", registry, 1))
+    assert moved != context and rt.call("rt_region_of", moved) == stream
+    junk = rt.call("rt_region_new", STREAM)
+    for _ in range(40):
+        rt.write(rt.call("rt_alloc_in", junk, 4000), b"\xee" * 4000)
+    nxt, payload, value = fields(rt, moved)
+    assert value == 7 and rt.read_str_list(payload) == ["kept", "text"]
+

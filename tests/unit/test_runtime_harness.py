@@ -41,6 +41,7 @@ class Descriptors:
     dict_str_ptr: int  # str keys, pointer values
     dict_obj: int  # identity pointer keys, pointer values
     dict_bytes: int  # bytes keys, int values
+    dict_registry: int  # int keys, pointer values a copy does not follow (a Registry)
     node: int  # struct: +4 next (ptr), +8 payload (ptr), +12 value (i32); 16 bytes
     node_offsets: int
 
@@ -61,6 +62,7 @@ def _build_statics() -> tuple[StaticImage, Descriptors]:
         dict_str_ptr=image.add_words([5, 0, 0b111, 0]),
         dict_obj=image.add_words([5, 0, 0b110, 0]),
         dict_bytes=image.add_words([5, 0, 0b1010, 0]),
+        dict_registry=image.add_words([5, 0, 0b10000, 0]),
         node=image.add_words([4, 16, 2, offsets]),
         node_offsets=offsets,
     )
