@@ -429,16 +429,18 @@ def _str_capitalize(s: str) -> str:
 
 
 def _str_title(s: str) -> str:
-    out = ""
+    # Parts joined once: `out += c` would copy the text so far for every
+    # character (quadratic; pwc has no in-place str append).
+    out: list[str] = []
     previous_cased = False
     for c in s:
         if _is_alpha(c):
-            out += c.lower() if previous_cased else c.upper()
+            out.append(c.lower() if previous_cased else c.upper())
             previous_cased = True
         else:
-            out += c
+            out.append(c)
             previous_cased = False
-    return out
+    return "".join(out)
 
 
 # ---------------------------------------------------------------- format specs
@@ -682,10 +684,17 @@ def _bytes_strip(b: bytes, chars: bytes | None = None) -> bytes:
 
 
 def _bytes_hex(b: bytes) -> str:
-    out = ""
+    # The digits' character codes, decoded once: linear (see _str_title), and
+    # no str object per digit.
+    codes: list[int] = []
     for c in b:
-        out += _HEX[c >> 4] + _HEX[c & 15]
-    return out
+        codes.append(_hex_digit_code(c >> 4))
+        codes.append(_hex_digit_code(c & 15))
+    return bytes(codes).decode()
+
+
+def _hex_digit_code(v: int) -> int:
+    return v + 48 if v < 10 else v + 87
 
 
 def _bytes_fromhex(text: str) -> bytes:
