@@ -3,15 +3,18 @@ time at the raw ABI level; test_abi_fuzz.py mixes them all at random."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from pwc.testing import compiler_unavailable_reason
 from pwc.testing.abi import Callback
+from pwc.testing.errors import PluginTrap
 from pwc.testing.host import HostModel
 from pwc.testing.loading import compile_plugin
-from pwc.testing.wasm_backend import WasmPlugin
+from pwc.testing.wasm_backend import EnvImports, Guest, WasmPlugin
+from pwc.testing.wire import encode_map
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,27 +26,83 @@ def _needs_the_compiler() -> None:
         pytest.skip(reason)
 
 
-def test_a_context_id_created_again_replaces_the_stream() -> None:
-    """Misuse: proxy_on_context_create for a live stream's id.  The stale
-    context is deleted first (its region freed), so memory stays flat."""
-    host = HostModel()
-    plugin = WasmPlugin(compile_plugin(ROOT / "examples/http_headers/plugin.py"), host)
+class RawPlugin:
+    """http_headers compiled, under the emulator's host model, called at the
+    raw ABI level: a started plugin context and one live stream."""
 
-    def call(callback: str, *args: int) -> int:
-        host.begin_callback(args[0], callback, args)
+    def __init__(self) -> None:
+        self.host = HostModel()
+        self.wasm = WasmPlugin(compile_plugin(ROOT / "examples/http_headers/plugin.py"), self.host)
+        self.root = self.host.new_root(b"").context_id
+        self.call(Callback.CONTEXT_CREATE, self.root, 0)
+        self.stream = self.host.new_http_stream(self.root)
+        self.stream.request_headers.set_all([(b":path", b"/")])
+        self.call(Callback.CONTEXT_CREATE, self.stream.context_id, self.root)
+
+    def call(self, callback: str, *args: int) -> int:
+        self.host.begin_callback(args[0], callback, args)
         try:
-            return plugin.call(callback, *args)
+            return self.wasm.call(callback, *args)
         finally:
-            host.end_callback()
+            self.host.end_callback()
 
-    root = host.new_root(b"")
-    call(Callback.CONTEXT_CREATE, root.context_id, 0)
-    stream = host.new_http_stream(root.context_id)
-    stream.request_headers.set_all([(b":path", b"/")])
+    def request_headers(self) -> int:
+        return self.call(Callback.REQUEST_HEADERS, self.stream.context_id, 1, 1)
+
+    def logged(self) -> list[str]:
+        return [entry.message for entry in self.host.logs]
+
+
+def test_a_context_id_created_again_replaces_the_stream() -> None:
+    """proxy_on_context_create for a live stream's id: the stale context is
+    deleted first (its region freed), so memory stays flat."""
+    plugin = RawPlugin()
     sizes = []
     for _ in range(200):
-        call(Callback.CONTEXT_CREATE, stream.context_id, root.context_id)
-        assert call(Callback.REQUEST_HEADERS, stream.context_id, 1, 1) == 0
-        sizes.append(plugin.memory_size())
+        plugin.call(Callback.CONTEXT_CREATE, plugin.stream.context_id, plugin.root)
+        assert plugin.request_headers() == 0
+        sizes.append(plugin.wasm.memory_size())
     assert sizes[-1] == sizes[10], "each re-creation leaked its predecessor's region"
-    assert host.logs[-2].message == "request header --> :path: /"
+    assert plugin.logged()[-2] == "request header --> :path: /"
+
+
+def _answer_pairs_with(monkeypatch: pytest.MonkeyPatch, write: Callable[..., None]) -> None:
+    """Make proxy_get_header_map_pairs answer OK after `write(guest, data_slot, size_slot)`."""
+
+    def pairs(self: EnvImports, guest: Guest, kind: int, data_slot: int, size_slot: int) -> None:
+        write(guest, data_slot, size_slot)
+
+    monkeypatch.setattr(EnvImports, "get_header_map_pairs", pairs)
+
+
+def test_a_malformed_header_map_is_read_as_far_as_it_is_consistent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One good pair, then a pair whose value runs past the block."""
+    good = encode_map([(b"a", b"b"), (b"c", b"d")])
+    cut = good[:-3]
+
+    def write(guest: Guest, data_slot: int, size_slot: int) -> None:
+        guest.give(cut, data_slot, size_slot)
+
+    _answer_pairs_with(monkeypatch, write)
+    plugin = RawPlugin()
+    assert plugin.request_headers() == 0
+    assert "request header --> a: b" in plugin.logged()
+    assert not any("c: d" in message for message in plugin.logged())
+
+
+def test_a_result_outside_memory_is_the_misuse_that_traps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The SDK trusts the address a host call returns with OK: one past the
+    end of linear memory traps (memory_out_of_bounds), as documented."""
+
+    def write(guest: Guest, data_slot: int, size_slot: int) -> None:
+        guest.write_u32(data_slot, 0xFFFFFF00)
+        guest.write_u32(size_slot, 16)
+
+    _answer_pairs_with(monkeypatch, write)
+    plugin = RawPlugin()
+    with pytest.raises(PluginTrap, match="memory_out_of_bounds"):
+        plugin.request_headers()
