@@ -91,7 +91,7 @@ class Chaos:
         return data[:64]
 
     def pairs(self) -> list[tuple[bytes, bytes]]:
-        count = self.rng.choice((0, 0, 1, 2, 5, 20, 1000 if self.rng.random() < 0.05 else 3))
+        count = 1000 if self.rng.random() < 0.01 else self.rng.choice((0, 0, 1, 2, 3, 5, 20))
         return [(self.text(), self.text()) for _ in range(count)]
 
     def u32(self) -> int:

@@ -4,7 +4,8 @@ Each plugin below is compiled and driven at the raw ABI level
 (abi_fuzz.Fuzzer) with a seeded random sequence of callbacks, while every
 host call it makes is answered at random (abi_fuzz.ChaosHost): honestly,
 with an error status (each one the ABI defines, and one it does not), or
-with zero-length, huge (up to 1 MiB), non-UTF-8 or extreme-integer results.
+with zero-length, huge (up to 256 KiB), non-UTF-8 or extreme-integer
+results.
 
 What is checked, after every callback:
 
@@ -76,7 +77,7 @@ PLUGINS = (
 SEED = int(os.environ.get("PWC_FUZZ_SEED", "1"))
 TOTAL_STEPS = int(os.environ.get("PWC_FUZZ_STEPS", "24000"))
 STEPS = math.ceil(TOTAL_STEPS / len(PLUGINS))
-# The largest answer is 1 MiB and a few dozen streams are alive at a time;
+# The largest answer is 256 KiB and at most 32 streams are alive at a time;
 # a leak of a stream's region or of every answer would cross this soon.
 MEMORY_LIMIT = 64 << 20
 
