@@ -26,8 +26,9 @@ wrong kind; a stream whose parent is not a plugin context; a context id
 created twice; callbacks in any order (a body before its headers, data
 after the end of the stream, on_log or on_done twice); on_delete for
 anything; callout answers for tokens that were never issued or already
-answered; queue notifications for any token; size arguments that do not
-match the data (0, or up to 2**32 - 1).  So no trap is allowed at all.
+answered, and callout tokens handed out again while pending (the chaotic
+proxy_http_call answers); queue notifications for any token; size
+arguments that do not match the data (0, or up to 2**32 - 1).  So no trap is allowed at all.
 The one misuse that does trap is a host's: a result address outside linear
 memory (memory_out_of_bounds); the fuzzer's answers always land in memory
 from the module's allocator, and test_host_misuse.py pins that case and a

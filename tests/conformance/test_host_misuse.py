@@ -27,19 +27,25 @@ def _needs_the_compiler() -> None:
 
 
 class RawPlugin:
-    """http_headers compiled, under the emulator's host model, called at the
-    raw ABI level: a started plugin context and one live stream."""
+    """An example compiled, under the emulator's host model (or `host`),
+    called at the raw ABI level: a configured plugin context and one live
+    stream."""
 
-    def __init__(self) -> None:
-        self.host = HostModel()
-        self.wasm = WasmPlugin(compile_plugin(ROOT / "examples/http_headers/plugin.py"), self.host)
+    def __init__(self, example: str = "http_headers", host: HostModel | None = None) -> None:
+        self.host = HostModel() if host is None else host
+        self.wasm = WasmPlugin(
+            compile_plugin(ROOT / "examples" / example / "plugin.py"), self.host
+        )
         self.root = self.host.new_root(b"").context_id
         self.call(Callback.CONTEXT_CREATE, self.root, 0)
+        self.call(Callback.CONFIGURE, self.root, 0)
         self.stream = self.host.new_http_stream(self.root)
         self.stream.request_headers.set_all([(b":path", b"/")])
         self.call(Callback.CONTEXT_CREATE, self.stream.context_id, self.root)
 
     def call(self, callback: str, *args: int) -> int:
+        if not self.wasm.has_export(callback):
+            return 0
         self.host.begin_callback(args[0], callback, args)
         try:
             return self.wasm.call(callback, *args)
@@ -64,6 +70,28 @@ def test_a_context_id_created_again_replaces_the_stream() -> None:
         sizes.append(plugin.wasm.memory_size())
     assert sizes[-1] == sizes[10], "each re-creation leaked its predecessor's region"
     assert plugin.logged()[-2] == "request header --> :path: /"
+
+
+class OneToken(HostModel):
+    """A host that hands out callout token 4 every time."""
+
+    def http_call(self, *args: object) -> int:
+        return 4
+
+
+def test_a_token_handed_out_again_while_pending_replaces_the_callout() -> None:
+    """Two ticks, each dispatching a callout, both given token 4; one answer.
+    The first callout is dropped: its hold on its tick's region is released
+    instead of leaked, and the answer runs the second one's callback."""
+    plugin = RawPlugin("dispatch_call_on_tick", OneToken())
+    sizes = []
+    for round_ in range(1, 201):
+        plugin.call(Callback.TICK, plugin.root)
+        plugin.call(Callback.TICK, plugin.root)
+        plugin.call(Callback.HTTP_CALL_RESPONSE, plugin.root, 4, 0, 0, 0)
+        assert plugin.logged()[-1] == f"called {round_} for contextID={plugin.root}"
+        sizes.append(plugin.wasm.memory_size())
+    assert sizes[-1] == sizes[10], "each reused token leaked its callout's region"
 
 
 def _answer_pairs_with(monkeypatch: pytest.MonkeyPatch, write: Callable[..., None]) -> None:
