@@ -10,8 +10,10 @@ import pytest
 
 from pwc.testing import compiler_unavailable_reason
 from pwc.testing.abi import Callback
+from pwc.testing.callouts import CalloutResponse
 from pwc.testing.errors import PluginTrap
 from pwc.testing.host import HostModel
+from pwc.testing.http_stream import HeaderMap, HttpStream
 from pwc.testing.loading import compile_plugin
 from pwc.testing.wasm_backend import EnvImports, Guest, WasmPlugin
 from pwc.testing.wire import encode_map
@@ -27,15 +29,14 @@ def _needs_the_compiler() -> None:
 
 
 class RawPlugin:
-    """An example compiled, under the emulator's host model (or `host`),
-    called at the raw ABI level: a configured plugin context and one live
-    stream."""
+    """A plugin compiled, under the emulator's host model (or `host`), called
+    at the raw ABI level: a configured plugin context and one live stream."""
 
-    def __init__(self, example: str = "http_headers", host: HostModel | None = None) -> None:
+    def __init__(
+        self, plugin: str = "examples/http_headers/plugin.py", host: HostModel | None = None
+    ) -> None:
         self.host = HostModel() if host is None else host
-        self.wasm = WasmPlugin(
-            compile_plugin(ROOT / "examples" / example / "plugin.py"), self.host
-        )
+        self.wasm = WasmPlugin(compile_plugin(ROOT / plugin), self.host)
         self.root = self.host.new_root(b"").context_id
         self.call(Callback.CONTEXT_CREATE, self.root, 0)
         self.call(Callback.CONFIGURE, self.root, 0)
@@ -72,6 +73,32 @@ def test_a_context_id_created_again_replaces_the_stream() -> None:
     assert plugin.logged()[-2] == "request header --> :path: /"
 
 
+def test_a_plugin_context_id_created_again_as_a_stream_is_only_a_stream() -> None:
+    """A stream created with the id of a live plugin context waits on a
+    callout.  Were the id still a plugin context too, the answer would run as
+    a root's (not resuming the stream), then free the stream's region under
+    it; the next stream would reuse it and the stream's on_log would trap."""
+    plugin = RawPlugin("tests/conformance/plugins/callouts.py")
+    other_root = plugin.host.new_root(b"").context_id
+    plugin.call(Callback.CONTEXT_CREATE, other_root, 0)
+    plugin.call(Callback.CONFIGURE, other_root, 0)
+    plugin.host.streams[other_root] = stream = HttpStream(other_root, plugin.root)
+    stream.request_headers.set_all([(b":path", b"/auth")])
+    plugin.call(Callback.CONTEXT_CREATE, other_root, plugin.root)
+    assert plugin.call(Callback.REQUEST_HEADERS, other_root, 1, 0) == 1
+    stream.request.paused_at_headers = True
+    (token,) = plugin.host.pending_http_calls
+    plugin.host.roots[plugin.root].callout_response = CalloutResponse(
+        HeaderMap([(b":status", b"200")]), b"ok", HeaderMap()
+    )
+    plugin.call(Callback.HTTP_CALL_RESPONSE, plugin.root, token, 1, 2, 0)
+    plugin.host.roots[plugin.root].callout_response = None
+    assert stream.request.resume_requested
+    plugin.request_headers()  # another stream, allocating
+    plugin.call(Callback.LOG, other_root)
+    assert plugin.logged()[-1] == f"stream {other_root} done"
+
+
 class OneToken(HostModel):
     """A host that hands out callout token 4 every time."""
 
@@ -83,7 +110,7 @@ def test_a_token_handed_out_again_while_pending_replaces_the_callout() -> None:
     """Two ticks, each dispatching a callout, both given token 4; one answer.
     The first callout is dropped: its hold on its tick's region is released
     instead of leaked, and the answer runs the second one's callback."""
-    plugin = RawPlugin("dispatch_call_on_tick", OneToken())
+    plugin = RawPlugin("examples/dispatch_call_on_tick/plugin.py", OneToken())
     sizes = []
     for round_ in range(1, 201):
         plugin.call(Callback.TICK, plugin.root)
