@@ -186,6 +186,9 @@ for _name, _answer in ANSWERS.items():
 MAX_LIVE_ROOTS = 4
 MAX_LIVE_STREAMS = 32
 
+# The wall clock at step 0 (2026-01-01 UTC), in nanoseconds.
+START_NS = 1_767_225_600 * 10**9
+
 # Plugin configurations a root context may get: none, the JSON some examples
 # parse, a token other plugins look for, and junk.
 CONFIGURATIONS = (
@@ -222,7 +225,9 @@ class Fuzzer:
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
         self.chaos = Chaos(self.rng)
-        self.host = ChaosHost(rng=self.rng)
+        # A clock that moves with the steps: plugins seeding randomness from
+        # the time behave the same in every run of a seed.
+        self.host = ChaosHost(rng=self.rng, clock_ns=lambda: START_NS + self.steps * 1_000_000)
         self.plugin = WasmPlugin(self.wasm, self.host)
 
     def run(self, steps: int) -> None:
