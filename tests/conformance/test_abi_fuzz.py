@@ -112,7 +112,6 @@ def test_no_trap_under_a_random_host(plugin: str) -> None:
     assert fuzzer.peak_memory <= MEMORY_LIMIT, fuzzer.describe()
 
 
-
 def test_the_plugins_make_every_host_call_of_the_sdk() -> None:
     sdk_imports = set(re.findall(r'@host_import\("env", "(\w+)"\)', ABI.read_text()))
     imported: set[str] = set()
