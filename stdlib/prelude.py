@@ -1271,10 +1271,17 @@ def _bytes_strip(b: bytes, chars: bytes | None = None) -> bytes:
 
 
 def _bytes_hex(b: bytes) -> str:
-    out = ""
+    # The digits' character codes, decoded once: linear (see _str_title), and
+    # no str object per digit.
+    codes: list[int] = []
     for c in b:
-        out += _HEX[c >> 4] + _HEX[c & 15]
-    return out
+        codes.append(_hex_digit_code(c >> 4))
+        codes.append(_hex_digit_code(c & 15))
+    return bytes(codes).decode()
+
+
+def _hex_digit_code(v: int) -> int:
+    return v + 48 if v < 10 else v + 87
 
 
 def _bytes_fromhex(text: str) -> bytes:

@@ -68,6 +68,12 @@ def proxy_on_memory_allocate(size: I32) -> I32:
 
 @export("proxy_on_context_create")
 def proxy_on_context_create(context_id: I32, parent_context_id: I32) -> None:
+    # Envoy never reuses a context id.  A host that did would leak the stale
+    # context's region, or make one id both a plugin and a stream context,
+    # whose callouts would then free the stream's region under it: the stale
+    # context is deleted first instead, so the new one replaces it.
+    if _is_context(context_id):
+        _delete_context(context_id)
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
     if parent_context_id == 0:
@@ -126,6 +132,19 @@ def _create_stream_context(context_id: int, plugin_context_id: int) -> None:
 def proxy_on_delete(context_id: I32) -> None:
     """The last call for a context: forget it and its pending callouts, then
     free its region."""
+    _delete_context(context_id)
+
+
+def _is_context(context_id: int) -> bool:
+    return (
+        context_id in STATE.http_streams
+        or context_id in STATE.tcp_streams
+        or context_id in STATE.failed_streams
+        or context_id in STATE.plugins
+    )
+
+
+def _delete_context(context_id: int) -> None:
     forget_callouts(context_id)
     http = STATE.http_streams.get(context_id)
     if http is not None:

@@ -25,7 +25,8 @@ from proxywasm._state import (
     fail_tcp_stream,
     leave_scratch,
     log_exception,
-    take_callout,
+    release_region,
+    untrack_callout,
 )
 
 
@@ -39,19 +40,20 @@ def proxy_on_http_call_response(
         return
     context_id = STATE.callout_contexts[token]
     callback = STATE.callouts[token]
+    # No longer pending while its callback runs; the region it holds (a root
+    # callback's scratch region, where `callback` lives) is released after.
+    held = untrack_callout(token)
     if context_id in STATE.plugins:
         _answer_root(context_id, callback, num_headers, body_size, num_trailers)
-        # Only now: the callback may live in the region the token holds.
-        take_callout(token)
-        return
-    take_callout(token)
-    http = STATE.http_streams.get(context_id)
-    if http is not None:
-        _answer_http(http, context_id, callback, num_headers, body_size, num_trailers)
-        return
-    tcp = STATE.tcp_streams.get(context_id)
-    if tcp is not None:
-        _answer_tcp(tcp, context_id, callback, num_headers, body_size, num_trailers)
+    else:
+        http = STATE.http_streams.get(context_id)
+        if http is not None:
+            _answer_http(http, context_id, callback, num_headers, body_size, num_trailers)
+        else:
+            tcp = STATE.tcp_streams.get(context_id)
+            if tcp is not None:
+                _answer_tcp(tcp, context_id, callback, num_headers, body_size, num_trailers)
+    release_region(held)
 
 
 def _switch_to(context_id: int) -> bool:

@@ -96,6 +96,13 @@ def current_region() -> int:
 
 def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
     """Remember whose callout `token` is, to run `callback` when it answers."""
+    # Envoy never hands out a token that is still pending.  A host that did
+    # would orphan the earlier callout's hold on its region (a leak): that
+    # callout is dropped, its hold released after the new one is taken (it
+    # may be on the same region).
+    stale = 0
+    if token in STATE.callout_contexts:
+        stale = untrack_callout(token)
     context_id = STATE.active_context_id
     STATE.callout_contexts[token] = context_id
     STATE.callouts[token] = callback
@@ -107,16 +114,30 @@ def register_callout(token: int, callback: Callable[[int, int, int], None]) -> N
             if region in STATE.held_regions:
                 held = STATE.held_regions[region]
             STATE.held_regions[region] = held + 1
+    release_region(stale)
 
 
-def take_callout(token: int) -> None:
-    """Forget `token` once answered (or abandoned): release what it held."""
+def untrack_callout(token: int) -> int:
+    """Forget `token`'s entries.  Returns the region it held (0 if none),
+    still held: the caller releases it once no code runs in it."""
     del STATE.callout_contexts[token]
     del STATE.callouts[token]
     if token not in STATE.callout_regions:
-        return
+        return 0
     region = STATE.callout_regions[token]
     del STATE.callout_regions[token]
+    return region
+
+
+def take_callout(token: int) -> None:
+    """Forget an abandoned callout and release what it held."""
+    release_region(untrack_callout(token))
+
+
+def release_region(region: int) -> None:
+    """One callout less holds `region` (0: none): free it with the last."""
+    if region == 0:
+        return
     held = STATE.held_regions[region] - 1
     if held > 0:
         STATE.held_regions[region] = held

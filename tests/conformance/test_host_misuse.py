@@ -1,0 +1,163 @@
+"""Host misuse the SDK tolerates (docs/sdk.md "Host misuse"), one case at a
+time at the raw ABI level; test_abi_fuzz.py mixes them all at random."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pwc.testing import compiler_unavailable_reason
+from pwc.testing.abi import Callback
+from pwc.testing.callouts import CalloutResponse
+from pwc.testing.errors import PluginTrap
+from pwc.testing.host import HostModel
+from pwc.testing.http_stream import HeaderMap, HttpStream
+from pwc.testing.loading import compile_plugin
+from pwc.testing.wasm_backend import EnvImports, Guest, WasmPlugin
+from pwc.testing.wire import encode_map
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def _needs_the_compiler() -> None:
+    reason = compiler_unavailable_reason()
+    if reason is not None:
+        pytest.skip(reason)
+
+
+class RawPlugin:
+    """A plugin compiled, under the emulator's host model (or `host`), called
+    at the raw ABI level: a configured plugin context and one live stream."""
+
+    def __init__(
+        self, plugin: str = "examples/http_headers/plugin.py", host: HostModel | None = None
+    ) -> None:
+        self.host = HostModel() if host is None else host
+        self.wasm = WasmPlugin(compile_plugin(ROOT / plugin), self.host)
+        self.root = self.host.new_root(b"").context_id
+        self.call(Callback.CONTEXT_CREATE, self.root, 0)
+        self.call(Callback.CONFIGURE, self.root, 0)
+        self.stream = self.host.new_http_stream(self.root)
+        self.stream.request_headers.set_all([(b":path", b"/")])
+        self.call(Callback.CONTEXT_CREATE, self.stream.context_id, self.root)
+
+    def call(self, callback: str, *args: int) -> int:
+        if not self.wasm.has_export(callback):
+            return 0
+        self.host.begin_callback(args[0], callback, args)
+        try:
+            return self.wasm.call(callback, *args)
+        finally:
+            self.host.end_callback()
+
+    def request_headers(self) -> int:
+        return self.call(Callback.REQUEST_HEADERS, self.stream.context_id, 1, 1)
+
+    def logged(self) -> list[str]:
+        return [entry.message for entry in self.host.logs]
+
+
+def test_a_context_id_created_again_replaces_the_stream() -> None:
+    """proxy_on_context_create for a live stream's id: the stale context is
+    deleted first (its region freed), so memory stays flat."""
+    plugin = RawPlugin()
+    sizes = []
+    for _ in range(200):
+        plugin.call(Callback.CONTEXT_CREATE, plugin.stream.context_id, plugin.root)
+        assert plugin.request_headers() == 0
+        sizes.append(plugin.wasm.memory_size())
+    assert sizes[-1] == sizes[10], "each re-creation leaked its predecessor's region"
+    assert plugin.logged()[-2] == "request header --> :path: /"
+
+
+def test_a_plugin_context_id_created_again_as_a_stream_is_only_a_stream() -> None:
+    """A stream created with the id of a live plugin context waits on a
+    callout.  Were the id still a plugin context too, the answer would run as
+    a root's (not resuming the stream), then free the stream's region under
+    it; the next stream would reuse it and the stream's on_log would trap."""
+    plugin = RawPlugin("tests/conformance/plugins/callouts.py")
+    other_root = plugin.host.new_root(b"").context_id
+    plugin.call(Callback.CONTEXT_CREATE, other_root, 0)
+    plugin.call(Callback.CONFIGURE, other_root, 0)
+    plugin.host.streams[other_root] = stream = HttpStream(other_root, plugin.root)
+    stream.request_headers.set_all([(b":path", b"/auth")])
+    plugin.call(Callback.CONTEXT_CREATE, other_root, plugin.root)
+    assert plugin.call(Callback.REQUEST_HEADERS, other_root, 1, 0) == 1
+    stream.request.paused_at_headers = True
+    (token,) = plugin.host.pending_http_calls
+    plugin.host.roots[plugin.root].callout_response = CalloutResponse(
+        HeaderMap([(b":status", b"200")]), b"ok", HeaderMap()
+    )
+    plugin.call(Callback.HTTP_CALL_RESPONSE, plugin.root, token, 1, 2, 0)
+    plugin.host.roots[plugin.root].callout_response = None
+    assert stream.request.resume_requested
+    plugin.request_headers()  # another stream, allocating
+    plugin.call(Callback.LOG, other_root)
+    assert plugin.logged()[-1] == f"stream {other_root} done"
+
+
+class OneToken(HostModel):
+    """A host that hands out callout token 4 every time."""
+
+    def http_call(self, *args: object) -> int:
+        return 4
+
+
+def test_a_token_handed_out_again_while_pending_replaces_the_callout() -> None:
+    """Two ticks, each dispatching a callout, both given token 4; one answer.
+    The first callout is dropped: its hold on its tick's region is released
+    instead of leaked, and the answer runs the second one's callback."""
+    plugin = RawPlugin("examples/dispatch_call_on_tick/plugin.py", OneToken())
+    sizes = []
+    for round_ in range(1, 201):
+        plugin.call(Callback.TICK, plugin.root)
+        plugin.call(Callback.TICK, plugin.root)
+        plugin.call(Callback.HTTP_CALL_RESPONSE, plugin.root, 4, 0, 0, 0)
+        assert plugin.logged()[-1] == f"called {round_} for contextID={plugin.root}"
+        sizes.append(plugin.wasm.memory_size())
+    assert sizes[-1] == sizes[10], "each reused token leaked its callout's region"
+
+
+def _answer_pairs_with(monkeypatch: pytest.MonkeyPatch, write: Callable[..., None]) -> None:
+    """Make proxy_get_header_map_pairs answer OK after `write(guest, data_slot, size_slot)`."""
+
+    def pairs(self: EnvImports, guest: Guest, kind: int, data_slot: int, size_slot: int) -> None:
+        write(guest, data_slot, size_slot)
+
+    monkeypatch.setattr(EnvImports, "get_header_map_pairs", pairs)
+
+
+def test_a_malformed_header_map_is_read_as_far_as_it_is_consistent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One good pair, then a pair whose value runs past the block."""
+    good = encode_map([(b"a", b"b"), (b"c", b"d")])
+    cut = good[:-3]
+
+    def write(guest: Guest, data_slot: int, size_slot: int) -> None:
+        guest.give(cut, data_slot, size_slot)
+
+    _answer_pairs_with(monkeypatch, write)
+    plugin = RawPlugin()
+    assert plugin.request_headers() == 0
+    assert "request header --> a: b" in plugin.logged()
+    assert not any("c: d" in message for message in plugin.logged())
+
+
+def test_a_result_outside_memory_is_the_misuse_that_traps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The SDK trusts the address a host call returns with OK: one past the
+    end of linear memory traps (memory_out_of_bounds), as documented."""
+
+    def write(guest: Guest, data_slot: int, size_slot: int) -> None:
+        guest.write_u32(data_slot, 0xFFFFFF00)
+        guest.write_u32(size_slot, 16)
+
+    _answer_pairs_with(monkeypatch, write)
+    plugin = RawPlugin()
+    with pytest.raises(PluginTrap, match="memory_out_of_bounds"):
+        plugin.request_headers()
