@@ -25,9 +25,9 @@
 ;;
 ;; When: each region records its size in pages right after its last
 ;; compaction ("kept"); it is compacted once it has more than twice that plus
-;; SLACK pages.  The list of live regions is only walked after the heap as a
-;; whole has gained SLACK pages since the last walk, so a module at rest pays
-;; one comparison per host call.
+;; 4 pages.  The list of live regions is only walked after regions were
+;; handed 4 more pages since the last walk, so a module at rest pays one
+;; comparison per host call.
 
 ;; How many exports are running (the wrappers count entries and exits).
 (global $rt_entered (mut i32) (i32.const 0))
@@ -39,7 +39,7 @@
 (func $rt_at_rest
   (local $r i32)
   (local $next i32)
-  (if (i32.lt_u (global.get $rt_pages_since_walk) (i32.const 16)) (then (return)))
+  (if (i32.lt_u (global.get $rt_pages_since_walk) (i32.const 4)) (then (return)))
   (global.set $rt_pages_since_walk (i32.const 0))
   (local.set $r (global.get $rt_regions))
   (block $done
@@ -49,7 +49,7 @@
       (local.set $next (i32.load offset=24 (local.get $r)))
       (if (i32.gt_u (i32.load offset=16 (local.get $r))
                     (i32.add (i32.shl (i32.load offset=20 (local.get $r)) (i32.const 1))
-                             (i32.const 16)))
+                             (i32.const 4)))
         (then (call $rt_compact (local.get $r))))
       (local.set $r (local.get $next))
       (br $each)))
