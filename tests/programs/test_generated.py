@@ -554,7 +554,10 @@ float_result = float_expression.map(lambda e: f"1.0 * {e}")
 @st.composite
 def float_case(draw: st.DrawFn) -> Case:
     x, y = float_literal(draw(any_float)), float_literal(draw(any_float))
-    i = int_literal(draw(st.one_of(st.sampled_from(EDGE_INTS), st.integers(-1000, 1000))))
+    # Small ints only: six of them multiplied stay within 64 bits, so an int
+    # subexpression never overflows where CPython's would not (the int family
+    # covers the limits).
+    i = int_literal(draw(st.integers(-1000, 1000)))
     runner, expression = draw(st.one_of(
         st.tuples(st.just("floats"), float_result),
         st.tuples(st.just("floats"), float_result),
