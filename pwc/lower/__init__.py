@@ -35,7 +35,8 @@ def lower_program(prog: tir.Program) -> Program:
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}
-    desc = Descriptors(statics, prog.classes, virtual)
+    constructed = _constructed(prog)
+    desc = Descriptors(statics, prog.classes, virtual, constructed)
     signatures = {f.symbol: signature(tuple(t for _, t in f.params), f.ret)
                   for f in prog.functions}
     recursive = _recursive(prog)
@@ -52,7 +53,6 @@ def lower_program(prog: tir.Program) -> Program:
             code = _depth_guard(f, signatures[f.symbol], body_name)
         functions[func_name(f.symbol)] = code
     lowered = {f.symbol for f in prog.functions}
-    constructed = _constructed(prog)
     for c in prog.classes:
         if c.qualname in constructed:
             functions[ctor_name(c.qualname)] = _constructor(ctx, c)
@@ -374,9 +374,11 @@ def _mro_layouts(ctx: LowerContext, c: tir.ClassLayout) -> list[tir.ClassLayout]
 
 
 def _fill_vtables(ctx: LowerContext, prog: tir.Program, lowered: set[str]) -> None:
-    # Classes never instantiated keep empty slots: no call can reach them.
+    # Classes never instantiated have no descriptor: no call can reach them.
     for c in prog.classes:
         d = ctx.desc.classes[c.qualname]
+        if not d.address:
+            continue
         impl = dict(c.vtable)
         for name, slot in d.slots.items():
             if impl[name] in lowered:

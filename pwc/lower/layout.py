@@ -63,7 +63,7 @@ class Descriptors:
     """Every type descriptor a program needs, laid out in one StaticImage."""
 
     def __init__(self, statics: StaticImage, classes: tuple[tir.ClassLayout, ...],
-                 virtual_methods: set[str]) -> None:
+                 virtual_methods: set[str], constructed: set[str]) -> None:
         self.statics = statics
         # The str descriptor first: every other descriptor's name is a str.
         self.str_desc = statics.reserve(16)
@@ -75,7 +75,7 @@ class Descriptors:
         self._dicts: dict[int, int] = {}
         self._structs: dict[tuple[T.Type, ...], tuple[int, StructLayout]] = {}
         self.classes: dict[str, ClassDesc] = {}
-        self._build_classes(classes, virtual_methods)
+        self._build_classes(classes, virtual_methods, constructed)
 
     def _simple(self, kind: int, a: int, b: int, name: str) -> int:
         addr = self.statics.reserve(20)
@@ -116,7 +116,7 @@ class Descriptors:
         return self.struct((t,), "box")
 
     def _build_classes(self, classes: tuple[tir.ClassLayout, ...],
-                       virtual_methods: set[str]) -> None:
+                       virtual_methods: set[str], constructed: set[str]) -> None:
         children: dict[str | None, list[tir.ClassLayout]] = {}
         for c in classes:
             children.setdefault(c.base, []).append(c)
@@ -142,6 +142,10 @@ class Descriptors:
             for name, _ in c.vtable:
                 if name in virtual_methods and name not in d.slots:
                     d.slots[name] = len(d.slots)
+            if c.qualname not in constructed:
+                # No object ever points at it: isinstance and except clauses
+                # only need the class-id range, calls only the slot numbers.
+                continue
             ptrs = d.struct.pointer_offsets()
             ptr_array = self.statics.add_words(ptrs) if ptrs else 0
             d.address = self.statics.reserve(DESC_VTABLE + 4 * len(d.slots))
@@ -149,7 +153,7 @@ class Descriptors:
                 KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(c.name), 0,
                 d.class_id, d.id_end))
         for c in classes:
-            if c.base:
+            if c.base and self.classes[c.qualname].address:
                 self.statics.patch_i32(self.classes[c.qualname].address + DESC_PARENT,
                                        self.classes[c.base].address)
 
