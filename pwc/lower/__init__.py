@@ -114,6 +114,9 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
     classes instantiated anywhere in the reachable code, so the SDK's default
     methods of context classes a plugin never creates cost nothing."""
     by_symbol = {f.symbol: f for f in prog.functions}
+    # A module that only defines classes and functions has nothing to run.
+    prog = dataclasses.replace(prog, init_order=tuple(
+        sym for sym in prog.init_order if sym not in by_symbol or by_symbol[sym].body))
     layouts = {c.qualname: c for c in prog.classes}
     subclasses: dict[str, list[str]] = {q: [] for q in layouts}
     for c in prog.classes:
