@@ -51,16 +51,17 @@ class FunctionLowerer:
     # ------------------------------------------------------------ output
 
     def lower(self) -> str:
-        self.emit(f"block {self.exit_label}")
         for s in self.fn.body:
             self.stmt(s)
         if self.ret_wasm is not None:
             self.emit(zero(self.ret_wasm))  # unreachable: the checker proved a return
-        self.emit("return", "end")
-        # An exception escaped: note where, then return a dummy value.
-        self.locate()
-        if self.ret_wasm is not None:
-            self.emit(zero(self.ret_wasm))
+        exits = (f"br {self.exit_label}", f"br_if {self.exit_label}")
+        if any(line in exits for line in self.code):
+            self.code = [f"block {self.exit_label}", *self.code, "return", "end"]
+            # An exception escaped: note where, then return a dummy value.
+            self.locate()
+            if self.ret_wasm is not None:
+                self.emit(zero(self.ret_wasm))
         if self.records_location:
             self.locals["$line"] = "i32"
         params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
