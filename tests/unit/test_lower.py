@@ -144,3 +144,34 @@ def test_examples_pass_wasm_validate(example: str, tmp_path: Path) -> None:
     validate = Path(find_wat2wasm()).with_name("wasm-validate")
     result = subprocess.run([str(validate), str(wasm)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_module_constant_is_folded_into_its_reads(tmp_path: Path) -> None:
+    wat = wat_of(
+        "LIMIT = 1234\n"
+        "start = 0\n"
+        "def bump() -> int:\n"
+        "    return start + LIMIT\n"
+        "print(bump(), LIMIT)\n"
+        "start = 1\n"
+        "print(bump())\n",
+        tmp_path,
+    )
+    assert "__main__.LIMIT" not in wat
+    assert "i64.const 1234" in function_body(wat, "$f:__main__.bump")
+    assert "global.get $g:__main__.start" in function_body(wat, "$f:__main__.bump")
+
+
+def test_class_without_instances_has_no_descriptor(tmp_path: Path) -> None:
+    wat = wat_of(
+        "class Never(Exception):\n"
+        "    pass\n"
+        "def f(x: int) -> int:\n"
+        "    try:\n"
+        "        return 10 // x\n"
+        "    except Never:\n"
+        "        return -1\n"
+        "print(f(2))\n",
+        tmp_path,
+    )
+    assert "Never" not in re.sub(r"\$\S+", "", wat)  # no name string in the data
