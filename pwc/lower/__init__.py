@@ -28,6 +28,7 @@ from pwc.lower.context import (
 from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
 from pwc.lower.prims import prim_may_raise
+from pwc.lower.raise_codes import codes_raised, dispatched_codes, specialize
 from pwc.statics import StaticImage
 
 
@@ -36,15 +37,17 @@ def lower_program(prog: tir.Program) -> Program:
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}
-    constructed = _constructed(prog)
-    desc = Descriptors(statics, prog.classes, virtual, constructed)
+    desc = Descriptors(statics, prog.classes, virtual)
     signatures = {f.symbol: signature(tuple(t for _, t in f.params), f.ret)
                   for f in prog.functions}
     recursive = _recursive(prog)
     ctx = LowerContext(prog, statics, desc, signatures, {i.symbol: i for i in prog.imports},
                        _may_raise(prog) | recursive)
     functions: dict[str, str] = {}
-    for f in prog.functions:
+    constructed: dict[str, set[str]] = {}  # function -> the classes it instantiates
+
+    def lower_function(f: tir.Function) -> None:
+        constructed[f.symbol] = {n.cls for n in walk(f) if isinstance(n, tir.New)}
         code = FunctionLowerer(ctx, f).lower()
         if f.symbol in recursive:
             # Guarded: the body becomes "<name>$body" behind a depth-counting wrapper.
@@ -53,10 +56,30 @@ def lower_program(prog: tir.Program) -> Program:
                                                 f"(func {body_name} ", 1)
             code = _depth_guard(f, signatures[f.symbol], body_name)
         functions[func_name(f.symbol)] = code
+
+    dispatcher = next((f for f in prog.functions if f.symbol == RAISE_DISPATCHER), None)
+    for f in prog.functions:
+        if f is not dispatcher:
+            lower_function(f)
+    # The runtime's exceptions: lower the dispatcher for the codes the code
+    # so far can raise, until its own code (and constructors) adds no more.
+    all_codes = dispatched_codes(dispatcher) if dispatcher else set()
+    codes: set[int] = set()
+    while True:
+        if dispatcher is not None:
+            lower_function(specialize(dispatcher, codes))
+        for c in prog.classes:
+            if ctor_name(c.qualname) not in functions and any(
+                    c.qualname in classes for classes in constructed.values()):
+                functions[ctor_name(c.qualname)] = _constructor(ctx, c)
+        functions.update(ctx.helpers)
+        needed = codes_raised(functions.values())
+        needed = all_codes if needed is None else needed & all_codes
+        if needed <= codes:
+            break
+        codes |= needed
+    desc.link_parents()
     lowered = {f.symbol for f in prog.functions}
-    for c in prog.classes:
-        if c.qualname in constructed:
-            functions[ctor_name(c.qualname)] = _constructor(ctx, c)
     _fill_vtables(ctx, prog, lowered)
     exports = [_export(ctx, e, functions) for e in prog.exports]
     functions["$export:_initialize"] = _initialize(prog)
@@ -81,7 +104,6 @@ def lower_program(prog: tir.Program) -> Program:
         "(func $pwc_uncaught\n"
         "  (call $f:builtins._report_uncaught (global.get $rt_exc))\n"
         "  (unreachable))")
-    functions.update(ctx.helpers)
     globals_ = {global_name(sym): f"(global {global_name(sym)} (mut {T.wasm_type(t)}) "
                                   f"({T.wasm_type(t)}.const 0))" for sym, t in prog.globals}
     globals_["$rt_depth"] = "(global $rt_depth (mut i32) (i32.const 0))  ;; recursion depth"
@@ -103,7 +125,8 @@ def lower_program(prog: tir.Program) -> Program:
 
 
 # Prelude functions the lowering calls on its own (not visible as TIR calls).
-RUNTIME_ROOTS = (f"{PRELUDE}._raise_builtin", f"{PRELUDE}._report_uncaught")
+RAISE_DISPATCHER = f"{PRELUDE}._raise_builtin"
+RUNTIME_ROOTS = (RAISE_DISPATCHER, f"{PRELUDE}._report_uncaught")
 KEY_ERROR_HELPERS = (f"{PRELUDE}._key_error_str", f"{PRELUDE}._key_error_int")
 ENUM_HELPER = f"{PRELUDE}._enum_value_error"
 
@@ -339,6 +362,7 @@ def _may_raise(prog: tir.Program) -> set[str]:
 def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
     """`$new:C(args)`: allocate, set the type word and field defaults, run __init__."""
     d = ctx.desc.classes[c.qualname]
+    ctx.desc.place_class(c.qualname)
     init = next((sym for name, sym in c.vtable if name == "__init__"), None)
     init_sig = ctx.signatures[init] if init else Signature((), None)
     params = init_sig.params[1:]

@@ -63,7 +63,7 @@ class Descriptors:
     """Every type descriptor a program needs, laid out in one StaticImage."""
 
     def __init__(self, statics: StaticImage, classes: tuple[tir.ClassLayout, ...],
-                 virtual_methods: set[str], constructed: set[str]) -> None:
+                 virtual_methods: set[str]) -> None:
         self.statics = statics
         # The str descriptor first: every other descriptor's name is a str.
         self.str_desc = statics.reserve(16)
@@ -75,7 +75,7 @@ class Descriptors:
         self._dicts: dict[int, int] = {}
         self._structs: dict[tuple[T.Type, ...], tuple[int, StructLayout]] = {}
         self.classes: dict[str, ClassDesc] = {}
-        self._build_classes(classes, virtual_methods, constructed)
+        self._number_classes(classes, virtual_methods)
 
     def _simple(self, kind: int, a: int, b: int, name: str) -> int:
         addr = self.statics.reserve(20)
@@ -115,8 +115,9 @@ class Descriptors:
     def box(self, t: T.Type) -> tuple[int, StructLayout]:
         return self.struct((t,), "box")
 
-    def _build_classes(self, classes: tuple[tir.ClassLayout, ...],
-                       virtual_methods: set[str], constructed: set[str]) -> None:
+    def _number_classes(self, classes: tuple[tir.ClassLayout, ...],
+                        virtual_methods: set[str]) -> None:
+        """Class ids and vtable slots of every class; no static data yet."""
         children: dict[str | None, list[tir.ClassLayout]] = {}
         for c in classes:
             children.setdefault(c.base, []).append(c)
@@ -142,20 +143,27 @@ class Descriptors:
             for name, _ in c.vtable:
                 if name in virtual_methods and name not in d.slots:
                     d.slots[name] = len(d.slots)
-            if c.qualname not in constructed:
-                # No object ever points at it: isinstance and except clauses
-                # only need the class-id range, calls only the slot numbers.
-                continue
+
+    def place_class(self, qualname: str) -> int:
+        """The descriptor of a class the program instantiates, laid out on
+        first use.  Classes without instances get none: isinstance and
+        except need only the class-id range, virtual calls only the slots."""
+        d = self.classes[qualname]
+        if not d.address:
             ptrs = d.struct.pointer_offsets()
             ptr_array = self.statics.add_words(ptrs) if ptrs else 0
             d.address = self.statics.reserve(DESC_VTABLE + 4 * len(d.slots))
             self.statics.patch(d.address, _words(
-                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(c.name), 0,
+                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(d.layout.name), 0,
                 d.class_id, d.id_end))
-        for c in classes:
-            if c.base and self.classes[c.qualname].address:
-                self.statics.patch_i32(self.classes[c.qualname].address + DESC_PARENT,
-                                       self.classes[c.base].address)
+        return d.address
+
+    def link_parents(self) -> None:
+        """Fill each placed descriptor's parent word (0 when the base has none)."""
+        for d in self.classes.values():
+            base = d.layout.base
+            if d.address and base:
+                self.statics.patch_i32(d.address + DESC_PARENT, self.classes[base].address)
 
     def set_vtable_entry(self, qualname: str, slot: int, table_index: int) -> None:
         self.statics.patch_i32(self.classes[qualname].address + DESC_VTABLE + 4 * slot,

@@ -550,7 +550,7 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.expr(lst)
             fl.emit(f"local.tee {held}")
             fl.expr(p.args[1])
-            fl.emit(f"local.tee {idx}", "i32.const 17", "call $list_slot", "drop")
+            fl.emit(f"local.tee {idx}", "call $list_store_slot", "drop")
             fl.check_exception(locate=True)
             fl.emit(f"local.get {held}", f"local.get {idx}", f"call $list_pop{width}", "drop",
                     "i32.const 0")

@@ -175,3 +175,11 @@ def test_class_without_instances_has_no_descriptor(tmp_path: Path) -> None:
         tmp_path,
     )
     assert "Never" not in re.sub(r"\$\S+", "", wat)  # no name string in the data
+
+
+def test_only_the_runtime_errors_the_module_can_raise_are_built(tmp_path: Path) -> None:
+    uses_chr = wat_of("def f(n: int) -> str:\n    return chr(n)\nprint(f(65))\n", tmp_path)
+    no_chr = wat_of("def f(n: int) -> int:\n    return n + 1\nprint(f(65))\n", tmp_path)
+    assert "chr() arg not in range" in uses_chr
+    assert "chr() arg not in range" not in no_chr
+    assert "integer overflow" in no_chr  # n + 1 may overflow
