@@ -193,7 +193,8 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                         for sub in subclasses[cls]:
                             if sub in instantiated:
                                 reach(dict(layouts[sub].vtable)[method])
-                case tir.Prim(op=op) if op in ("dict.getitem", "dict.delitem", "set.remove"):
+                case tir.Prim(op=op) if op in ("dict.getitem", "dict.delitem", "dict.pop",
+                                               "set.remove"):
                     for helper in KEY_ERROR_HELPERS:
                         reach(helper)
                 case tir.Prim(op="enum.from_value"):

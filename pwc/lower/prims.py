@@ -75,7 +75,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise.
 RAISING_INLINE = frozenset({
     "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "list.del", "dict.getitem",
-    "dict.delitem", "set.remove", "intrinsic.encode_map",
+    "dict.delitem", "dict.pop", "set.remove", "intrinsic.encode_map",
 })
 
 
@@ -632,7 +632,8 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
         kt, vt = d.type.key, d.type.value
     registry = isinstance(d.type, T.DictType) and d.type.registry
     match name:
-        case "getitem" | "get" | "get_default" | "contains" | "delitem":
+        case ("getitem" | "get" | "get_default" | "contains" | "delitem" | "pop" | "pop_default"
+              | "pop_optional"):
             holder, key = fl.temp("i32"), fl.temp("i64")
             fl.expr(d)
             fl.emit(f"local.tee {holder}")
@@ -649,11 +650,24 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             if name == "contains":
                 fl.emit("i32.eqz")
                 return
-            if name == "getitem":
+            if name in ("getitem", "pop"):
                 fl.emit("if")
                 _raise_key_error(fl, kt, key)
                 fl.emit("end", f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
                 fl.from_i64(vt)
+                if name == "pop":
+                    _dict_forget(fl, holder, key)
+                return
+            if name == "pop_default":
+                # Found: the value, then the entry is deleted; else the default.
+                default = fl.temp(T.wasm_type(vt))
+                fl.expr(p.args[2])
+                fl.emit(f"local.set {default}")
+                fl.emit(f"if (result {T.wasm_type(vt)})", f"local.get {default}", "else",
+                        f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
+                fl.from_i64(vt)
+                _dict_forget(fl, holder, key)
+                fl.emit("end")
                 return
             if name == "get_default":
                 default = fl.temp(T.wasm_type(vt))
@@ -664,12 +678,14 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
                 fl.from_i64(vt)
                 fl.emit("end")
                 return
-            # get: None when missing; an optional scalar is boxed
+            # get, pop_optional: None when missing; an optional scalar is boxed
             fl.emit("if (result i32)", "i32.const 0", "else", f"local.get {holder}",
                     f"local.get {idx}", "call $dict_value_at")
             fl.from_i64(vt)
             if T.is_scalar(vt):
                 fl.box(vt)
+            if name == "pop_optional":
+                _dict_forget(fl, holder, key)
             fl.emit("end")
         case "setitem":
             fl.expr(d)
@@ -697,6 +713,11 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.from_i64(kt if name == "key_at" else vt)
         case _:
             raise AssertionError(f"no lowering for dict.{name}")
+
+
+def _dict_forget(fl: FunctionLowerer, holder: str, key: str) -> None:
+    """Delete the entry of `key`, known to be there (the value stays on the stack)."""
+    fl.emit(f"local.get {holder}", f"local.get {key}", "call $dict_del", "drop")
 
 
 def _raise_key_error(fl: FunctionLowerer, kt: T.Type, key_local: str) -> None:
