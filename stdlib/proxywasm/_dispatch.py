@@ -121,21 +121,18 @@ def proxy_on_delete(context_id: I32) -> None:
     """The last call for a context: forget it and its pending callouts, then
     free its region."""
     forget_callouts(context_id)
-    http = STATE.http_streams.get(context_id)
+    http = STATE.http_streams.pop(context_id, None)
     if http is not None:
-        del STATE.http_streams[context_id]
         region_free(region_of(http))
         return
-    tcp = STATE.tcp_streams.get(context_id)
+    tcp = STATE.tcp_streams.pop(context_id, None)
     if tcp is not None:
-        del STATE.tcp_streams[context_id]
         region_free(region_of(tcp))
         return
     if context_id in STATE.failed_streams:
-        del STATE.failed_streams[context_id]
+        STATE.failed_streams.pop(context_id, 0)
         return
-    if context_id in STATE.plugins:
-        del STATE.plugins[context_id]
+    STATE.plugins.pop(context_id, None)
 
 
 # --- root callbacks ---------------------------------------------------------

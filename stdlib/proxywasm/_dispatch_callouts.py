@@ -34,11 +34,11 @@ from proxywasm._state import (
 def proxy_on_http_call_response(
     plugin_context_id: I32, token: I32, num_headers: I32, body_size: I32, num_trailers: I32
 ) -> None:
-    # `in` then index: a .get() would box the int outside any region.
-    if token not in STATE.callout_contexts:
+    # get(k, default), not get(k): that would box the int outside any region.
+    callback = STATE.callouts.get(token)
+    if callback is None:
         return
-    context_id = STATE.callout_contexts[token]
-    callback = STATE.callouts[token]
+    context_id = STATE.callout_contexts.get(token, 0)
     if context_id in STATE.plugins:
         _answer_root(context_id, callback, num_headers, body_size, num_trailers)
         # Only now: the callback may live in the region the token holds.

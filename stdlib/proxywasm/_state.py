@@ -103,25 +103,23 @@ def register_callout(token: int, callback: Callable[[int, int, int], None]) -> N
         region = current_region()
         if region != region_of(STATE):  # a constructor's is the VM region itself
             STATE.callout_regions[token] = region
-            held = 0
-            if region in STATE.held_regions:
-                held = STATE.held_regions[region]
-            STATE.held_regions[region] = held + 1
+            STATE.held_regions[region] = STATE.held_regions.get(region, 0) + 1
 
 
 def take_callout(token: int) -> None:
     """Forget `token` once answered (or abandoned): release what it held."""
-    del STATE.callout_contexts[token]
-    del STATE.callouts[token]
+    # The SDK's tables are read with get(k, default) and emptied with
+    # pop(k, default), never `d[k]` or `del d[k]`: a KeyError would link
+    # KeyError and repr() into every module.
+    STATE.callout_contexts.pop(token, 0)
+    STATE.callouts.pop(token, None)
     if token not in STATE.callout_regions:
         return
-    region = STATE.callout_regions[token]
-    del STATE.callout_regions[token]
-    held = STATE.held_regions[region] - 1
+    region = STATE.callout_regions.pop(token, 0)
+    held = STATE.held_regions.pop(region, 0) - 1
     if held > 0:
         STATE.held_regions[region] = held
     else:
-        del STATE.held_regions[region]
         region_free(region)
 
 
