@@ -39,7 +39,13 @@ from proxywasm._dispatch_tcp import (
     proxy_on_upstream_connection_close as proxy_on_upstream_connection_close,
 )
 from proxywasm._dispatch_tcp import proxy_on_upstream_data as proxy_on_upstream_data
-from proxywasm._state import STATE, enter_scratch, forget_callouts, leave_scratch, log_exception
+from proxywasm._state import (
+    STATE,
+    enter_scratch,
+    forget_callouts_of,
+    leave_scratch,
+    log_exception,
+)
 from proxywasm._state import set_vm_context as set_vm_context
 
 # --- the module contract (abi.md §1.1) --------------------------------------
@@ -109,7 +115,7 @@ def _create_stream_context(context_id: int, plugin_context_id: int) -> None:
     region_enter(previous)
     if not kept:
         # A constructor may have dispatched callouts before it failed.
-        forget_callouts(context_id)
+        forget_callouts_of(context_id)
         region_free(region)
 
 
@@ -120,7 +126,7 @@ def _create_stream_context(context_id: int, plugin_context_id: int) -> None:
 def proxy_on_delete(context_id: I32) -> None:
     """The last call for a context: forget it and its pending callouts, then
     free its region."""
-    forget_callouts(context_id)
+    forget_callouts_of(context_id)
     http = STATE.http_streams.pop(context_id, None)
     if http is not None:
         region_free(region_of(http))

@@ -60,6 +60,10 @@ class DispatchState:
         # token -> the scratch region it holds; region -> callouts holding it.
         self.callout_regions: dict[int, int] = {}
         self.held_regions: dict[int, int] = {}
+        # `forget_callouts`, installed by the first callout: reached only
+        # through this value, the callout bookkeeping is not compiled into
+        # a module that never makes a callout.
+        self.forget_callouts: Callable[[int], None] | None = None
 
 STATE = DispatchState()
 
@@ -97,6 +101,8 @@ def current_region() -> int:
 def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
     """Remember whose callout `token` is, to run `callback` when it answers."""
     context_id = STATE.active_context_id
+    if STATE.forget_callouts is None:
+        STATE.forget_callouts = forget_callouts
     STATE.callout_contexts[token] = context_id
     STATE.callouts[token] = callback
     if context_id in STATE.plugins or context_id == STATE.creating_plugin_id:
@@ -123,9 +129,16 @@ def take_callout(token: int) -> None:
         region_free(region)
 
 
-def forget_callouts(context_id: int) -> None:
+def forget_callouts_of(context_id: int) -> None:
     """Drop the pending callouts of a context about to be deleted: their
     answers will be ignored (and a stream's callbacks' region is freed)."""
+    forget = STATE.forget_callouts
+    if forget is not None:
+        forget(context_id)
+
+
+def forget_callouts(context_id: int) -> None:
+    """forget_callouts_of, once a callout was made."""
     if len(STATE.callout_contexts) == 0:
         return  # the usual case: allocate nothing
     # The callers run outside any context's region: collect in a scratch one.
