@@ -15,6 +15,7 @@ from pwc.check import types as T
 from pwc.check.loader import PRELUDE
 from pwc.lower.context import EXC_ROOT, LowerContext, ctor_name, func_name, global_name
 from pwc.lower.layout import DESC_ID, DESC_VTABLE, wasm_size
+from pwc.lower.peephole import peephole
 
 
 def local_name(name: str) -> str:
@@ -64,6 +65,9 @@ class FunctionLowerer:
                 self.emit(zero(self.ret_wasm))
         if self.records_location:
             self.locals["$line"] = "i32"
+        self.code, unread = peephole(self.code, {local_name(n) for n, _ in self.fn.params})
+        for name in unread:
+            self.locals.pop(name, None)
         params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
         result = f" (result {self.ret_wasm})" if self.ret_wasm else ""
         local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in self.locals.items())

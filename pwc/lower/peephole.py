@@ -1,0 +1,63 @@
+"""Peephole clean-up of a lowered function body (a list of plain instructions).
+
+The lowering emits each construct without looking at its neighbours: a
+statement-level call leaves `i32.const 0` to be dropped, a value is stored
+to a local and loaded right back, a `not` meets the `if` that undoes it.
+These rewrites only touch adjacent instructions (never across a `block`,
+`loop`, `if`, `else` or `end`), or locals nothing reads, so they preserve
+what the code computes; each saves bytes in every module.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONST = re.compile(r"(i32|i64|f64)\.const \S+")
+_GET = re.compile(r"local\.get (\S+)")
+_READ = re.compile(r"local\.get (\$[^\s()]+)")  # also inside folded instructions
+
+
+def peephole(code: list[str], params: set[str]) -> tuple[list[str], set[str]]:
+    """The rewritten code and the locals it no longer uses (never `params`)."""
+    code = _adjacent(code)
+    unread = _unread_locals(code, params)
+    if unread:
+        out = []
+        for instr in code:
+            op, _, name = instr.partition(" ")
+            if name in unread and op == "local.tee":
+                continue  # the value stays on the stack
+            out.append("drop" if name in unread and op == "local.set" else instr)
+        code = _adjacent(out)
+    return code, unread
+
+
+def _adjacent(code: list[str]) -> list[str]:
+    out: list[str] = []
+    for instr in code:
+        prev = out[-1] if out else ""
+        if instr == "drop" and (_CONST.fullmatch(prev) or _GET.fullmatch(prev)):
+            out.pop()  # a constant or local computed only to be dropped
+        elif instr == "drop" and prev.startswith("local.tee "):
+            out[-1] = "local.set " + prev[len("local.tee "):]
+        elif instr.startswith("local.get ") and prev == "local.set " + instr[len("local.get "):]:
+            out[-1] = "local.tee " + instr[len("local.get "):]
+        elif instr == "i32.wrap_i64" and prev == "i64.extend_i32_u":
+            out.pop()
+        elif instr.partition(" ")[0] in ("if", "br_if") and out[-2:] == ["i32.eqz", "i32.eqz"]:
+            del out[-2:]  # a test only looks at zero / non-zero
+            out.append(instr)
+        else:
+            out.append(instr)
+    return out
+
+
+def _unread_locals(code: list[str], params: set[str]) -> set[str]:
+    written: set[str] = set()
+    read: set[str] = set()
+    for instr in code:
+        op, _, name = instr.partition(" ")
+        if op in ("local.set", "local.tee"):
+            written.add(name)
+        read.update(_READ.findall(instr))
+    return written - read - params

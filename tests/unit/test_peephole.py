@@ -1,0 +1,44 @@
+"""The peephole pass on lowered instruction lists (pwc/lower/peephole.py)."""
+
+from __future__ import annotations
+
+from pwc.lower.peephole import peephole
+
+
+def test_a_dropped_constant_or_local_disappears() -> None:
+    code, _ = peephole(["call $f", "i32.const 0", "drop", "local.get $p", "drop"], {"$p"})
+    assert code == ["call $f"]
+
+
+def test_a_store_then_load_becomes_a_tee() -> None:
+    code, unread = peephole(["call $f", "local.set $x", "local.get $x", "call $g",
+                             "local.get $x", "call $g"], set())
+    assert code == ["call $f", "local.tee $x", "call $g", "local.get $x", "call $g"]
+    assert unread == set()
+
+
+def test_a_local_nothing_reads_is_dropped() -> None:
+    code, unread = peephole(["call $f", "local.tee $t", "call $g", "i32.const 7",
+                             "local.set $line", "call $h"], set())
+    assert code == ["call $f", "call $g", "call $h"]
+    assert unread == {"$t", "$line"}
+
+
+def test_reads_inside_folded_instructions_count() -> None:
+    code, unread = peephole(["call $f", "local.set $t", "(call $g (local.get $t))"], set())
+    assert code == ["call $f", "local.set $t", "(call $g (local.get $t))"]
+    assert unread == set()
+
+
+def test_parameters_are_kept_and_double_negation_before_a_branch_goes() -> None:
+    code, unread = peephole(["local.get $a", "local.set $p", "local.get $b", "i32.eqz",
+                             "i32.eqz", "br_if $out", "local.get $c", "i32.eqz", "i32.eqz"],
+                            {"$p"})
+    assert code == ["local.get $a", "local.set $p", "local.get $b", "br_if $out",
+                    "local.get $c", "i32.eqz", "i32.eqz"]
+    assert unread == set()
+
+
+def test_widening_then_narrowing_is_nothing() -> None:
+    code, _ = peephole(["local.get $a", "i64.extend_i32_u", "i32.wrap_i64", "call $f"], set())
+    assert code == ["local.get $a", "call $f"]
