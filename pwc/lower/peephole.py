@@ -14,6 +14,10 @@ import re
 
 _CONST = re.compile(r"(i32|i64|f64)\.const \S+")
 _GET = re.compile(r"local\.get (\S+)")
+# A comparison followed by i32.eqz is the opposite comparison.
+_NEGATED = {f"{t}.{a}": f"{t}.{b}" for t in ("i32", "i64") for a, b in (
+    ("eq", "ne"), ("ne", "eq"), ("lt_s", "ge_s"), ("ge_s", "lt_s"), ("gt_s", "le_s"),
+    ("le_s", "gt_s"), ("lt_u", "ge_u"), ("ge_u", "lt_u"), ("gt_u", "le_u"), ("le_u", "gt_u"))}
 _READ = re.compile(r"local\.get (\$[^\s()]+)")  # also inside folded instructions
 
 
@@ -38,6 +42,15 @@ def _adjacent(code: list[str]) -> list[str]:
         prev = out[-1] if out else ""
         if instr == "drop" and (_CONST.fullmatch(prev) or _GET.fullmatch(prev)):
             out.pop()  # a constant or local computed only to be dropped
+        elif (instr == "drop" and len(out) >= 3 and out[-2].startswith("global.get ")
+              and prev.startswith("br_if ") and (_CONST.fullmatch(out[-3])
+                                                 or _GET.fullmatch(out[-3]))):
+            # ... also across an exception test (every block is untyped, so a
+            # br_if carries no value out): `i32.const 0  global.get $rt_exc
+            # br_if $raised  drop` after a call that returns nothing.
+            del out[-3]
+        elif instr == "i32.eqz" and prev in _NEGATED:
+            out[-1] = _NEGATED[prev]
         elif instr == "drop" and prev.startswith("local.tee "):
             out[-1] = "local.set " + prev[len("local.tee "):]
         elif instr.startswith("local.get ") and prev == "local.set " + instr[len("local.get "):]:

@@ -42,3 +42,16 @@ def test_parameters_are_kept_and_double_negation_before_a_branch_goes() -> None:
 def test_widening_then_narrowing_is_nothing() -> None:
     code, _ = peephole(["local.get $a", "i64.extend_i32_u", "i32.wrap_i64", "call $f"], set())
     assert code == ["local.get $a", "call $f"]
+
+
+def test_a_dropped_placeholder_across_an_exception_test_goes() -> None:
+    code, _ = peephole(["call $f", "i32.const 0", "global.get $rt_exc", "br_if $raised",
+                        "drop", "call $g"], set())
+    assert code == ["call $f", "global.get $rt_exc", "br_if $raised", "call $g"]
+
+
+def test_a_negated_comparison_is_the_opposite_comparison() -> None:
+    code, _ = peephole(["local.get $a", "i32.const 0", "i32.lt_s", "i32.eqz",
+                        "local.get $b", "i64.const 1", "i64.eq", "i32.eqz"], {"$a", "$b"})
+    assert code == ["local.get $a", "i32.const 0", "i32.ge_s",
+                    "local.get $b", "i64.const 1", "i64.ne"]
