@@ -454,7 +454,10 @@ _N = TypeVar("_N")
 
 def rewrite(node: _N, replace: Callable[[object], object | None]) -> _N:
     """`node` with every TIR node under it for which `replace` returns a
-    value (not None) replaced by that value; unchanged subtrees are shared."""
+    value (not None) replaced by that value; unchanged subtrees are shared.
+    `node` may also be a tuple of nodes (a statement list)."""
+    if isinstance(node, tuple):
+        return _rewrite_value(node, replace)  # type: ignore[return-value]
     new = replace(node)
     if new is not None:
         return new  # type: ignore[return-value]

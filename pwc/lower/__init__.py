@@ -15,6 +15,7 @@ from pwc.check.loader import PRELUDE
 from pwc.check.tir import walk
 from pwc.diagnostics import NO_SPAN as _NO_SPAN
 from pwc.link import Program
+from pwc.lower.constant_params import prune_constant_params
 from pwc.lower.constants import fold_module_constants
 from pwc.lower.context import (
     EXC_ROOT,
@@ -34,6 +35,9 @@ from pwc.statics import StaticImage
 
 def lower_program(prog: tir.Program) -> Program:
     prog = _reachable_only(fold_module_constants(prog))
+    pruned = prune_constant_params(prog, RUNTIME_ROOTS + KEY_ERROR_HELPERS + (ENUM_HELPER,))
+    if pruned is not prog:
+        prog = _reachable_only(pruned)
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}

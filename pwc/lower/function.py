@@ -166,6 +166,9 @@ class FunctionLowerer:
             case tir.SetField(obj=obj, cls=cls, name=name, value=v):
                 off, ft = self.ctx.desc.classes[cls].field_offset(name)
                 self.store_field(obj, off, ft, v)
+            case tir.If(test=tir.Const(value=value), body=body, orelse=orelse):
+                for b in body if value else orelse:  # decided at compile time
+                    self.stmt(b)
             case tir.If(test=test, body=body, orelse=orelse):
                 self.expr(test)
                 self.emit("if")

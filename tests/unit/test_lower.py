@@ -183,3 +183,30 @@ def test_only_the_runtime_errors_the_module_can_raise_are_built(tmp_path: Path) 
     assert "chr() arg not in range" in uses_chr
     assert "chr() arg not in range" not in no_chr
     assert "integer overflow" in no_chr  # n + 1 may overflow
+
+
+PICK = (
+    "def one() -> str:\n"
+    "    return 'one'\n"
+    "def two() -> str:\n"
+    "    return 'two'\n"
+    "def pick(which: int) -> str:\n"
+    "    if which == 1:\n"
+    "        return one()\n"
+    "    elif which == 2:\n"
+    "        return two()\n"
+    "    return 'other'\n"
+)
+
+
+def test_branches_on_a_parameter_that_only_gets_constants_are_decided(tmp_path: Path) -> None:
+    wat = wat_of(PICK + "print(pick(1), pick(1))\n", tmp_path)
+    assert "$f:__main__.one" in wat
+    assert "$f:__main__.two" not in wat
+    both = wat_of(PICK + "print(pick(1), pick(3))\n", tmp_path)
+    assert "$f:__main__.one" in both and "$f:__main__.two" not in both
+
+
+def test_a_parameter_with_a_computed_argument_keeps_its_branches(tmp_path: Path) -> None:
+    wat = wat_of(PICK + "n = len('ab')\nprint(pick(1), pick(n))\n", tmp_path)
+    assert "$f:__main__.one" in wat and "$f:__main__.two" in wat
