@@ -23,7 +23,7 @@ _READ = re.compile(r"local\.get (\$[^\s()]+)")  # also inside folded instruction
 
 def peephole(code: list[str], params: set[str]) -> tuple[list[str], set[str]]:
     """The rewritten code and the locals it no longer uses (never `params`)."""
-    code = _adjacent(code)
+    code = _adjacent(_reachable(code))
     unread = _unread_locals(code, params)
     if unread:
         out = []
@@ -34,6 +34,32 @@ def peephole(code: list[str], params: set[str]) -> tuple[list[str], set[str]]:
             out.append("drop" if name in unread and op == "local.set" else instr)
         code = _adjacent(out)
     return code, unread
+
+
+_OPENS = frozenset({"block", "loop", "if"})
+_LEAVES = frozenset({"return", "br", "unreachable"})
+
+
+def _reachable(code: list[str]) -> list[str]:
+    """Without the instructions after a return/br/unreachable up to the end
+    (or else) of the enclosing construct: nothing can run them."""
+    out: list[str] = []
+    dead = False
+    depth = 0  # constructs opened inside the dead code
+    for instr in code:
+        op = instr.partition(" ")[0]
+        if dead:
+            if op in _OPENS:
+                depth += 1
+            elif op == "end" and depth:
+                depth -= 1
+            elif op in ("end", "else"):
+                dead = False
+                out.append(instr)
+            continue
+        out.append(instr)
+        dead = op in _LEAVES
+    return out
 
 
 def _adjacent(code: list[str]) -> list[str]:

@@ -55,3 +55,12 @@ def test_a_negated_comparison_is_the_opposite_comparison() -> None:
                         "local.get $b", "i64.const 1", "i64.eq", "i32.eqz"], {"$a", "$b"})
     assert code == ["local.get $a", "i32.const 0", "i32.ge_s",
                     "local.get $b", "i64.const 1", "i64.ne"]
+
+
+def test_code_after_a_return_or_branch_is_dropped_up_to_its_construct_end() -> None:
+    code, _ = peephole(["block $out", "local.get $a", "if", "call $f", "return",
+                        "block $x", "call $g", "end", "call $h", "else", "call $i", "br $out",
+                        "call $j", "end", "call $k", "end", "call $l", "return", "i64.const 0"],
+                       {"$a"})
+    assert code == ["block $out", "local.get $a", "if", "call $f", "return", "else",
+                    "call $i", "br $out", "end", "call $k", "end", "call $l", "return"]
