@@ -82,7 +82,6 @@ def lower_program(prog: tir.Program) -> Program:
         if needed <= codes:
             break
         codes |= needed
-    desc.link_parents()
     lowered = {f.symbol for f in prog.functions}
     _fill_vtables(ctx, prog, lowered)
     exports = [_export(ctx, e, functions) for e in prog.exports]

@@ -15,7 +15,7 @@ from pwc.check import types as T
 from pwc.statics import StaticImage
 
 KIND_STR, KIND_BYTES, KIND_LIST, KIND_STRUCT, KIND_DICT = 1, 2, 3, 4, 5
-DESC_NAME, DESC_PARENT, DESC_ID, DESC_ID_END, DESC_VTABLE = 16, 20, 24, 28, 32
+DESC_NAME, DESC_ID, DESC_ID_END, DESC_VTABLE = 16, 20, 24, 28
 
 
 def wasm_size(t: T.Type) -> int:
@@ -106,9 +106,9 @@ class Descriptors:
             layout = StructLayout.of(types)
             ptrs = layout.pointer_offsets()
             ptr_array = self.statics.add_words(ptrs) if ptrs else 0
-            addr = self.statics.reserve(32)
+            addr = self.statics.reserve(DESC_ID)
             self.statics.patch(addr, _words(KIND_STRUCT, layout.size, len(ptrs), ptr_array,
-                                            self.string(name), 0, 0, 0))
+                                            self.string(name)))
             self._structs[key] = (addr, layout)
         return self._structs[key]
 
@@ -154,16 +154,9 @@ class Descriptors:
             ptr_array = self.statics.add_words(ptrs) if ptrs else 0
             d.address = self.statics.reserve(DESC_VTABLE + 4 * len(d.slots))
             self.statics.patch(d.address, _words(
-                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(d.layout.name), 0,
+                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(d.layout.name),
                 d.class_id, d.id_end))
         return d.address
-
-    def link_parents(self) -> None:
-        """Fill each placed descriptor's parent word (0 when the base has none)."""
-        for d in self.classes.values():
-            base = d.layout.base
-            if d.address and base:
-                self.statics.patch_i32(d.address + DESC_PARENT, self.classes[base].address)
 
     def set_vtable_entry(self, qualname: str, slot: int, table_index: int) -> None:
         self.statics.patch_i32(self.classes[qualname].address + DESC_VTABLE + 4 * slot,
