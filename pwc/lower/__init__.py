@@ -15,7 +15,7 @@ from pwc.check.loader import PRELUDE
 from pwc.check.tir import walk
 from pwc.diagnostics import NO_SPAN as _NO_SPAN
 from pwc.link import Program
-from pwc.lower.constant_params import prune_constant_params
+from pwc.lower.constant_params import prune_constant_params, prune_uninhabited
 from pwc.lower.constants import fold_module_constants
 from pwc.lower.context import (
     EXC_ROOT,
@@ -35,7 +35,8 @@ from pwc.statics import StaticImage
 
 def lower_program(prog: tir.Program) -> Program:
     prog = _reachable_only(fold_module_constants(prog))
-    pruned = prune_constant_params(prog, RUNTIME_ROOTS + KEY_ERROR_HELPERS + (ENUM_HELPER,))
+    pruned = prune_uninhabited(prune_constant_params(
+        prog, RUNTIME_ROOTS + KEY_ERROR_HELPERS + (ENUM_HELPER,)))
     if pruned is not prog:
         prog = _reachable_only(pruned)
     statics = StaticImage()

@@ -1,4 +1,5 @@
-"""Branches on parameters that only ever receive constants.
+"""Branches decided at compile time: tests of parameters that only ever
+receive constants, and None tests of classes nothing instantiates.
 
 The SDK funnels its six HTTP callback exports into one `_run(context_id,
 which, ...)` that picks the callback with `if which == _REQUEST_HEADERS:
@@ -10,6 +11,11 @@ For a function called only directly (not exported, not a method, never a
 value, not called by generated glue), whose int parameter is never
 reassigned and gets a literal at every call site, a test `param == C` is
 decided when C is none of those literals (false) or the only one (true).
+Likewise a value whose type is `C | None`, where neither C nor a subclass
+is instantiated anywhere, is None: the SDK's stream tables hold HTTP and
+TCP contexts, and a plugin that makes only one kind never takes the other
+kind's branches.
+
 Decided tests become constant `If`s, which the lowering reduces to the
 branch taken; the caller re-runs reachability so what only the dead
 branches used disappears.
@@ -47,6 +53,38 @@ def prune_constant_params(prog: tir.Program, glue_called: Iterable[str]) -> tir.
             f = new
         functions.append(f)
     return dataclasses.replace(prog, functions=tuple(functions)) if changed else prog
+
+
+def prune_uninhabited(prog: tir.Program) -> tir.Program:
+    """`prog` with None tests of never-instantiated classes decided (the same
+    object when there are none)."""
+    instantiated = {n.cls for n in _all_nodes(prog) if isinstance(n, tir.New)}
+    bases = {c.qualname: c.base for c in prog.classes}
+    inhabited: set[str] = set()
+    for qualname in instantiated:
+        cur: str | None = qualname
+        while cur is not None and cur not in inhabited:
+            inhabited.add(cur)
+            cur = bases.get(cur)
+
+    def decide(node: object) -> object | None:
+        match node:
+            case tir.If(test=tir.Prim(op="opt.is_none" | "opt.is_not_none" as op, args=(value,)),
+                        body=body, orelse=orelse) if _uninhabited(value.type, inhabited):
+                is_none = op == "opt.is_none"
+                return tir.If(_const(is_none, node.test), rewrite(body, decide) if is_none else (),
+                              () if is_none else rewrite(orelse, decide), node.span)
+        return None
+
+    functions = tuple(rewrite(f, decide) for f in prog.functions)
+    if all(a is b for a, b in zip(functions, prog.functions, strict=True)):
+        return prog
+    return dataclasses.replace(prog, functions=functions)
+
+
+def _uninhabited(t: T.Type, inhabited: set[str]) -> bool:
+    return (isinstance(t, T.OptionalType) and isinstance(t.inner, T.ClassType)
+            and not t.inner.is_enum and t.inner.qualname not in inhabited)
 
 
 def _all_nodes(prog: tir.Program) -> Iterable[object]:

@@ -210,3 +210,26 @@ def test_branches_on_a_parameter_that_only_gets_constants_are_decided(tmp_path: 
 def test_a_parameter_with_a_computed_argument_keeps_its_branches(tmp_path: Path) -> None:
     wat = wat_of(PICK + "n = len('ab')\nprint(pick(1), pick(n))\n", tmp_path)
     assert "$f:__main__.one" in wat and "$f:__main__.two" in wat
+
+
+def test_none_tests_of_a_class_nothing_instantiates_are_decided(tmp_path: Path) -> None:
+    wat = wat_of(
+        "class Used:\n"
+        "    def f(self) -> int:\n"
+        "        return 1\n"
+        "class Never:\n"
+        "    def g(self) -> int:\n"
+        "        return 2\n"
+        "def use(table: dict[int, Used], other: dict[int, Never], k: int) -> int:\n"
+        "    u = table.get(k)\n"
+        "    if u is not None:\n"
+        "        return u.f()\n"
+        "    n = other.get(k)\n"
+        "    if n is not None:\n"
+        "        return n.g()\n"
+        "    return 0\n"
+        "print(use({1: Used()}, {}, 1), use({}, {}, 2))\n",
+        tmp_path,
+    )
+    assert "$f:__main__.Used.f" in wat
+    assert "$f:__main__.Never.g" not in wat
