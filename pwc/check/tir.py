@@ -445,8 +445,16 @@ def _child_fields(n: object) -> tuple[str, ...]:
 
 
 def _is_node(x: object) -> bool:
-    return dataclasses.is_dataclass(x) and not isinstance(x, type) and type(x).__module__ == \
-        __name__
+    cls = type(x)
+    known = _NODE_CLASSES.get(cls)
+    if known is None:
+        known = dataclasses.is_dataclass(cls) and cls.__module__ == __name__
+        _NODE_CLASSES[cls] = known
+    return known
+
+
+# A memo: is a class a TIR node class (a dataclass of this module)?
+_NODE_CLASSES: dict[type, bool] = {}
 
 
 _N = TypeVar("_N")

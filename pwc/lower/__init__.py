@@ -34,9 +34,11 @@ from pwc.statics import StaticImage
 
 
 def lower_program(prog: tir.Program) -> Program:
-    prog = _reachable_only(fold_module_constants(prog))
+    prog = _reachable_only(prog)
+    # What reachable code alone decides; then reachability again for what
+    # only the decided-away code used (and module bodies left empty).
     pruned = prune_uninhabited(prune_constant_params(
-        prog, RUNTIME_ROOTS + KEY_ERROR_HELPERS + (ENUM_HELPER,)))
+        fold_module_constants(prog), RUNTIME_ROOTS + KEY_ERROR_HELPERS + (ENUM_HELPER,)))
     if pruned is not prog:
         prog = _reachable_only(pruned)
     statics = StaticImage()

@@ -23,8 +23,16 @@ from pwc.check.tir import rewrite, walk
 
 
 def fold_module_constants(prog: tir.Program) -> tir.Program:
-    assignments = Counter(n.symbol for f in prog.functions for n in walk(f)
-                          if isinstance(n, tir.SetGlobal))
+    assignments: Counter[str] = Counter()
+    read_by: list[set[str]] = []  # per function, the globals it reads
+    for f in prog.functions:
+        reads = set()
+        for n in walk(f):
+            if isinstance(n, tir.SetGlobal):
+                assignments[n.symbol] += 1
+            elif isinstance(n, tir.Global):
+                reads.add(n.symbol)
+        read_by.append(reads)
     declared = dict(prog.globals)
     inits = set(prog.init_order)
     constants: dict[str, tir.Const] = {}
@@ -44,12 +52,12 @@ def fold_module_constants(prog: tir.Program) -> tir.Program:
         return None
 
     functions = []
-    for f in prog.functions:
+    for f, reads in zip(prog.functions, read_by, strict=True):
         if f.symbol in inits:
             f = dataclasses.replace(f, body=tuple(
                 s for s in f.body
                 if not (isinstance(s, tir.SetGlobal) and s.symbol in constants)))
-        functions.append(rewrite(f, replace))
+        functions.append(rewrite(f, replace) if reads & constants.keys() else f)
     classes = tuple(rewrite(c, replace) for c in prog.classes)
     return dataclasses.replace(
         prog, functions=tuple(functions), classes=classes,
