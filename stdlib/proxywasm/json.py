@@ -354,56 +354,51 @@ class _Parser:
             self.pos = self.pos + 1
         return code
 
-    def digits(self, parts: list[str]) -> int:
-        """Copy a run of digits into `parts`; returns how many there were."""
-        count = 0
+    def digits(self) -> int:
+        """Skip a run of digits; returns how many there were."""
+        start = self.pos
         while self.pos < self.size and _DIGITS.find(self.text[self.pos]) >= 0:
-            parts.append(self.text[self.pos])
             self.pos = self.pos + 1
-            count = count + 1
-        return count
+        return self.pos - start
 
     def number(self) -> JsonValue:
-        parts: list[str] = []
+        start = self.pos
         negative = self.text[self.pos] == "-"
         if negative:
-            parts.append("-")
             self.pos = self.pos + 1
-        first_digit = len(parts)
-        count = self.digits(parts)
+        first_digit = self.pos
+        count = self.digits()
         if count == 0:
             self.fail("expecting a digit")
-        if count > 1 and parts[first_digit] == "0":
-            self.pos = self.pos - count + 1
+        if count > 1 and self.text[first_digit] == "0":
+            self.pos = first_digit + 1
             self.fail("extra data after the JSON value")
         integral = True
         if self.pos < self.size and self.text[self.pos] == ".":
             integral = False
-            parts.append(".")
             self.pos = self.pos + 1
-            if self.digits(parts) == 0:
+            if self.digits() == 0:
                 self.fail("expecting a digit after the decimal point")
         if self.pos < self.size and (self.text[self.pos] == "e" or self.text[self.pos] == "E"):
             integral = False
-            parts.append(self.text[self.pos])
             self.pos = self.pos + 1
             if self.pos < self.size and (self.text[self.pos] == "+" or self.text[self.pos] == "-"):
-                parts.append(self.text[self.pos])
                 self.pos = self.pos + 1
-            if self.digits(parts) == 0:
+            if self.digits() == 0:
                 self.fail("expecting a digit in the exponent")
         result = JsonValue(KIND_NUMBER)
-        result.text = "".join(parts)
+        # The source text, a slice: no per-character list to join.
+        result.text = self.text[start:self.pos]
         if integral:
-            _set_integer(result, parts, first_digit, negative)
+            _set_integer(result, self.text, first_digit, self.pos, negative)
         return result
 
 
-def _set_integer(result: JsonValue, parts: list[str], first_digit: int, negative: bool) -> None:
-    """Store the integer of the digits parts[first_digit:] if it fits 64 bits."""
+def _set_integer(result: JsonValue, text: str, start: int, end: int, negative: bool) -> None:
+    """Store the integer of the digits text[start:end] if it fits 64 bits."""
     accumulated = 0  # minus the magnitude, so that _INT_MIN fits
-    for i in range(first_digit, len(parts)):
-        digit = _DIGITS.find(parts[i])
+    for i in range(start, end):
+        digit = _DIGITS.find(text[i])
         if accumulated < _INT_MIN_DIV_10 or (
             accumulated == _INT_MIN_DIV_10 and digit > _INT_MIN_LAST_DIGIT
         ):
