@@ -47,18 +47,20 @@ def _reachable(code: list[str]) -> list[str]:
     dead = False
     depth = 0  # constructs opened inside the dead code
     for instr in code:
-        op = instr.partition(" ")[0]
         if dead:
-            if op in _OPENS:
-                depth += 1
-            elif op == "end" and depth:
-                depth -= 1
-            elif op in ("end", "else"):
-                dead = False
+            # An item may hold a whole construct ("if (result i32) ... end").
+            words = instr.split()
+            nested = depth + sum(w in _OPENS for w in words) - words.count("end")
+            if nested < 0 or (depth == 0 and "else" in words and nested == 0
+                              and not any(w in _OPENS for w in words)):
+                dead = False  # the end (or else) of the construct the dead code is in
                 out.append(instr)
+            else:
+                depth = nested
             continue
         out.append(instr)
-        dead = op in _LEAVES
+        dead = instr.partition(" ")[0] in _LEAVES
+        depth = 0
     return out
 
 

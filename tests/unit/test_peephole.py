@@ -64,3 +64,10 @@ def test_code_after_a_return_or_branch_is_dropped_up_to_its_construct_end() -> N
                        {"$a"})
     assert code == ["block $out", "local.get $a", "if", "call $f", "return", "else",
                     "call $i", "br $out", "end", "call $k", "end", "call $l", "return"]
+
+
+def test_dead_code_holding_a_whole_construct_in_one_item_is_measured_right() -> None:
+    code, _ = peephole(["block $a", "block $b", "call $f", "return",
+                        "if (result i32) i32.const 1 else i32.const 2 end", "drop", "br $a",
+                        "end", "call $g", "end"], set())
+    assert code == ["block $a", "block $b", "call $f", "return", "end", "call $g", "end"]
