@@ -259,10 +259,6 @@ def _chain(layouts: dict[str, tir.ClassLayout], qualname: str) -> list[tir.Class
     return out
 
 
-def _constructed(prog: tir.Program) -> set[str]:
-    return {n.cls for f in prog.functions for n in walk(f) if isinstance(n, tir.New)}
-
-
 # Nested calls of recursive functions allowed before RecursionError (CPython's
 # default recursion limit; the wasm stack holds far more of pwc's frames).
 RECURSION_LIMIT = 1000
