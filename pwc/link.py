@@ -246,6 +246,28 @@ def link(program: Program, runtime_dir: Path | None = None) -> str:
     return "\n".join(parts) + ")\n"
 
 
+_REFERENCE = re.compile(r"\b(?:call|return_call|ref\.func|global\.get|global\.set)\s+(\$[^\s()]+)")
+
+
+def runtime_reached(texts: Iterable[str], runtime_dir: Path | None = None) -> list[Field]:
+    """The runtime fields that generated code in `texts` refers to, directly
+    or through other runtime fields: what `link` keeps of the runtime for it
+    (references to generated symbols are not followed)."""
+    if runtime_dir is None:
+        from pwc.resources import runtime_dir as default_runtime_dir
+
+        runtime_dir = default_runtime_dir()
+    symbols = {f.name: f for f in runtime_fields(runtime_dir)}
+    pending = [name for text in texts for name in _REFERENCE.findall(text) if name in symbols]
+    kept: dict[str, Field] = {}
+    while pending:
+        name = pending.pop()
+        if name not in kept:
+            kept[name] = symbols[name]
+            pending.extend(ref for ref in symbols[name].refs if ref in symbols)
+    return list(kept.values())
+
+
 def _named(text: str, name: str, kind: str) -> Field:
     field = _single(parse_fields(text, f"generated {name}"), kind)
     if field.name != name:

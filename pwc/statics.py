@@ -122,7 +122,9 @@ class StaticImage:
         if found is None:
             encoded = text.encode("utf-8", "surrogatepass")
             header = struct.pack("<III", str_desc, len(encoded), len(text))
-            found = self.add(header + encoded)
+            # 4-byte aligned (its fields are i32s): static strings are most
+            # of the static data, and 8 would pad each by 4 bytes on average.
+            found = self.add(header + encoded, align=4)
             self._strings[key] = found
         return found
 
@@ -131,7 +133,7 @@ class StaticImage:
         key = (data, bytes_desc)
         found = self._bytes.get(key)
         if found is None:
-            found = self.add(struct.pack("<II", bytes_desc, len(data)) + data)
+            found = self.add(struct.pack("<II", bytes_desc, len(data)) + data, align=4)
             self._bytes[key] = found
         return found
 

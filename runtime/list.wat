@@ -83,39 +83,51 @@
              (local.get $v))
   (i32.store offset=4 (local.get $l) (i32.add (local.get $n) (i32.const 1))))
 
-;; $list_slot: address of element `idx` (negative counts from the end), or 0
-;; after raising IndexError with `code` (3 for reads, 17 for assignments)
+;; $list_at: address of element `idx` (negative counts from the end), or 0
 ;; when out of range.
-(func $list_slot (param $l i32) (param $idx i64) (param $code i32) (result i32)
+(func $list_at (param $l i32) (param $idx i64) (result i32)
   (local $i i32)
   (local.set $i (call $rt_index (local.get $idx) (i32.load offset=4 (local.get $l))))
-  (if (i32.lt_s (local.get $i) (i32.const 0))
-    (then
-      (call $pwc_raise (local.get $code) (i64.const 0))
-      (return (i32.const 0))))
+  (if (i32.lt_s (local.get $i) (i32.const 0)) (then (return (i32.const 0))))
   (i32.add (i32.load offset=12 (local.get $l))
            (i32.mul (local.get $i) (i32.load offset=4 (i32.load (local.get $l))))))
+
+;; $list_slot / $list_store_slot: $list_at for reading / for assigning (and
+;; del), raising IndexError out of range (code 3 / 17: the messages differ).
+;; Each raise has a constant code so the compiler sees which codes a module
+;; can raise.
+(func $list_slot (param $l i32) (param $idx i64) (result i32)
+  (local $p i32)
+  (if (i32.eqz (local.tee $p (call $list_at (local.get $l) (local.get $idx))))
+    (then (call $pwc_raise (i32.const 3) (i64.const 0))))
+  (local.get $p))
+
+(func $list_store_slot (param $l i32) (param $idx i64) (result i32)
+  (local $p i32)
+  (if (i32.eqz (local.tee $p (call $list_at (local.get $l) (local.get $idx))))
+    (then (call $pwc_raise (i32.const 17) (i64.const 0))))
+  (local.get $p))
 
 ;; $list_get4 / $list_get8: l[idx]; IndexError (code 3) out of range.
 (func $list_get4 (param $l i32) (param $idx i64) (result i32)
   (local $p i32)
-  (local.set $p (call $list_slot (local.get $l) (local.get $idx) (i32.const 3)))
+  (local.set $p (call $list_slot (local.get $l) (local.get $idx)))
   (if (result i32) (local.get $p) (then (i32.load (local.get $p))) (else (i32.const 0))))
 
 (func $list_get8 (param $l i32) (param $idx i64) (result i64)
   (local $p i32)
-  (local.set $p (call $list_slot (local.get $l) (local.get $idx) (i32.const 3)))
+  (local.set $p (call $list_slot (local.get $l) (local.get $idx)))
   (if (result i64) (local.get $p) (then (i64.load (local.get $p))) (else (i64.const 0))))
 
 ;; $list_set4 / $list_set8: l[idx] = v; IndexError (code 17) out of range.
 (func $list_set4 (param $l i32) (param $idx i64) (param $v i32)
   (local $p i32)
-  (local.set $p (call $list_slot (local.get $l) (local.get $idx) (i32.const 17)))
+  (local.set $p (call $list_store_slot (local.get $l) (local.get $idx)))
   (if (local.get $p) (then (i32.store (local.get $p) (local.get $v)))))
 
 (func $list_set8 (param $l i32) (param $idx i64) (param $v i64)
   (local $p i32)
-  (local.set $p (call $list_slot (local.get $l) (local.get $idx) (i32.const 17)))
+  (local.set $p (call $list_store_slot (local.get $l) (local.get $idx)))
   (if (local.get $p) (then (i64.store (local.get $p) (local.get $v)))))
 
 ;; $list_pop_slot: for l.pop(idx): the address of the element to remove

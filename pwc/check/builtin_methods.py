@@ -121,6 +121,12 @@ def dict_methods(key: Type, value: Type) -> dict[str, MethodSig]:
         "get": MethodSig("dict.get", (_p("key", key),), optional(value)),
         "get_default": MethodSig("dict.get_default", (_p("key", key), _p("default", value)),
                                  value),
+        "pop": MethodSig("dict.pop", (_p("key", key),), value),
+        "pop_default": MethodSig("dict.pop_default", (_p("key", key), _p("default", value)),
+                                 value),
+        # d.pop(k, None): mypy's `V | T` overload with T = None.
+        "pop_optional": MethodSig("dict.pop_optional", (_p("key", key), _p("default", NONE)),
+                                  optional(value)),
     }
 
 

@@ -1097,8 +1097,12 @@ class ExprChecker:
                 isinstance(a, ast.GeneratorExp) for a in e.args):
             e = ast.Call(e.func, tuple(as_comprehension(a) for a in e.args), e.keywords,
                          e.span)
-        if func.attr == "get" and len(e.args) + len(e.keywords) == 2:
-            sig = table["get_default"]
+        if func.attr in ("get", "pop") and len(e.args) + len(e.keywords) == 2 and \
+                isinstance(t, T.DictType):
+            sig = table[f"{func.attr}_default"]
+            if func.attr == "pop" and len(e.args) == 2 and \
+                    isinstance(e.args[1], ast.Constant) and e.args[1].value is None:
+                sig = table["pop_optional"]
         params = [ParamInfo(n, pt, _default_expr(d, e.span), False, e.span)
                   for n, pt, d in sig.params]
         args = self.bind(params, e, f'"{func.attr}" of {q(t)}', self.module.name)

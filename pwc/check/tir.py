@@ -10,9 +10,9 @@ carries its type.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TypeVar, Union
 
 from pwc.check.types import Type
 from pwc.diagnostics import Span
@@ -422,13 +422,7 @@ def walk(node: object) -> Iterator[object]:
     while stack:
         n = stack.pop()
         yield n
-        cls = type(n)
-        names = _CHILD_FIELDS.get(cls)
-        if names is None:
-            names = tuple(f.name for f in dataclasses.fields(n)  # type: ignore[arg-type]
-                          if f.name not in ("type", "span"))
-            _CHILD_FIELDS[cls] = names
-        for name in names:
+        for name in _child_fields(n):
             value = getattr(n, name)
             if isinstance(value, tuple):
                 for item in value:
@@ -440,6 +434,52 @@ def walk(node: object) -> Iterator[object]:
                 stack.append(value)
 
 
+def _child_fields(n: object) -> tuple[str, ...]:
+    cls = type(n)
+    names = _CHILD_FIELDS.get(cls)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(n)  # type: ignore[arg-type]
+                      if f.name not in ("type", "span"))
+        _CHILD_FIELDS[cls] = names
+    return names
+
+
 def _is_node(x: object) -> bool:
-    return dataclasses.is_dataclass(x) and not isinstance(x, type) and type(x).__module__ == \
-        __name__
+    cls = type(x)
+    known = _NODE_CLASSES.get(cls)
+    if known is None:
+        known = dataclasses.is_dataclass(cls) and cls.__module__ == __name__
+        _NODE_CLASSES[cls] = known
+    return known
+
+
+# A memo: is a class a TIR node class (a dataclass of this module)?
+_NODE_CLASSES: dict[type, bool] = {}
+
+
+_N = TypeVar("_N")
+
+
+def rewrite(node: _N, replace: Callable[[object], object | None]) -> _N:
+    """`node` with every TIR node under it for which `replace` returns a
+    value (not None) replaced by that value; unchanged subtrees are shared.
+    `node` may also be a tuple of nodes (a statement list)."""
+    if isinstance(node, tuple):
+        return _rewrite_value(node, replace)  # type: ignore[return-value]
+    new = replace(node)
+    if new is not None:
+        return new  # type: ignore[return-value]
+    changes = {}
+    for name in _child_fields(node):
+        value = getattr(node, name)
+        new_value = _rewrite_value(value, replace)
+        if new_value is not value:
+            changes[name] = new_value
+    return dataclasses.replace(node, **changes) if changes else node  # type: ignore[type-var]
+
+
+def _rewrite_value(value: object, replace: Callable[[object], object | None]) -> object:
+    if isinstance(value, tuple):
+        items = tuple(_rewrite_value(x, replace) for x in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return rewrite(value, replace) if _is_node(value) else value

@@ -15,6 +15,8 @@ from pwc.check.loader import PRELUDE
 from pwc.check.tir import walk
 from pwc.diagnostics import NO_SPAN as _NO_SPAN
 from pwc.link import Program
+from pwc.lower.constant_params import prune_constant_params, prune_uninhabited
+from pwc.lower.constants import fold_module_constants
 from pwc.lower.context import (
     EXC_ROOT,
     LowerContext,
@@ -27,12 +29,19 @@ from pwc.lower.context import (
 from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
 from pwc.lower.prims import FLOAT_REPR, node_may_raise
+from pwc.lower.raise_codes import codes_raised, dispatched_codes, specialize
 from pwc.statics import StaticImage
 from pwc.unicode_tables import lazy_tables
 
 
 def lower_program(prog: tir.Program) -> Program:
     prog = _reachable_only(prog)
+    # What reachable code alone decides; then reachability again for what
+    # only the decided-away code used (and module bodies left empty).
+    pruned = prune_uninhabited(prune_constant_params(
+        fold_module_constants(prog), RUNTIME_ROOTS + KEY_ERROR_HELPERS + (ENUM_HELPER,)))
+    if pruned is not prog:
+        prog = _reachable_only(pruned)
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}
@@ -43,7 +52,10 @@ def lower_program(prog: tir.Program) -> Program:
     ctx = LowerContext(prog, statics, desc, signatures, {i.symbol: i for i in prog.imports},
                        _may_raise(prog) | recursive)
     functions: dict[str, str] = {}
-    for f in prog.functions:
+    constructed: dict[str, set[str]] = {}  # function -> the classes it instantiates
+
+    def lower_function(f: tir.Function) -> None:
+        constructed[f.symbol] = {n.cls for n in walk(f) if isinstance(n, tir.New)}
         code = FunctionLowerer(ctx, f).lower()
         if f.symbol in recursive:
             # Guarded: the body becomes "<name>$body" behind a depth-counting wrapper.
@@ -52,11 +64,29 @@ def lower_program(prog: tir.Program) -> Program:
                                                 f"(func {body_name} ", 1)
             code = _depth_guard(f, signatures[f.symbol], body_name)
         functions[func_name(f.symbol)] = code
+
+    dispatcher = next((f for f in prog.functions if f.symbol == RAISE_DISPATCHER), None)
+    for f in prog.functions:
+        if f is not dispatcher:
+            lower_function(f)
+    # The runtime's exceptions: lower the dispatcher for the codes the code
+    # so far can raise, until its own code (and constructors) adds no more.
+    all_codes = dispatched_codes(dispatcher) if dispatcher else set()
+    codes: set[int] = set()
+    while True:
+        if dispatcher is not None:
+            lower_function(specialize(dispatcher, codes))
+        for c in prog.classes:
+            if ctor_name(c.qualname) not in functions and any(
+                    c.qualname in classes for classes in constructed.values()):
+                functions[ctor_name(c.qualname)] = _constructor(ctx, c)
+        functions.update(ctx.helpers)
+        needed = codes_raised(functions.values())
+        needed = all_codes if needed is None else needed & all_codes
+        if needed <= codes:
+            break
+        codes |= needed
     lowered = {f.symbol for f in prog.functions}
-    constructed = _constructed(prog)
-    for c in prog.classes:
-        if c.qualname in constructed:
-            functions[ctor_name(c.qualname)] = _constructor(ctx, c)
     _fill_vtables(ctx, prog, lowered)
     exports = [_export(ctx, e, functions) for e in prog.exports]
     functions["$export:_initialize"] = _initialize(prog)
@@ -82,7 +112,6 @@ def lower_program(prog: tir.Program) -> Program:
         "(func $pwc_uncaught\n"
         "  (call $f:builtins._report_uncaught (global.get $rt_exc))\n"
         "  (unreachable))")
-    functions.update(ctx.helpers)
     globals_ = {global_name(sym): f"(global {global_name(sym)} (mut {T.wasm_type(t)}) "
                                   f"({T.wasm_type(t)}.const 0))" for sym, t in prog.globals}
     globals_["$rt_depth"] = "(global $rt_depth (mut i32) (i32.const 0))  ;; recursion depth"
@@ -105,7 +134,8 @@ def lower_program(prog: tir.Program) -> Program:
 
 
 # Prelude functions the lowering calls on its own (not visible as TIR calls).
-RUNTIME_ROOTS = (f"{PRELUDE}._raise_builtin", f"{PRELUDE}._report_uncaught")
+RAISE_DISPATCHER = f"{PRELUDE}._raise_builtin"
+RUNTIME_ROOTS = (RAISE_DISPATCHER, f"{PRELUDE}._report_uncaught")
 KEY_ERROR_HELPERS = (f"{PRELUDE}._key_error_str", f"{PRELUDE}._key_error_int")
 ENUM_HELPER = f"{PRELUDE}._enum_value_error"
 
@@ -130,6 +160,9 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
     classes instantiated anywhere in the reachable code, so the SDK's default
     methods of context classes a plugin never creates cost nothing."""
     by_symbol = {f.symbol: f for f in prog.functions}
+    # A module that only defines classes and functions has nothing to run.
+    prog = dataclasses.replace(prog, init_order=tuple(
+        sym for sym in prog.init_order if sym not in by_symbol or by_symbol[sym].body))
     layouts = {c.qualname: c for c in prog.classes}
     subclasses: dict[str, list[str]] = {q: [] for q in layouts}
     for c in prog.classes:
@@ -182,7 +215,8 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                         for sub in subclasses[cls]:
                             if sub in instantiated:
                                 reach(dict(layouts[sub].vtable)[method])
-                case tir.Prim(op=op) if op in ("dict.getitem", "dict.delitem", "set.remove"):
+                case tir.Prim(op=op) if op in ("dict.getitem", "dict.delitem", "dict.pop",
+                                               "set.remove"):
                     for helper in KEY_ERROR_HELPERS:
                         reach(helper)
                 case tir.Prim(op="enum.from_value"):
@@ -241,10 +275,6 @@ def _chain(layouts: dict[str, tir.ClassLayout], qualname: str) -> list[tir.Class
         out.append(layouts[cur])
         cur = layouts[cur].base
     return out
-
-
-def _constructed(prog: tir.Program) -> set[str]:
-    return {n.cls for f in prog.functions for n in walk(f) if isinstance(n, tir.New)}
 
 
 # Nested calls of recursive functions allowed before RecursionError (CPython's
@@ -352,6 +382,7 @@ def _may_raise(prog: tir.Program) -> set[str]:
 def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
     """`$new:C(args)`: allocate, set the type word and field defaults, run __init__."""
     d = ctx.desc.classes[c.qualname]
+    ctx.desc.place_class(c.qualname)
     init = next((sym for name, sym in c.vtable if name == "__init__"), None)
     init_sig = ctx.signatures[init] if init else Signature((), None)
     params = init_sig.params[1:]
@@ -396,9 +427,11 @@ def _mro_layouts(ctx: LowerContext, c: tir.ClassLayout) -> list[tir.ClassLayout]
 
 
 def _fill_vtables(ctx: LowerContext, prog: tir.Program, lowered: set[str]) -> None:
-    # Classes never instantiated keep empty slots: no call can reach them.
+    # Classes never instantiated have no descriptor: no call can reach them.
     for c in prog.classes:
         d = ctx.desc.classes[c.qualname]
+        if not d.address:
+            continue
         impl = dict(c.vtable)
         for name, slot in d.slots.items():
             if impl[name] in lowered:
@@ -422,17 +455,16 @@ def _export(ctx: LowerContext, e: tir.Export, functions: dict[str, str]) -> str:
     inner_ret = None if isinstance(fn.ret, T.NoneType) else T.wasm_type(fn.ret)
     if e.wasm_ret is not None:
         lines.append(f"  (local $result {e.wasm_ret})")
-    # Entered from the host with no export running: the runtime may compact
-    # memory now (runtime/collect.wat), before the function holds any address.
-    lines.append("  (if (i32.eqz (global.get $rt_entered)) (then (call $rt_at_rest)))")
-    lines.append("  (global.set $rt_entered (i32.add (global.get $rt_entered) (i32.const 1)))")
+    # Entered from the host with no export running, the runtime may compact
+    # memory (runtime/collect.wat) before the function holds any address.
+    lines.append("  (call $rt_enter)")
     if e.wasm_ret is None:
         lines.append(f"  {call}" if inner_ret is None else f"  (drop {call})")
     else:
         result = call if not (inner_ret == "i64" and e.wasm_ret == "i32") \
             else f"(i32.wrap_i64 {call})"
         lines.append(f"  (local.set $result {result})")
-    lines.append("  (global.set $rt_entered (i32.sub (global.get $rt_entered) (i32.const 1)))")
+    lines.append("  (call $rt_leave)")
     lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
                  + ("" if e.wasm_ret is None else "\n  (local.get $result)") + ")")
     functions[wrapper] = "\n".join(lines)

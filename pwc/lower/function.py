@@ -17,6 +17,7 @@ from pwc.check import types as T
 from pwc.check.loader import PRELUDE
 from pwc.lower.context import EXC_ROOT, LowerContext, ctor_name, func_name, global_name
 from pwc.lower.layout import DESC_ID, DESC_VTABLE, KIND_STRUCT, wasm_size
+from pwc.lower.peephole import peephole
 
 
 def local_name(name: str) -> str:
@@ -53,18 +54,22 @@ class FunctionLowerer:
     # ------------------------------------------------------------ output
 
     def lower(self) -> str:
-        self.emit(f"block {self.exit_label}")
         for s in self.fn.body:
             self.stmt(s)
         if self.ret_wasm is not None:
             self.emit(zero(self.ret_wasm))  # unreachable: the checker proved a return
-        self.emit("return", "end")
-        # An exception escaped: note where, then return a dummy value.
-        self.locate()
-        if self.ret_wasm is not None:
-            self.emit(zero(self.ret_wasm))
+        exits = (f"br {self.exit_label}", f"br_if {self.exit_label}")
+        if any(line in exits for line in self.code):
+            self.code = [f"block {self.exit_label}", *self.code, "return", "end"]
+            # An exception escaped: note where, then return a dummy value.
+            self.locate()
+            if self.ret_wasm is not None:
+                self.emit(zero(self.ret_wasm))
         if self.records_location:
             self.locals["$line"] = "i32"
+        self.code, unread = peephole(self.code, {local_name(n) for n, _ in self.fn.params})
+        for name in unread:
+            self.locals.pop(name, None)
         params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
         result = f" (result {self.ret_wasm})" if self.ret_wasm else ""
         local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in self.locals.items())
@@ -164,6 +169,9 @@ class FunctionLowerer:
             case tir.SetField(obj=obj, cls=cls, name=name, value=v):
                 off, ft = self.ctx.desc.classes[cls].field_offset(name)
                 self.store_field(obj, off, ft, v)
+            case tir.If(test=tir.Const(value=value), body=body, orelse=orelse):
+                for b in body if value else orelse:  # decided at compile time
+                    self.stmt(b)
             case tir.If(test=test, body=body, orelse=orelse):
                 self.expr(test)
                 self.emit("if")

@@ -15,7 +15,7 @@ from pwc.check import types as T
 from pwc.statics import StaticImage
 
 KIND_STR, KIND_BYTES, KIND_LIST, KIND_STRUCT, KIND_DICT = 1, 2, 3, 4, 5
-DESC_NAME, DESC_PARENT, DESC_ID, DESC_ID_END, DESC_VTABLE = 16, 20, 24, 28, 32
+DESC_NAME, DESC_ID, DESC_ID_END, DESC_VTABLE = 16, 20, 24, 28
 
 
 def wasm_size(t: T.Type) -> int:
@@ -75,7 +75,7 @@ class Descriptors:
         self._dicts: dict[int, int] = {}
         self._structs: dict[tuple[T.Type, ...], tuple[int, StructLayout]] = {}
         self.classes: dict[str, ClassDesc] = {}
-        self._build_classes(classes, virtual_methods)
+        self._number_classes(classes, virtual_methods)
 
     def _simple(self, kind: int, a: int, b: int, name: str) -> int:
         addr = self.statics.reserve(20)
@@ -110,17 +110,18 @@ class Descriptors:
             layout = StructLayout.of(types)
             ptrs = layout.pointer_offsets()
             ptr_array = self.statics.add_words(ptrs) if ptrs else 0
-            addr = self.statics.reserve(32)
+            addr = self.statics.reserve(DESC_ID)
             self.statics.patch(addr, _words(KIND_STRUCT, layout.size, len(ptrs), ptr_array,
-                                            self.string(name), 0, 0, 0))
+                                            self.string(name)))
             self._structs[key] = (addr, layout)
         return self._structs[key]
 
     def box(self, t: T.Type) -> tuple[int, StructLayout]:
         return self.struct((t,), "box")
 
-    def _build_classes(self, classes: tuple[tir.ClassLayout, ...],
-                       virtual_methods: set[str]) -> None:
+    def _number_classes(self, classes: tuple[tir.ClassLayout, ...],
+                        virtual_methods: set[str]) -> None:
+        """Class ids and vtable slots of every class; no static data yet."""
         children: dict[str | None, list[tir.ClassLayout]] = {}
         for c in classes:
             children.setdefault(c.base, []).append(c)
@@ -146,16 +147,20 @@ class Descriptors:
             for name, _ in c.vtable:
                 if name in virtual_methods and name not in d.slots:
                     d.slots[name] = len(d.slots)
+
+    def place_class(self, qualname: str) -> int:
+        """The descriptor of a class the program instantiates, laid out on
+        first use.  Classes without instances get none: isinstance and
+        except need only the class-id range, virtual calls only the slots."""
+        d = self.classes[qualname]
+        if not d.address:
             ptrs = d.struct.pointer_offsets()
             ptr_array = self.statics.add_words(ptrs) if ptrs else 0
             d.address = self.statics.reserve(DESC_VTABLE + 4 * len(d.slots))
             self.statics.patch(d.address, _words(
-                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(c.name), 0,
+                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(d.layout.name),
                 d.class_id, d.id_end))
-        for c in classes:
-            if c.base:
-                self.statics.patch_i32(self.classes[c.qualname].address + DESC_PARENT,
-                                       self.classes[c.base].address)
+        return d.address
 
     def set_vtable_entry(self, qualname: str, slot: int, table_index: int) -> None:
         self.statics.patch_i32(self.classes[qualname].address + DESC_VTABLE + 4 * slot,

@@ -96,7 +96,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise, or allocate.
 RAISING_INLINE = frozenset({
     "enum.from_value", "int.neg", "list.get", "list.set", "list.pop", "list.del", "dict.getitem",
-    "dict.delitem", "set.remove", "intrinsic.encode_map",
+    "dict.delitem", "dict.pop", "set.remove", "intrinsic.encode_map",
     "list.append", "list.insert", "list.copy", "list.sorted", "list.sorted_by",
     "list.sort_in_place", "list.sort_in_place_by", "set.add", "set.copy", "dict.setitem",
     "dict.get", "to_str", "to_repr", "enum.name", "intrinsic.alloc", "intrinsic.region_new",
@@ -616,7 +616,7 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.expr(lst)
             fl.emit(f"local.tee {held}")
             fl.expr(p.args[1])
-            fl.emit(f"local.tee {idx}", "i32.const 17", "call $list_slot", "drop")
+            fl.emit(f"local.tee {idx}", "call $list_store_slot", "drop")
             fl.check_exception(locate=True)
             fl.emit(f"local.get {held}", f"local.get {idx}", f"call $list_pop{width}", "drop",
                     "i32.const 0")
@@ -701,7 +701,8 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
         kt, vt = d.type.key, d.type.value
     registry = isinstance(d.type, T.DictType) and d.type.registry
     match name:
-        case "getitem" | "get" | "get_default" | "contains" | "delitem":
+        case ("getitem" | "get" | "get_default" | "contains" | "delitem" | "pop" | "pop_default"
+              | "pop_optional"):
             holder, key = fl.temp("i32"), fl.temp("i64")
             fl.expr(d)
             fl.emit(f"local.tee {holder}")
@@ -718,11 +719,24 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             if name == "contains":
                 fl.emit("i32.eqz")
                 return
-            if name == "getitem":
+            if name in ("getitem", "pop"):
                 fl.emit("if")
                 _raise_key_error(fl, kt, key)
                 fl.emit("end", f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
                 fl.from_i64(vt)
+                if name == "pop":
+                    _dict_forget(fl, holder, key)
+                return
+            if name == "pop_default":
+                # Found: the value, then the entry is deleted; else the default.
+                default = fl.temp(T.wasm_type(vt))
+                fl.expr(p.args[2])
+                fl.emit(f"local.set {default}")
+                fl.emit(f"if (result {T.wasm_type(vt)})", f"local.get {default}", "else",
+                        f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
+                fl.from_i64(vt)
+                _dict_forget(fl, holder, key)
+                fl.emit("end")
                 return
             if name == "get_default":
                 default = fl.temp(T.wasm_type(vt))
@@ -733,12 +747,14 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
                 fl.from_i64(vt)
                 fl.emit("end")
                 return
-            # get: None when missing; an optional scalar is boxed
+            # get, pop_optional: None when missing; an optional scalar is boxed
             fl.emit("if (result i32)", "i32.const 0", "else", f"local.get {holder}",
                     f"local.get {idx}", "call $dict_value_at")
             fl.from_i64(vt)
             if T.is_scalar(vt):
                 fl.box(vt)
+            if name == "pop_optional":
+                _dict_forget(fl, holder, key)
             fl.emit("end")
         case "setitem":
             fl.expr(d)
@@ -769,6 +785,11 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.from_i64(kt if name == "key_at" else vt)
         case _:
             raise AssertionError(f"no lowering for dict.{name}")
+
+
+def _dict_forget(fl: FunctionLowerer, holder: str, key: str) -> None:
+    """Delete the entry of `key`, known to be there (the value stays on the stack)."""
+    fl.emit(f"local.get {holder}", f"local.get {key}", "call $dict_del", "drop")
 
 
 def _raise_key_error(fl: FunctionLowerer, kt: T.Type, key_local: str) -> None:

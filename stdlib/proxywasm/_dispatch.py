@@ -40,7 +40,13 @@ from proxywasm._dispatch_tcp import (
 )
 from proxywasm._dispatch_tcp import proxy_on_upstream_data as proxy_on_upstream_data
 from proxywasm._errors import ALLOCATION
-from proxywasm._state import STATE, enter_scratch, forget_callouts, leave_scratch, log_exception
+from proxywasm._state import (
+    STATE,
+    enter_scratch,
+    forget_callouts_of,
+    leave_scratch,
+    log_exception,
+)
 from proxywasm._state import set_vm_context as set_vm_context
 
 # --- the module contract (abi.md §1.1) --------------------------------------
@@ -121,7 +127,7 @@ def _create_stream_context(context_id: int, plugin_context_id: int) -> None:
     region_enter(previous)
     if not kept:
         # A constructor may have dispatched callouts before it failed.
-        forget_callouts(context_id)
+        forget_callouts_of(context_id)
         region_free(region)
 
 
@@ -145,22 +151,19 @@ def _is_context(context_id: int) -> bool:
 
 
 def _delete_context(context_id: int) -> None:
-    forget_callouts(context_id)
-    http = STATE.http_streams.get(context_id)
+    forget_callouts_of(context_id)
+    http = STATE.http_streams.pop(context_id, None)
     if http is not None:
-        del STATE.http_streams[context_id]
         region_free(region_of(http))
         return
-    tcp = STATE.tcp_streams.get(context_id)
+    tcp = STATE.tcp_streams.pop(context_id, None)
     if tcp is not None:
-        del STATE.tcp_streams[context_id]
         region_free(region_of(tcp))
         return
     if context_id in STATE.failed_streams:
-        del STATE.failed_streams[context_id]
+        STATE.failed_streams.pop(context_id, 0)
         return
-    if context_id in STATE.plugins:
-        del STATE.plugins[context_id]
+    STATE.plugins.pop(context_id, None)
 
 
 # --- root callbacks ---------------------------------------------------------

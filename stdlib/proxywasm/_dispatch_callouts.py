@@ -35,11 +35,11 @@ from proxywasm._state import (
 def proxy_on_http_call_response(
     plugin_context_id: I32, token: I32, num_headers: I32, body_size: I32, num_trailers: I32
 ) -> None:
-    # `in` then index: a .get() would box the int outside any region.
-    if token not in STATE.callout_contexts:
+    # get(k, default), not get(k): that would box the int outside any region.
+    callback = STATE.callouts.get(token)
+    if callback is None:
         return
-    context_id = STATE.callout_contexts[token]
-    callback = STATE.callouts[token]
+    context_id = STATE.callout_contexts.get(token, 0)
     # No longer pending while its callback runs; the region it holds (a root
     # callback's scratch region, where `callback` lives) is released after.
     held = untrack_callout(token)

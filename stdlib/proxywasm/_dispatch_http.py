@@ -16,12 +16,10 @@ from proxywasm._types import Action
 def _unknown_stream(context_id: int) -> Action:
     """A stream callback for an id without a context: either its constructor
     raised (apply the failure policy once) or its plugin wanted no context."""
-    # `in` then index: a .get() would box the int outside any region.
+    # pop(k, 0), not pop(k, None): that would box the int outside any region.
     if context_id not in STATE.failed_streams:
         return Action.CONTINUE
-    plugin_context_id = STATE.failed_streams[context_id]
-    del STATE.failed_streams[context_id]
-    return fail_http(plugin_context_id, False)
+    return fail_http(STATE.failed_streams.pop(context_id, 0), False)
 
 
 # Which callback `_run` runs (an int, not a bound method: no closure is

@@ -18,12 +18,10 @@ from proxywasm._types import Action, PeerType
 def _unknown_connection(context_id: int) -> Action:
     """A callback for a connection without a context: its constructor raised
     (apply the failure policy once) or its plugin wanted no context."""
-    # `in` then index: a .get() would box the int outside any region.
+    # pop(k, 0), not pop(k, None): that would box the int outside any region.
     if context_id not in STATE.failed_streams:
         return Action.CONTINUE
-    plugin_context_id = STATE.failed_streams[context_id]
-    del STATE.failed_streams[context_id]
-    return fail_tcp(plugin_context_id)
+    return fail_tcp(STATE.failed_streams.pop(context_id, 0))
 
 
 def _peer_type(value: int) -> PeerType:

@@ -60,6 +60,10 @@ class DispatchState:
         # token -> the scratch region it holds; region -> callouts holding it.
         self.callout_regions: dict[int, int] = {}
         self.held_regions: dict[int, int] = {}
+        # `forget_callouts`, installed by the first callout: reached only
+        # through this value, the callout bookkeeping is not compiled into
+        # a module that never makes a callout.
+        self.forget_callouts: Callable[[int], None] | None = None
 
 STATE = DispatchState()
 
@@ -96,6 +100,8 @@ def current_region() -> int:
 
 def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
     """Remember whose callout `token` is, to run `callback` when it answers."""
+    if STATE.forget_callouts is None:
+        STATE.forget_callouts = forget_callouts
     # Envoy never hands out a token that is still pending.  A host that did
     # would orphan the earlier callout's hold on its region (a leak): that
     # callout is dropped, its hold released after the new one is taken (it
@@ -110,23 +116,21 @@ def register_callout(token: int, callback: Callable[[int, int, int], None]) -> N
         region = current_region()
         if region != region_of(STATE):  # a constructor's is the VM region itself
             STATE.callout_regions[token] = region
-            held = 0
-            if region in STATE.held_regions:
-                held = STATE.held_regions[region]
-            STATE.held_regions[region] = held + 1
+            STATE.held_regions[region] = STATE.held_regions.get(region, 0) + 1
     release_region(stale)
+
+
+# The SDK's tables are read with get(k, default) and emptied with
+# pop(k, default), never `d[k]` or `del d[k]`: a KeyError would link KeyError
+# and repr() into every module.
 
 
 def untrack_callout(token: int) -> int:
     """Forget `token`'s entries.  Returns the region it held (0 if none),
     still held: the caller releases it once no code runs in it."""
-    del STATE.callout_contexts[token]
-    del STATE.callouts[token]
-    if token not in STATE.callout_regions:
-        return 0
-    region = STATE.callout_regions[token]
-    del STATE.callout_regions[token]
-    return region
+    STATE.callout_contexts.pop(token, 0)
+    STATE.callouts.pop(token, None)
+    return STATE.callout_regions.pop(token, 0)
 
 
 def take_callout(token: int) -> None:
@@ -138,17 +142,23 @@ def release_region(region: int) -> None:
     """One callout less holds `region` (0: none): free it with the last."""
     if region == 0:
         return
-    held = STATE.held_regions[region] - 1
+    held = STATE.held_regions.pop(region, 0) - 1
     if held > 0:
         STATE.held_regions[region] = held
     else:
-        del STATE.held_regions[region]
         region_free(region)
 
 
-def forget_callouts(context_id: int) -> None:
+def forget_callouts_of(context_id: int) -> None:
     """Drop the pending callouts of a context about to be deleted: their
     answers will be ignored (and a stream's callbacks' region is freed)."""
+    forget = STATE.forget_callouts
+    if forget is not None:
+        forget(context_id)
+
+
+def forget_callouts(context_id: int) -> None:
+    """forget_callouts_of, once a callout was made."""
     if len(STATE.callout_contexts) == 0:
         return  # the usual case: allocate nothing
     # The callers run outside any context's region: collect in a scratch one.

@@ -83,11 +83,13 @@ class JsonValue:
         self.kind = kind
         self.bool_value = False
         self.int_value = 0
-        self.float_value = 0.0
         # A string's value, or the source text of a number that is not a
         # 64-bit integer.
         self.text = ""
         self.is_integer = False
+        # A number with a fraction or an exponent: a float, read from `text`
+        # only when asked (so that a plugin that never asks links no float
+        # parsing).
         self.is_float = False
         self.elements: list[JsonValue] | None = None
         self.members: dict[str, JsonValue] | None = None
@@ -128,8 +130,6 @@ class JsonValue:
             raise JsonError(f"expected a number, got {_kind_name(self.kind)}")
         if self.is_integer:
             return float(self.int_value)
-        if self.is_float:
-            return self.float_value
         return float(self.text)
 
     def as_str(self) -> str:
@@ -498,7 +498,6 @@ class _Parser:
             result.text = self.decode(start, self.pos)
             if not integral:
                 result.is_float = True
-                result.float_value = float(result.text)
         return result
 
 
@@ -553,7 +552,7 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
         if value.is_integer:
             parts.append(str(value.int_value))
         elif value.is_float:
-            parts.append(_float_text(value.float_value))
+            parts.append(_float_text(float(value.text)))
         else:
             parts.append(value.text)
     elif kind == KIND_STRING:

@@ -1,7 +1,7 @@
 """KeyError for missing str and int keys: the message is the repr of the key
-(quotes included, escaped when needed), on read and on del; get() and `in`
-avoid the error."""
-# covers: dict-keyerror, dict-get, dict-in, dict-delete, builtin-repr, exceptions-builtin-messages
+(quotes included, escaped when needed), on read, del and pop(); get(),
+pop() with a default and `in` avoid the error."""
+# covers: dict-keyerror, dict-get, dict-in, dict-delete, dict-pop, builtin-repr, exceptions-builtin-messages
 
 def lookup(table: dict[str, int], key: str) -> str:
     try:
@@ -26,6 +26,14 @@ def main() -> None:
     for number in [1, 1, -2, 3, -9223372036854775807]:
         print(remove(numbers, number))
     print(numbers)
+    for key in ["a", "a", "it's"]:
+        try:
+            print("pop", table.pop(key), table)
+        except KeyError as e:
+            print("pop: KeyError", e)
+    sevens = {7: "seven", 8: "eight"}
+    print(sevens.pop(7, "gone"), sevens.pop(7, "gone"), sevens)
+    print(sevens.pop(8, None), sevens.pop(8, None), sevens)
     try:
         raise KeyError("manual")
     except LookupError as e:

@@ -144,3 +144,92 @@ def test_examples_pass_wasm_validate(example: str, tmp_path: Path) -> None:
     validate = Path(find_wat2wasm()).with_name("wasm-validate")
     result = subprocess.run([str(validate), str(wasm)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_module_constant_is_folded_into_its_reads(tmp_path: Path) -> None:
+    wat = wat_of(
+        "LIMIT = 1234\n"
+        "start = 0\n"
+        "def bump() -> int:\n"
+        "    return start + LIMIT\n"
+        "print(bump(), LIMIT)\n"
+        "start = 1\n"
+        "print(bump())\n",
+        tmp_path,
+    )
+    assert "__main__.LIMIT" not in wat
+    assert "i64.const 1234" in function_body(wat, "$f:__main__.bump")
+    assert "global.get $g:__main__.start" in function_body(wat, "$f:__main__.bump")
+
+
+def test_class_without_instances_has_no_descriptor(tmp_path: Path) -> None:
+    wat = wat_of(
+        "class Never(Exception):\n"
+        "    pass\n"
+        "def f(x: int) -> int:\n"
+        "    try:\n"
+        "        return 10 // x\n"
+        "    except Never:\n"
+        "        return -1\n"
+        "print(f(2))\n",
+        tmp_path,
+    )
+    assert "Never" not in re.sub(r"\$\S+", "", wat)  # no name string in the data
+
+
+def test_only_the_runtime_errors_the_module_can_raise_are_built(tmp_path: Path) -> None:
+    uses_chr = wat_of("def f(n: int) -> str:\n    return chr(n)\nprint(f(65))\n", tmp_path)
+    no_chr = wat_of("def f(n: int) -> int:\n    return n + 1\nprint(f(65))\n", tmp_path)
+    assert "chr() arg not in range" in uses_chr
+    assert "chr() arg not in range" not in no_chr
+    assert "integer overflow" in no_chr  # n + 1 may overflow
+
+
+PICK = (
+    "def one() -> str:\n"
+    "    return 'one'\n"
+    "def two() -> str:\n"
+    "    return 'two'\n"
+    "def pick(which: int) -> str:\n"
+    "    if which == 1:\n"
+    "        return one()\n"
+    "    elif which == 2:\n"
+    "        return two()\n"
+    "    return 'other'\n"
+)
+
+
+def test_branches_on_a_parameter_that_only_gets_constants_are_decided(tmp_path: Path) -> None:
+    wat = wat_of(PICK + "print(pick(1), pick(1))\n", tmp_path)
+    assert "$f:__main__.one" in wat
+    assert "$f:__main__.two" not in wat
+    both = wat_of(PICK + "print(pick(1), pick(3))\n", tmp_path)
+    assert "$f:__main__.one" in both and "$f:__main__.two" not in both
+
+
+def test_a_parameter_with_a_computed_argument_keeps_its_branches(tmp_path: Path) -> None:
+    wat = wat_of(PICK + "n = len('ab')\nprint(pick(1), pick(n))\n", tmp_path)
+    assert "$f:__main__.one" in wat and "$f:__main__.two" in wat
+
+
+def test_none_tests_of_a_class_nothing_instantiates_are_decided(tmp_path: Path) -> None:
+    wat = wat_of(
+        "class Used:\n"
+        "    def f(self) -> int:\n"
+        "        return 1\n"
+        "class Never:\n"
+        "    def g(self) -> int:\n"
+        "        return 2\n"
+        "def use(table: dict[int, Used], other: dict[int, Never], k: int) -> int:\n"
+        "    u = table.get(k)\n"
+        "    if u is not None:\n"
+        "        return u.f()\n"
+        "    n = other.get(k)\n"
+        "    if n is not None:\n"
+        "        return n.g()\n"
+        "    return 0\n"
+        "print(use({1: Used()}, {}, 1), use({}, {}, 2))\n",
+        tmp_path,
+    )
+    assert "$f:__main__.Used.f" in wat
+    assert "$f:__main__.Never.g" not in wat

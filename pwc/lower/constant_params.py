@@ -1,0 +1,133 @@
+"""Branches decided at compile time: tests of parameters that only ever
+receive constants, and None tests of classes nothing instantiates.
+
+The SDK funnels its six HTTP callback exports into one `_run(context_id,
+which, ...)` that picks the callback with `if which == _REQUEST_HEADERS:
+... elif ...`; a plugin that overrides one callback exports one of them, so
+`which` is always the same constant and the other branches -- with the
+virtual calls that would link the base classes' no-op methods -- are dead.
+
+For a function called only directly (not exported, not a method, never a
+value, not called by generated glue), whose int parameter is never
+reassigned and gets a literal at every call site, a test `param == C` is
+decided when C is none of those literals (false) or the only one (true).
+Likewise a value whose type is `C | None`, where neither C nor a subclass
+is instantiated anywhere, is None: the SDK's stream tables hold HTTP and
+TCP contexts, and a plugin that makes only one kind never takes the other
+kind's branches.
+
+Decided tests become constant `If`s, which the lowering reduces to the
+branch taken; the caller re-runs reachability so what only the dead
+branches used disappears.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from pwc.check import tir
+from pwc.check import types as T
+from pwc.check.tir import rewrite, walk
+
+
+def prune_constant_params(prog: tir.Program, glue_called: Iterable[str]) -> tir.Program:
+    """`prog` with the decided branches made constant (the same object when none)."""
+    unknown_callers = set(glue_called) | {e.func for e in prog.exports} | set(prog.init_order)
+    for c in prog.classes:
+        unknown_callers.update(sym for _, sym in c.vtable)
+    arguments: dict[str, list[tuple[tir.Expr, ...]]] = {}
+    for node in _all_nodes(prog):
+        match node:
+            case tir.Call(func=callee, args=args):
+                arguments.setdefault(callee, []).append(args)
+            case tir.FuncValue(func=func) | tir.MakeClosure(func=func):
+                unknown_callers.add(func)
+    changed = False
+    functions = []
+    for f in prog.functions:
+        calls = arguments.get(f.symbol)
+        if calls and f.symbol not in unknown_callers and not f.closure:
+            new = _prune(f, calls)
+            changed = changed or new is not f
+            f = new
+        functions.append(f)
+    return dataclasses.replace(prog, functions=tuple(functions)) if changed else prog
+
+
+def prune_uninhabited(prog: tir.Program) -> tir.Program:
+    """`prog` with None tests of never-instantiated classes decided (the same
+    object when there are none)."""
+    instantiated = {n.cls for n in _all_nodes(prog) if isinstance(n, tir.New)}
+    bases = {c.qualname: c.base for c in prog.classes}
+    inhabited: set[str] = set()
+    for qualname in instantiated:
+        cur: str | None = qualname
+        while cur is not None and cur not in inhabited:
+            inhabited.add(cur)
+            cur = bases.get(cur)
+
+    def decide(node: object) -> object | None:
+        match node:
+            case tir.If(test=tir.Prim(op="opt.is_none" | "opt.is_not_none" as op, args=(value,)),
+                        body=body, orelse=orelse) if _uninhabited(value.type, inhabited):
+                is_none = op == "opt.is_none"
+                return tir.If(_const(is_none, node.test), rewrite(body, decide) if is_none else (),
+                              () if is_none else rewrite(orelse, decide), node.span)
+        return None
+
+    functions = tuple(rewrite(f, decide) for f in prog.functions)
+    if all(a is b for a, b in zip(functions, prog.functions, strict=True)):
+        return prog
+    return dataclasses.replace(prog, functions=functions)
+
+
+def _uninhabited(t: T.Type, inhabited: set[str]) -> bool:
+    return (isinstance(t, T.OptionalType) and isinstance(t.inner, T.ClassType)
+            and not t.inner.is_enum and t.inner.qualname not in inhabited)
+
+
+def _all_nodes(prog: tir.Program) -> Iterable[object]:
+    for f in prog.functions:
+        yield from walk(f)
+    for c in prog.classes:
+        yield from walk(c)
+
+
+def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]]) -> tir.Function:
+    assigned = {n.name for n in walk(f) if isinstance(n, tir.SetLocal)}
+    known: dict[str, set[int]] = {}
+    for i, (name, t) in enumerate(f.params):
+        if not isinstance(t, T.IntType) or name in assigned:
+            continue
+        values = set()
+        for args in calls:
+            arg = args[i] if i < len(args) else None
+            if not (isinstance(arg, tir.Const) and type(arg.value) is int):
+                break
+            values.add(arg.value)
+        else:
+            known[name] = values
+    if not known:
+        return f
+
+    def decide(node: object) -> object | None:
+        if not isinstance(node, tir.If):
+            return None
+        match node.test:
+            case tir.Prim(op="int.eq", args=(tir.Local(name=name), tir.Const(value=int(c)))) \
+                    if name in known:
+                values = known[name]
+                if c not in values:
+                    return tir.If(_const(False, node.test), (), rewrite(node.orelse, decide),
+                                  node.span)
+                if values == {c}:
+                    return tir.If(_const(True, node.test), rewrite(node.body, decide), (),
+                                  node.span)
+        return None
+
+    return rewrite(f, decide)
+
+
+def _const(value: bool, test: tir.Expr) -> tir.Const:
+    return tir.Const(value, T.BOOL, test.span)

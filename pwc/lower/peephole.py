@@ -1,0 +1,104 @@
+"""Peephole clean-up of a lowered function body (a list of plain instructions).
+
+The lowering emits each construct without looking at its neighbours: a
+statement-level call leaves `i32.const 0` to be dropped, a value is stored
+to a local and loaded right back, a `not` meets the `if` that undoes it.
+These rewrites only touch adjacent instructions (never across a `block`,
+`loop`, `if`, `else` or `end`), or locals nothing reads, so they preserve
+what the code computes; each saves bytes in every module.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONST = re.compile(r"(i32|i64|f64)\.const \S+")
+_GET = re.compile(r"local\.get (\S+)")
+# A comparison followed by i32.eqz is the opposite comparison.
+_NEGATED = {f"{t}.{a}": f"{t}.{b}" for t in ("i32", "i64") for a, b in (
+    ("eq", "ne"), ("ne", "eq"), ("lt_s", "ge_s"), ("ge_s", "lt_s"), ("gt_s", "le_s"),
+    ("le_s", "gt_s"), ("lt_u", "ge_u"), ("ge_u", "lt_u"), ("gt_u", "le_u"), ("le_u", "gt_u"))}
+_READ = re.compile(r"local\.get (\$[^\s()]+)")  # also inside folded instructions
+
+
+def peephole(code: list[str], params: set[str]) -> tuple[list[str], set[str]]:
+    """The rewritten code and the locals it no longer uses (never `params`)."""
+    code = _adjacent(_reachable(code))
+    unread = _unread_locals(code, params)
+    if unread:
+        out = []
+        for instr in code:
+            op, _, name = instr.partition(" ")
+            if name in unread and op == "local.tee":
+                continue  # the value stays on the stack
+            out.append("drop" if name in unread and op == "local.set" else instr)
+        code = _adjacent(out)
+    return code, unread
+
+
+_OPENS = frozenset({"block", "loop", "if"})
+_LEAVES = frozenset({"return", "br", "unreachable"})
+
+
+def _reachable(code: list[str]) -> list[str]:
+    """Without the instructions after a return/br/unreachable up to the end
+    (or else) of the enclosing construct: nothing can run them."""
+    out: list[str] = []
+    dead = False
+    depth = 0  # constructs opened inside the dead code
+    for instr in code:
+        if dead:
+            # An item may hold a whole construct ("if (result i32) ... end").
+            words = instr.split()
+            nested = depth + sum(w in _OPENS for w in words) - words.count("end")
+            if nested < 0 or (depth == 0 and "else" in words and nested == 0
+                              and not any(w in _OPENS for w in words)):
+                dead = False  # the end (or else) of the construct the dead code is in
+                out.append(instr)
+            else:
+                depth = nested
+            continue
+        out.append(instr)
+        dead = instr.partition(" ")[0] in _LEAVES
+        depth = 0
+    return out
+
+
+def _adjacent(code: list[str]) -> list[str]:
+    out: list[str] = []
+    for instr in code:
+        prev = out[-1] if out else ""
+        if instr == "drop" and (_CONST.fullmatch(prev) or _GET.fullmatch(prev)):
+            out.pop()  # a constant or local computed only to be dropped
+        elif (instr == "drop" and len(out) >= 3 and out[-2].startswith("global.get ")
+              and prev.startswith("br_if ") and (_CONST.fullmatch(out[-3])
+                                                 or _GET.fullmatch(out[-3]))):
+            # ... also across an exception test (every block is untyped, so a
+            # br_if carries no value out): `i32.const 0  global.get $rt_exc
+            # br_if $raised  drop` after a call that returns nothing.
+            del out[-3]
+        elif instr == "i32.eqz" and prev in _NEGATED:
+            out[-1] = _NEGATED[prev]
+        elif instr == "drop" and prev.startswith("local.tee "):
+            out[-1] = "local.set " + prev[len("local.tee "):]
+        elif instr.startswith("local.get ") and prev == "local.set " + instr[len("local.get "):]:
+            out[-1] = "local.tee " + instr[len("local.get "):]
+        elif instr == "i32.wrap_i64" and prev == "i64.extend_i32_u":
+            out.pop()
+        elif instr.partition(" ")[0] in ("if", "br_if") and out[-2:] == ["i32.eqz", "i32.eqz"]:
+            del out[-2:]  # a test only looks at zero / non-zero
+            out.append(instr)
+        else:
+            out.append(instr)
+    return out
+
+
+def _unread_locals(code: list[str], params: set[str]) -> set[str]:
+    written: set[str] = set()
+    read: set[str] = set()
+    for instr in code:
+        op, _, name = instr.partition(" ")
+        if op in ("local.set", "local.tee"):
+            written.add(name)
+        read.update(_READ.findall(instr))
+    return written - read - params

@@ -1,0 +1,73 @@
+"""The peephole pass on lowered instruction lists (pwc/lower/peephole.py)."""
+
+from __future__ import annotations
+
+from pwc.lower.peephole import peephole
+
+
+def test_a_dropped_constant_or_local_disappears() -> None:
+    code, _ = peephole(["call $f", "i32.const 0", "drop", "local.get $p", "drop"], {"$p"})
+    assert code == ["call $f"]
+
+
+def test_a_store_then_load_becomes_a_tee() -> None:
+    code, unread = peephole(["call $f", "local.set $x", "local.get $x", "call $g",
+                             "local.get $x", "call $g"], set())
+    assert code == ["call $f", "local.tee $x", "call $g", "local.get $x", "call $g"]
+    assert unread == set()
+
+
+def test_a_local_nothing_reads_is_dropped() -> None:
+    code, unread = peephole(["call $f", "local.tee $t", "call $g", "i32.const 7",
+                             "local.set $line", "call $h"], set())
+    assert code == ["call $f", "call $g", "call $h"]
+    assert unread == {"$t", "$line"}
+
+
+def test_reads_inside_folded_instructions_count() -> None:
+    code, unread = peephole(["call $f", "local.set $t", "(call $g (local.get $t))"], set())
+    assert code == ["call $f", "local.set $t", "(call $g (local.get $t))"]
+    assert unread == set()
+
+
+def test_parameters_are_kept_and_double_negation_before_a_branch_goes() -> None:
+    code, unread = peephole(["local.get $a", "local.set $p", "local.get $b", "i32.eqz",
+                             "i32.eqz", "br_if $out", "local.get $c", "i32.eqz", "i32.eqz"],
+                            {"$p"})
+    assert code == ["local.get $a", "local.set $p", "local.get $b", "br_if $out",
+                    "local.get $c", "i32.eqz", "i32.eqz"]
+    assert unread == set()
+
+
+def test_widening_then_narrowing_is_nothing() -> None:
+    code, _ = peephole(["local.get $a", "i64.extend_i32_u", "i32.wrap_i64", "call $f"], set())
+    assert code == ["local.get $a", "call $f"]
+
+
+def test_a_dropped_placeholder_across_an_exception_test_goes() -> None:
+    code, _ = peephole(["call $f", "i32.const 0", "global.get $rt_exc", "br_if $raised",
+                        "drop", "call $g"], set())
+    assert code == ["call $f", "global.get $rt_exc", "br_if $raised", "call $g"]
+
+
+def test_a_negated_comparison_is_the_opposite_comparison() -> None:
+    code, _ = peephole(["local.get $a", "i32.const 0", "i32.lt_s", "i32.eqz",
+                        "local.get $b", "i64.const 1", "i64.eq", "i32.eqz"], {"$a", "$b"})
+    assert code == ["local.get $a", "i32.const 0", "i32.ge_s",
+                    "local.get $b", "i64.const 1", "i64.ne"]
+
+
+def test_code_after_a_return_or_branch_is_dropped_up_to_its_construct_end() -> None:
+    code, _ = peephole(["block $out", "local.get $a", "if", "call $f", "return",
+                        "block $x", "call $g", "end", "call $h", "else", "call $i", "br $out",
+                        "call $j", "end", "call $k", "end", "call $l", "return", "i64.const 0"],
+                       {"$a"})
+    assert code == ["block $out", "local.get $a", "if", "call $f", "return", "else",
+                    "call $i", "br $out", "end", "call $k", "end", "call $l", "return"]
+
+
+def test_dead_code_holding_a_whole_construct_in_one_item_is_measured_right() -> None:
+    code, _ = peephole(["block $a", "block $b", "call $f", "return",
+                        "if (result i32) i32.const 1 else i32.const 2 end", "drop", "br $a",
+                        "end", "call $g", "end"], set())
+    assert code == ["block $a", "block $b", "call $f", "return", "end", "call $g", "end"]
