@@ -67,7 +67,7 @@ class _EndTracker:
 
 
 # A line continuation needs a line to continue onto.
-_CONTINUATION_AT_END = re.compile(r"\\[\t \f]*\n\Z")
+_CONTINUATION_AT_END = re.compile(r"\\\r?\n\Z")
 
 
 def _unexpected_eof(source: str, at: int, path: str) -> Diagnostic:
@@ -160,7 +160,9 @@ def _describe_bad_text(
         return Diagnostic(
             Span(path, line, start_col, line, col + end - pos), "unterminated string literal"
         ), end - pos
-    if c == "\\" and not source[pos + 1 :].strip():
+    # A continuation is a backslash right before the newline (CPython
+    # rejects even a space between them).
+    if c == "\\" and source[pos + 1 :] in ("", "\n", "\r\n"):
         return _unexpected_eof(source, pos, path), 1
     if c == "\\":
         return Diagnostic(

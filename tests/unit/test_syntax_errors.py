@@ -675,6 +675,7 @@ CASES = [
                   ^
         """,
     ),
+
     (
         'for x in range(3):',
         r"""
@@ -1051,3 +1052,12 @@ def test_what_python_rejects_is_reported(source: str) -> None:
 ], ids=lambda source: repr(source[:24]))
 def test_pathological_inputs(source: str) -> None:
     check_no_traceback(source)
+
+
+@pytest.mark.parametrize("source", ["x = 1 + \\ \ny = 2\n", "x = (1 + \\\t\n 2)\n", "x = 1 \\ \n"])
+def test_a_blank_after_the_backslash_is_no_continuation(source: str) -> None:
+    """As in CPython, only a backslash right before the newline continues a line."""
+    with pytest.raises(SyntaxError, match="unexpected character after line continuation"):
+        compile(source, "t.py", "exec")
+    assert "unexpected character after line continuation character" in rendered(source)
+
