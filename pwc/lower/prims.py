@@ -727,24 +727,16 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
                 if name == "pop":
                     _dict_forget(fl, holder, key)
                 return
-            if name == "pop_default":
-                # Found: the value, then the entry is deleted; else the default.
+            if name in ("get_default", "pop_default"):
+                # Found: the value (then pop deletes the entry); else the default.
                 default = fl.temp(T.wasm_type(vt))
                 fl.expr(p.args[2])
                 fl.emit(f"local.set {default}")
                 fl.emit(f"if (result {T.wasm_type(vt)})", f"local.get {default}", "else",
                         f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
                 fl.from_i64(vt)
-                _dict_forget(fl, holder, key)
-                fl.emit("end")
-                return
-            if name == "get_default":
-                default = fl.temp(T.wasm_type(vt))
-                fl.expr(p.args[2])
-                fl.emit(f"local.set {default}")
-                fl.emit(f"if (result {T.wasm_type(vt)})", f"local.get {default}", "else",
-                        f"local.get {holder}", f"local.get {idx}", "call $dict_value_at")
-                fl.from_i64(vt)
+                if name == "pop_default":
+                    _dict_forget(fl, holder, key)
                 fl.emit("end")
                 return
             # get, pop_optional: None when missing; an optional scalar is boxed

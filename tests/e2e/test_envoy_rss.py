@@ -9,15 +9,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.procfs import resident_bytes
-from tests.e2e.config_template import example_config
-from tests.e2e.envoy_harness import Envoy, free_port
+from tests.e2e.plugin_envoy import plugin_envoy
 from tests.e2e.polling import eventually
 
-pytest.importorskip("pwc.driver")
-from pwc.driver import compile_file  # noqa: E402
-
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-PLUGIN = Path(__file__).parent / "plugins" / "churn.py"
 MIB = 1 << 20
 
 
@@ -32,13 +27,7 @@ def send(connection: http.client.HTTPConnection, count: int, first: int) -> None
 
 
 def test_envoy_rss_stays_flat_with_a_churning_plugin(tmp_path: Path) -> None:
-    wasm = tmp_path / "churn.wasm"
-    wasm.write_bytes(compile_file(PLUGIN).wasm)
-    reply_port = free_port()
-    text = example_config("http_headers", {
-        "listener_port": 0, "admin_port": 0, "wasm_path": str(wasm.resolve()),
-        "static_reply_port": reply_port, "web_service_port": reply_port})
-    with Envoy(text, work_dir=tmp_path / "envoy") as envoy:
+    with plugin_envoy("churn", tmp_path) as envoy:
         eventually(lambda: envoy.get("/"))
         connection = http.client.HTTPConnection("127.0.0.1", envoy.port(), timeout=10)
         try:

@@ -9,28 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.config_template import example_config
-from tests.e2e.envoy_harness import Envoy, free_port
+from tests.e2e.envoy_harness import Envoy
+from tests.e2e.plugin_envoy import plugin_envoy
 from tests.e2e.polling import eventually
 
-pytest.importorskip("pwc.driver")
-from pwc.driver import compile_file  # noqa: E402
-
 pytestmark = pytest.mark.e2e
-PLUGIN = Path(__file__).parent / "plugins" / "raising.py"
 
 
 def start(tmp_path: Path, configuration: str) -> Envoy:
-    wasm = tmp_path / "raising.wasm"
-    wasm.write_bytes(compile_file(PLUGIN).wasm)
-    reply_port = free_port()
-    text = example_config("http_headers", {
-        "listener_port": 0, "admin_port": 0, "wasm_path": str(wasm.resolve()),
-        "static_reply_port": reply_port, "web_service_port": reply_port})
-    # The example's JSON configuration is replaced by this test's.
-    text = re.sub(r'value: \|\n(\s+)\{\n(?:\s+.*\n)*?\s+\}\n',
-                  lambda m: f"value: {configuration}\n", text, count=1)
-    return Envoy(text, work_dir=tmp_path / "envoy")
+    return plugin_envoy("raising", tmp_path, configuration)
 
 
 def test_failing_requests_get_500_and_the_vm_keeps_serving(tmp_path: Path) -> None:

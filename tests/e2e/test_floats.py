@@ -9,27 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.config_template import example_config
-from tests.e2e.envoy_harness import Envoy, free_port
+from tests.e2e.plugin_envoy import plugin_envoy
 from tests.e2e.polling import eventually
 
-pytest.importorskip("pwc.driver")
-from pwc.driver import compile_file  # noqa: E402
-
 pytestmark = pytest.mark.e2e
-PLUGIN = Path(__file__).parent / "plugins" / "latency.py"
 
 
 def test_float_headers_match_cpython(tmp_path: Path) -> None:
-    wasm = tmp_path / "latency.wasm"
-    wasm.write_bytes(compile_file(PLUGIN).wasm)
-    reply_port = free_port()
-    text = example_config("http_headers", {
-        "listener_port": 0, "admin_port": 0, "wasm_path": str(wasm.resolve()),
-        "static_reply_port": reply_port, "web_service_port": reply_port})
-    text = re.sub(r'value: \|\n(\s+)\{\n(?:\s+.*\n)*?\s+\}\n',
-                  lambda m: 'value: "0.125"\n', text, count=1)
-    with Envoy(text, work_dir=tmp_path / "envoy") as envoy:
+    with plugin_envoy("latency", tmp_path, '"0.125"') as envoy:
         eventually(lambda: envoy.get("/"))
         seen: list[float] = []
         for value in ["12.5", "0.1", "1e3", " 7 ", "2.675", "1_000.25"]:

@@ -313,21 +313,30 @@ def test_copy_of_random_graphs_is_isomorphic(edges: list[tuple[int, int]]) -> No
     index = {p: i for i, p in enumerate(nodes)}
     copy = rt.call("rt_copy", nodes[0], vm)
     scribble_over(rt, stream)
-    # walk the copy and the original shape together
+    assert_same_graph(rt, [(copy, 0)], shape, index, vm)
+
+
+def assert_same_graph(rt: Runtime, starts: list[tuple[int, int]],
+                      shape: dict[int, tuple[int, int]], index: dict[int, int],
+                      region: int) -> None:
+    """Walk new nodes (starting at (address, original number) pairs) and the
+    original shape together: the same edges, one new node per original, all
+    new nodes in `region`."""
     seen: dict[int, int] = {}
-    todo = [(copy, 0)]
+    todo = list(starts)
     while todo:
         p, i = todo.pop()
         if p in seen:
             assert seen[p] == i
             continue
         seen[p] = i
-        assert rt.call("rt_region_of", p) == vm and fields(rt, p)[2] == i
+        assert rt.call("rt_region_of", p) == region and p not in index
+        assert fields(rt, p)[2] == i
         for new, old in zip(fields(rt, p)[:2], shape[i], strict=True):
             assert (new == 0) == (old == 0)
             if old:
                 todo.append((new, index[old]))
-    assert len(set(seen.values())) == len(seen)  # one copy per original
+    assert len(set(seen.values())) == len(seen)
 
 
 def test_memory_stays_flat_with_copies() -> None:
@@ -394,21 +403,7 @@ def test_compaction_moves_the_live_graph_and_fixes_pointers_into_it(
     # Walk from the holder: the nodes reachable from 0 and 3, moved, same shape.
     nxt, payload, value = fields(rt, holder)
     assert value == 42
-    seen: dict[int, int] = {}
-    todo = [(nxt, 0), (payload, 3)]
-    while todo:
-        p, i = todo.pop()
-        if p in seen:
-            assert seen[p] == i
-            continue
-        seen[p] = i
-        assert rt.call("rt_region_of", p) == vm and p not in index
-        assert fields(rt, p)[2] == i
-        for new, old in zip(fields(rt, p)[:2], shape[i], strict=True):
-            assert (new == 0) == (old == 0)
-            if old:
-                todo.append((new, index[old]))
-    assert len(set(seen.values())) == len(seen)
+    assert_same_graph(rt, [(nxt, 0), (payload, 3)], shape, index, vm)
 
 
 def test_compaction_keeps_memory_flat() -> None:
