@@ -10,8 +10,19 @@ against).  A table is built only when the linker keeps code that reads its
 global (`global.get $ucd_<name>` is the table's address): a module that
 never calls str.title() carries no title table.
 
-Both kinds of table are sorted runs of code points, found by binary search
-($ucd_find in runtime/unicode.wat):
+A property table has one of two forms, whichever is smaller ($ucd_has in
+runtime/unicode.wat tells them apart by bit 31 of the first word):
+
+  boundary table   u32 count | 1 << 31, u32 index count, index entries of two
+                   u32, then a byte stream: the code points where membership
+                   changes (on at the first, off at the second, ...), each as
+                   the LEB128 difference to the one before.  Index entry k is
+                   boundary number 64k and the stream offset after it, so a
+                   lookup decodes at most 64 differences.  Compact for
+                   properties with many irregular runs (alpha, printable).
+
+Run tables are sorted runs of code points, found by binary search
+($ucd_find):
 
   property table   u32 count, then count records of one u32:
                      bits 0..20 first code point, bits 21..30 run length - 1,
@@ -122,8 +133,41 @@ def _word0(start: int, count: int, stride: int) -> int:
     return start | (count - 1) << 21 | (stride - 1) << 31
 
 
+BOUNDARY_FORM = 1 << 31
+BOUNDARIES_PER_INDEX = 64
+
+
 def property_table(flags: bytes) -> bytes:
-    """The property table of the code points whose byte in `flags` is 1."""
+    """The property table of the code points whose byte in `flags` is 1, in
+    the smaller of the two forms."""
+    runs = run_table(flags)
+    boundaries = boundary_table(flags)
+    return boundaries if len(boundaries) < len(runs) else runs
+
+
+def boundary_table(flags: bytes) -> bytes:
+    """The boundary form (see the module's doc) of a property table."""
+    bounds: list[int] = []
+    for match in re.finditer(b"\x01+", flags):
+        bounds += match.span()
+    stream = bytearray()
+    index: list[int] = []
+    previous = 0
+    for k, bound in enumerate(bounds):
+        delta = bound - previous
+        previous = bound
+        while delta >= 0x80:
+            stream.append(delta & 0x7F | 0x80)
+            delta >>= 7
+        stream.append(delta)
+        if k % BOUNDARIES_PER_INDEX == 0:
+            index += [bound, len(stream)]
+    head = struct.pack(f"<2I{len(index)}I", len(bounds) | BOUNDARY_FORM, len(index) // 2, *index)
+    return head + bytes(stream)
+
+
+def run_table(flags: bytes) -> bytes:
+    """The run form of a property table."""
     runs: list[list[int]] = []  # [start, count, stride]
     for match in re.finditer(b"\x01+", flags):
         cp, end = match.span()

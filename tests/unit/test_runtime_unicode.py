@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from test_runtime_harness import Runtime
 
-from pwc.unicode_tables import MAPPINGS, PROPERTIES, mapping_table, property_table
+from pwc.unicode_tables import MAPPINGS, PROPERTIES, boundary_table, mapping_table, run_table
 
 MAX_CODE_POINT = 0x10FFFF
 
@@ -39,6 +39,15 @@ def test_property_tables_at_every_edge(rt: Runtime, name: str) -> None:
         assert rt.call("ucd_has", table, cp) == PROPERTIES[name](chr(cp)), hex(cp)
 
 
+@pytest.mark.parametrize("bits", [b"", b"\x01", b"\x00\x01\x01\x00" * 70 + b"\x01" * 300,
+                                  (b"\x01" * 129 + b"\x00" * 20000) * 3])
+def test_both_forms_of_a_property_table_answer_alike(rt: Runtime, bits: bytes) -> None:
+    for table in (boundary_table(bits), run_table(bits)):
+        address = rt.raw(table)
+        for cp in range(len(bits) + 2):
+            assert rt.call("ucd_has", address, cp) == (cp < len(bits) and bits[cp] == 1), cp
+
+
 def unpack(packed: int) -> str:
     return "".join(chr(packed >> shift & 0x1FFFFF) for shift in (0, 21, 42)
                    if shift == 0 or packed >> shift & 0x1FFFFF)
@@ -55,7 +64,7 @@ def test_mapping_tables_at_every_edge(rt: Runtime, name: str) -> None:
 
 def test_runs_are_split_at_their_longest() -> None:
     # 3,000 code points: three runs of at most 1,024.
-    table = property_table(bytes(10) + b"\x01" * 3000)
+    table = run_table(bytes(10) + b"\x01" * 3000)
     assert int.from_bytes(table[:4], "little") == 3
     with pytest.raises(ValueError, match="more than three"):
         mapping_table([(0x41, "abcd")])
