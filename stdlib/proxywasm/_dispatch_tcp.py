@@ -78,22 +78,16 @@ def proxy_on_upstream_data(context_id: I32, data_size: I32, end_of_stream: I32) 
 
 @export("proxy_on_downstream_connection_close", if_overridden=TcpContext.on_downstream_close)
 def proxy_on_downstream_connection_close(context_id: I32, peer_type: I32) -> None:
-    context = STATE.tcp_streams.get(context_id)
-    if context is None:
-        return
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    try:
-        context.on_downstream_close(_peer_type(peer_type))
-    except Exception as e:
-        log_exception(e)
-    region_enter(previous)
-    STATE.active_context_id = outer
+    _closed(context_id, peer_type, False)
 
 
 @export("proxy_on_upstream_connection_close", if_overridden=TcpContext.on_upstream_close)
 def proxy_on_upstream_connection_close(context_id: I32, peer_type: I32) -> None:
+    _closed(context_id, peer_type, True)
+
+
+def _closed(context_id: int, peer_type: int, upstream: bool) -> None:
+    """One side of the connection closed: tell its context, in its region."""
     context = STATE.tcp_streams.get(context_id)
     if context is None:
         return
@@ -101,7 +95,10 @@ def proxy_on_upstream_connection_close(context_id: I32, peer_type: I32) -> None:
     STATE.active_context_id = context_id
     previous = region_enter(region_of(context))
     try:
-        context.on_upstream_close(_peer_type(peer_type))
+        if upstream:
+            context.on_upstream_close(_peer_type(peer_type))
+        else:
+            context.on_downstream_close(_peer_type(peer_type))
     except Exception as e:
         log_exception(e)
     region_enter(previous)
