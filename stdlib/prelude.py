@@ -962,7 +962,8 @@ def _float_from_text(text: str) -> float:
     if word == "inf" or word == "infinity" or word == "nan":
         bits = 0x7FF0000000000000 | (1 << 51 if word == "nan" else 0)
         return float_from_bits(bits | (-9223372036854775807 - 1) if negative else bits)
-    digits = ""
+    # Significant digits, joined once (appending to a str copies it).
+    parts: list[str] = []
     exponent = 0
     seen_digit = False
     seen_dot = False
@@ -970,8 +971,8 @@ def _float_from_text(text: str) -> float:
     while i < n:
         c = s[i]
         if "0" <= c <= "9":
-            if digits != "" or c != "0":
-                digits = digits + c
+            if len(parts) > 0 or c != "0":
+                parts.append(c)
             if seen_dot:
                 exponent -= 1
             seen_digit = True
@@ -998,6 +999,7 @@ def _float_from_text(text: str) -> float:
             # Past any float's range either way: clamp, keeping the sign.
             magnitude = 0 if value == "" else int(value) if len(value) < 9 else 100000000
             exponent += -magnitude if s[start] == "-" else magnitude
+    digits = "".join(parts)
     if not seen_digit or i != n:
         raise ValueError(f"could not convert string to float: {text!r}")
     result = _decimal_to_float(digits, exponent)
@@ -1014,6 +1016,12 @@ def _decimal_to_float(digits: str, exponent: int) -> float:
         end -= 1
     exponent += len(digits) - end
     digits = digits[:end]
+    if len(digits) > 800:
+        # Past 800 significant digits only "more than these" matters: every
+        # midpoint between two floats has at most 767 (a sticky 1 stands for
+        # the rest, which is not all zeros after the strip above).
+        exponent += len(digits) - 801
+        digits = digits[:800] + "1"
     magnitude = len(digits) + exponent
     if magnitude > 310:
         return float_from_bits(0x7FF0000000000000)
