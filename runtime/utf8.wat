@@ -197,10 +197,11 @@
                   (i32.and (i32.load8_u offset=3 (local.get $p)) (i32.const 0x3F)))))
 
 ;; $str_is_surrogate_at: 1 when the character at address p is a surrogate
-;; (ED followed by A0..BF).
+;; (ED followed by A0..BF).  The second byte is read only after an ED lead
+;; byte: p may be the last byte of the last object in memory.
 (func $str_is_surrogate_at (param $p i32) (result i32)
-  (i32.and (i32.eq (i32.load8_u (local.get $p)) (i32.const 0xED))
-           (i32.ge_u (i32.load8_u offset=1 (local.get $p)) (i32.const 0xA0))))
+  (if (i32.ne (i32.load8_u (local.get $p)) (i32.const 0xED)) (then (return (i32.const 0))))
+  (i32.ge_u (i32.load8_u offset=1 (local.get $p)) (i32.const 0xA0)))
 
 ;; $str_encode_error: raise UnicodeEncodeError (code 7) for the run of
 ;; surrogates starting at byte offset `off` (code point index `pos`) of s.
