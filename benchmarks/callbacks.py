@@ -30,7 +30,7 @@ from proxywasm import Action
 
 from benchmarks.stats import median
 from benchmarks.traffic import RESPONSE_BODY, RESPONSE_HEADERS, request_headers
-from pwc.testing import Emulator, EmulatorError, PluginLoadError, PluginTrap
+from pwc.testing import Emulator, EmulatorError, PluginLoadError, PluginTrap, Process
 from pwc.testing.abi import Callback
 from pwc.testing.wasm_backend import CALLBACK_FUEL, WasmPlugin
 
@@ -201,6 +201,17 @@ class _Driver:
             )
 
 
+@dataclass(frozen=True)
+class CompanionVm:
+    """Another VM of the example's Envoy, started before the one measured
+    (shared_queue's receiver, whose queues the sender resolves)."""
+
+    wasm: bytes
+    vm_id: str
+    plugin_configurations: tuple[bytes, ...]
+    vm_configuration: bytes
+
+
 def measure_callbacks(
     wasm: bytes,
     plugin_configuration: bytes,
@@ -209,6 +220,8 @@ def measure_callbacks(
     budget_seconds: float,
     soak: int = 0,
     soak_seconds: float = 0.0,
+    vm_id: str = "",
+    companions: tuple[CompanionVm, ...] = (),
 ) -> CallbackCosts:
     """Median cost of each exported callback over up to `iterations`
     iterations (at least MIN_ITERATIONS, then until `budget_seconds`).
@@ -217,9 +230,12 @@ def measure_callbacks(
     whether linear memory keeps growing: a runtime that leaks a few dozen
     bytes per stream needs thousands of streams to take another 64 KiB page.
     """
+    process = Process()
     try:
+        for companion in companions:
+            _start_companion(companion, process)
         emulator = Emulator(
-            backend="wasm", wasm=wasm,
+            backend="wasm", wasm=wasm, vm_id=vm_id, process=process,
             plugin_configuration=plugin_configuration, vm_configuration=vm_configuration,
         )
         timer = _attach_timer(emulator)
@@ -268,6 +284,20 @@ def measure_callbacks(
         empty_call_ns=timer.empty_call_ns(EMPTY_CALLS),
         notes=tuple(driver.notes),
     )
+
+
+def _start_companion(companion: CompanionVm, process: Process) -> Emulator:
+    """The companion VM with one started plugin context per configuration."""
+    first, *more = companion.plugin_configurations
+    emulator = Emulator(
+        backend="wasm", wasm=companion.wasm, vm_id=companion.vm_id, process=process,
+        plugin_configuration=first, vm_configuration=companion.vm_configuration,
+    )
+    plugins = [emulator.plugin_context_id, *(emulator.add_plugin_context(c) for c in more)]
+    for plugin in plugins:
+        if not emulator.start_plugin(plugin):
+            raise EmulatorError(f"companion VM {companion.vm_id!r} refused to start")
+    return emulator
 
 
 def _soak(driver: _Driver, iterations: int, seconds: float) -> int:

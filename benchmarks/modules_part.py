@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 import wasmtime
 
-from benchmarks.callbacks import CallbackCosts, measure_callbacks
+from benchmarks.callbacks import CallbackCosts, CompanionVm, measure_callbacks
 from benchmarks.compile_time import (
     CompileFailed,
     FreshProcessTiming,
     InProcessTiming,
+    compile_plugin,
     time_fresh_process,
     time_in_process,
 )
@@ -67,11 +68,17 @@ def _measure_one(subject: Subject, settings: ModuleSettings) -> ModuleResult:
                 wasm, compile_timing = time_in_process(subject.source, settings.compile_runs)
                 if settings.fresh_process_for == "all" or subject.name == PWC_REFERENCE_NAME:
                     fresh = time_fresh_process(subject.source, REPO_ROOT)
+        companions = tuple(
+            CompanionVm(compile_plugin(c.source).wasm, c.vm_id, c.plugin_configurations,
+                        c.vm_configuration)
+            for c in subject.companions
+        )
     except (CompileFailed, ReferenceBuildError) as e:
         return _failed(subject, str(e))
     callbacks = measure_callbacks(
         wasm, subject.plugin_configuration, subject.vm_configuration,
         settings.iterations, settings.budget_seconds, settings.soak, settings.soak_seconds,
+        subject.vm_id, companions,
     )
     return ModuleResult(
         name=subject.name,

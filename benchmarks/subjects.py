@@ -1,9 +1,12 @@
 """What the per-module benchmarks measure: every example, plus the two
 reference builds of 'hdr'.
 
-Examples are discovered (every `examples/*/plugin.py`); each one's plugin
-and VM configuration come from its own envoy.yaml, so a plugin that needs
-its configuration to start gets the one it runs with in Envoy.
+Examples are discovered (every `plugin.py` under `examples/`, so
+shared_queue's `sender/plugin.py` is the example `shared_queue/sender`);
+each one's plugin and VM configuration come from the envoy.yaml of its
+directory or the nearest one above it (the Wasm plugin there that loads
+this example's plugin.wasm), so a plugin that needs its configuration to
+start gets the one it runs with in Envoy.
 """
 
 from __future__ import annotations
@@ -29,6 +32,18 @@ class SourceKind(Enum):
 
 
 @dataclass(frozen=True)
+class Companion:
+    """A VM of other modules in the example's envoy.yaml (shared_queue's
+    receiver beside its sender), run beside the subject as Envoy would:
+    one plugin context per configuration."""
+
+    source: Path
+    vm_id: str
+    plugin_configurations: tuple[bytes, ...]
+    vm_configuration: bytes
+
+
+@dataclass(frozen=True)
 class Subject:
     name: str
     kind: SourceKind
@@ -36,6 +51,8 @@ class Subject:
     plugin_configuration: bytes
     vm_configuration: bytes
     configuration_note: str = ""  # why the configuration may not be the example's own
+    vm_id: str = ""
+    companions: tuple[Companion, ...] = ()
 
 
 class SubjectError(Exception):
@@ -43,8 +60,10 @@ class SubjectError(Exception):
 
 
 def discover_examples(examples_dir: Path = EXAMPLES_DIR) -> list[str]:
-    """The names of the examples that have a plugin.py, sorted."""
-    return sorted(path.parent.name for path in examples_dir.glob("*/plugin.py"))
+    """The names of the examples that have a plugin.py (their directories,
+    relative to `examples_dir`), sorted."""
+    return sorted(path.parent.relative_to(examples_dir).as_posix()
+                  for path in examples_dir.glob("**/plugin.py"))
 
 
 def subjects(selected: list[str] | None = None, examples_dir: Path = EXAMPLES_DIR) -> list[Subject]:
@@ -62,14 +81,30 @@ def subjects(selected: list[str] | None = None, examples_dir: Path = EXAMPLES_DI
     ]
     for name in names:
         directory = examples_dir / name
-        plugin, vm, note = example_configuration(directory / "envoy.yaml")
-        found.append(Subject(name, SourceKind.PWC, directory / "plugin.py", plugin, vm, note))
+        envoy_yaml = nearest_envoy_yaml(directory, examples_dir)
+        wasm_suffix = f"{name}/plugin.wasm"
+        plugin, vm, note = example_configuration(envoy_yaml, wasm_suffix)
+        vm_id, companions = example_vms(envoy_yaml, wasm_suffix)
+        found.append(Subject(name, SourceKind.PWC, directory / "plugin.py", plugin, vm, note,
+                             vm_id, companions))
     return found
 
 
-def example_configuration(envoy_yaml: Path) -> tuple[bytes, bytes, str]:
+def nearest_envoy_yaml(directory: Path, examples_dir: Path) -> Path:
+    """`directory`'s envoy.yaml, else the one of the closest parent below
+    `examples_dir` that has one (where they all are missing: directory's)."""
+    for candidate in [directory, *directory.parents]:
+        if (candidate / "envoy.yaml").is_file():
+            return candidate / "envoy.yaml"
+        if candidate == examples_dir:
+            break
+    return directory / "envoy.yaml"
+
+
+def example_configuration(envoy_yaml: Path, wasm_suffix: str = "") -> tuple[bytes, bytes, str]:
     """(plugin configuration, VM configuration, note) of the first Wasm
-    plugin in `envoy_yaml`; empty when it sets none.
+    plugin in `envoy_yaml` whose module's filename ends with `wasm_suffix`
+    (else of the first Wasm plugin); empty when it sets none.
 
     Reading YAML needs PyYAML; without it (or without an envoy.yaml) both
     are empty and the note says so.
@@ -77,7 +112,7 @@ def example_configuration(envoy_yaml: Path) -> tuple[bytes, bytes, str]:
     if not envoy_yaml.is_file():
         return b"", b"", "no envoy.yaml: run without configuration"
     try:
-        # Imported by name: PyYAML is optional (not a pwc dependency).
+        # Imported by name: PyYAML is a test extra, not a pwc dependency.
         yaml = importlib.import_module("yaml")
     except ModuleNotFoundError:
         return b"", b"", "PyYAML is not installed: run without configuration"
@@ -85,9 +120,11 @@ def example_configuration(envoy_yaml: Path) -> tuple[bytes, bytes, str]:
         document = yaml.safe_load(envoy_yaml.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         return b"", b"", f"unreadable envoy.yaml ({e}): run without configuration"
-    plugin = _first_plugin_config(document)
-    if plugin is None:
+    plugins = _plugin_configs(document)
+    own = [p for p in plugins if str(_module_filename(p)).endswith(wasm_suffix)] or plugins
+    if not own:
         return b"", b"", ""
+    plugin = own[0]
     vm_config = plugin.get("vm_config")
     return (
         _string_value(plugin.get("configuration")),
@@ -96,22 +133,65 @@ def example_configuration(envoy_yaml: Path) -> tuple[bytes, bytes, str]:
     )
 
 
-def _first_plugin_config(node: Any) -> dict[str, Any] | None:
-    """The first mapping with a `vm_config` (an Envoy PluginConfig), depth first."""
+def example_vms(envoy_yaml: Path, wasm_suffix: str) -> tuple[str, tuple[Companion, ...]]:
+    """The vm_id of the plugin whose module ends with `wasm_suffix`, and the
+    other modules' VMs of `envoy_yaml` (none without PyYAML or a file)."""
+    document = _load(envoy_yaml)
+    plugins = _plugin_configs(document)
+    own = [p for p in plugins if str(_module_filename(p)).endswith(wasm_suffix)]
+    vms: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for plugin in plugins:
+        filename = _module_filename(plugin)
+        if isinstance(filename, str) and not filename.endswith(wasm_suffix):
+            vms.setdefault((filename, _vm_id(plugin)), []).append(plugin)
+    companions = tuple(
+        Companion(
+            source=(REPO_ROOT / filename).with_suffix(".py"),
+            vm_id=vm_id,
+            plugin_configurations=tuple(_string_value(p.get("configuration")) for p in group),
+            vm_configuration=_string_value(group[0]["vm_config"].get("configuration")),
+        )
+        for (filename, vm_id), group in vms.items()
+    )
+    return (_vm_id(own[0]) if own else ""), companions
+
+
+def _load(envoy_yaml: Path) -> Any:
+    """The YAML document, or None (no file, no PyYAML, unreadable)."""
+    try:
+        yaml = importlib.import_module("yaml")
+        return yaml.safe_load(envoy_yaml.read_text(encoding="utf-8"))
+    except Exception:  # noqa: BLE001 -- example_configuration reports why
+        return None
+
+
+def _plugin_configs(node: Any) -> list[dict[str, Any]]:
+    """Every mapping with a `vm_config` (an Envoy PluginConfig), depth first."""
     match node:
+        case dict() if "vm_config" in node:
+            return [node]
         case dict():
-            if "vm_config" in node:
-                return node
             children: list[Any] = list(node.values())
         case list():
             children = node
         case _:
+            return []
+    return [plugin for child in children for plugin in _plugin_configs(child)]
+
+
+def _vm_id(plugin: dict[str, Any]) -> str:
+    vm_config = plugin.get("vm_config")
+    return str(vm_config.get("vm_id", "")) if isinstance(vm_config, dict) else ""
+
+
+def _module_filename(plugin: dict[str, Any]) -> object:
+    """vm_config.code.local.filename of a PluginConfig, or None."""
+    node: object = plugin
+    for key in ("vm_config", "code", "local", "filename"):
+        if not isinstance(node, dict):
             return None
-    for child in children:
-        found = _first_plugin_config(child)
-        if found is not None:
-            return found
-    return None
+        node = node.get(key)
+    return node
 
 
 def _string_value(any_message: Any) -> bytes:

@@ -21,7 +21,7 @@ from benchmarks.load import PythonLoad, choose_load_generator, find_wrk, parse_w
 from benchmarks.procfs import cpu_time, resident_bytes
 from benchmarks.reference import PWC_SOURCE, WAT_SOURCE, assemble_wat_reference
 from benchmarks.reference.equivalence import check_equivalence
-from benchmarks.subjects import discover_examples, example_configuration
+from benchmarks.subjects import EXAMPLES_DIR, discover_examples, example_configuration, subjects
 from pwc import toolchain
 from pwc.driver import compile_file
 
@@ -84,7 +84,6 @@ def test_proc_readings_of_this_process() -> None:
 
 
 def test_examples_and_their_configuration_are_found(tmp_path: Path) -> None:
-    pytest.importorskip("yaml")
     for name in ("with_config", "without_plugin"):
         (tmp_path / name).mkdir()
     (tmp_path / "with_config" / "plugin.py").write_text("", encoding="utf-8")
@@ -111,6 +110,19 @@ def test_examples_and_their_configuration_are_found(tmp_path: Path) -> None:
     assert (plugin, vm, note) == (b'{"header": "x"}\n', b"vm-text", "")
     _, _, missing = example_configuration(tmp_path / "without_plugin" / "envoy.yaml")
     assert "no envoy.yaml" in missing
+
+
+def test_nested_examples_run_beside_the_vms_of_their_envoy_yaml() -> None:
+    assert {"shared_queue/receiver", "shared_queue/sender"} <= set(discover_examples(EXAMPLES_DIR))
+    by_name = {s.name: s for s in subjects(["shared_queue/sender", "shared_queue/receiver"])}
+    sender, receiver = by_name["shared_queue/sender"], by_name["shared_queue/receiver"]
+    assert (sender.vm_id, sender.plugin_configuration) == ("sender", b"http")
+    [receivers] = sender.companions
+    assert receivers.vm_id == "receiver"
+    assert receivers.source == EXAMPLES_DIR / "shared_queue" / "receiver" / "plugin.py"
+    assert len(receivers.plugin_configurations) == 3  # one singleton service per queue
+    assert receiver.vm_id == "receiver"
+    assert [c.vm_id for c in receiver.companions] == ["sender"]
 
 
 def test_unknown_part_is_a_clear_error(
