@@ -23,7 +23,8 @@ from pwc_intrinsics import (
 
 class BaseException:
     _message: str
-    # Where it was raised (the innermost frame), set by the compiled code.
+    # Where it was raised (the innermost frame of the program, else of the
+    # SDK or std), set by the compiled code ($pwc_locate).
     _where_file: str | None
     _where_function: str
     _where_line: int
@@ -134,7 +135,8 @@ def _exception_location(e: BaseException) -> str:
     file = e._where_file
     if file is None:
         return "<unknown>"
-    return f"{file}:{e._where_line} in {e._where_function}"
+    # bit 32 of the line marks a location in pwc's library ($pwc_locate_weak)
+    return f"{file}:{e._where_line & 0xFFFFFFFF} in {e._where_function}"
 
 
 _HEX = "0123456789abcdef"

@@ -151,14 +151,22 @@ def region_of(obj: object) -> int:
 
 
 def exception_location(exc: BaseException) -> str:
-    """`file.py:LINE in FUNCTION` of the innermost frame that raised `exc`."""
+    """`file.py:LINE in FUNCTION` of the innermost frame that raised `exc`
+    in the program's own code, else in pwc's library (the SDK, std): an
+    SDK call that fails is located at the plugin's line that made it.
+    Under the emulator, its host (the `pwc` package) counts as library too."""
     import os
+    import sys
     import traceback
 
     frames = traceback.extract_tb(exc.__traceback__)
     if not frames:
         return "<unknown>"
-    last = frames[-1]
+    libraries = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
+                      for m in (sys.modules[__name__], sys.modules.get("pwc"))
+                      if m is not None and m.__file__ is not None)
+    own = [f for f in frames if not os.path.abspath(f.filename).startswith(libraries)]
+    last = (own or frames)[-1]
     return f"{os.path.basename(last.filename)}:{last.lineno} in {last.name}"
 
 

@@ -105,7 +105,8 @@ class BodyChecker(ExprChecker):
             tuple((n, self.scope.locals[n]) for n in self.scope.local_order),
             tuple(body),
             node.span,
-            None if self.module.name == PRELUDE else self.module.path.rsplit("/", 1)[-1],
+            self.module.location_prefix,
+            location_weak=self.module.is_stdlib,
         )
 
     def check_module_init(self) -> tir.Function:
@@ -124,7 +125,7 @@ class BodyChecker(ExprChecker):
             f"{self.module.name}.<module>", (), T.NONE,
             tuple((n, self.scope.locals[n]) for n in self.scope.local_order),
             tuple(body), self.module.tree.span,
-            None if self.module.name == PRELUDE else self.module.path.rsplit("/", 1)[-1],
+            self.module.location_prefix, location_weak=self.module.is_stdlib,
         )
 
     def class_consts(self, qualname: str) -> list[tir.Stmt]:

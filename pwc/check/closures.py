@@ -92,11 +92,11 @@ def finish(inner: BodyChecker, params: tuple[tuple[str, T.Type], ...], ret: T.Ty
         tir.SetLocal(name, tir.CaptureGet(i, types, t, span), span)
         for i, (name, t) in enumerate(captures)]
     scope = inner.scope
-    location = inner.module.path.rsplit("/", 1)[-1] if inner.module.name != "builtins" else None
     inner.functions.append(tir.Function(
         inner.inner.symbol, ((CLOSURE_PARAM, T.OBJECT), *params), ret,
         tuple((n, scope.locals[n]) for n in scope.local_order),
-        (*prologue, *body), span, location, closure=True))
+        (*prologue, *body), span, inner.module.location_prefix, closure=True,
+        location_weak=inner.module.is_stdlib))
     outer = inner.inner.outer
     values = tuple(outer.name(ast.Name(name, span)) for name, _ in captures)
     return tir.MakeClosure(inner.inner.symbol, values,

@@ -119,6 +119,13 @@ class ModuleInfo:
     scope: dict[str, Symbol] = field(default_factory=dict)
     imports: list[str] = field(default_factory=list)  # modules this one imports
 
+    @property
+    def location_prefix(self) -> str | None:
+        """The file name run-time error locations give for this module's
+        functions; None for the prelude (module "builtins"), whose frames are
+        not shown: a builtin's error is located at the line that called it."""
+        return None if self.name == "builtins" else self.path.rsplit("/", 1)[-1]
+
 
 @dataclass
 class Tables:

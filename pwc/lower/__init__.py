@@ -98,15 +98,29 @@ def lower_program(prog: tir.Program) -> Program:
     file_off, _ = desc.classes[EXC_ROOT].field_offset("_where_file")
     func_off, _ = desc.classes[EXC_ROOT].field_offset("_where_function")
     line_off, _ = desc.classes[EXC_ROOT].field_offset("_where_line")
+    # Where a pending exception was first seen: the innermost frame of the
+    # program's own code, else the innermost frame of pwc's library (the SDK,
+    # std), whose location is "weak" (bit 32 of the line) until a frame of
+    # the program replaces it.  Recorded once per frame kind.
     functions["$pwc_locate"] = f"""(func $pwc_locate
   (param $file i32) (param $func i32) (param $line i32)
-  ;; Record where a pending exception was first seen (the innermost frame), once.
+  (local $e i32)
+  (local.set $e (global.get $rt_exc))
+  (if (i32.or (i32.eqz (i32.load offset={file_off} (local.get $e)))
+              (i64.ne (i64.shr_u (i64.load offset={line_off} (local.get $e)) (i64.const 32))
+                      (i64.const 0))) (then
+    (i32.store offset={file_off} (local.get $e) (local.get $file))
+    (i32.store offset={func_off} (local.get $e) (local.get $func))
+    (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
+    functions["$pwc_locate_weak"] = f"""(func $pwc_locate_weak
+  (param $file i32) (param $func i32) (param $line i32)
   (local $e i32)
   (local.set $e (global.get $rt_exc))
   (if (i32.eqz (i32.load offset={file_off} (local.get $e))) (then
     (i32.store offset={file_off} (local.get $e) (local.get $file))
     (i32.store offset={func_off} (local.get $e) (local.get $func))
-    (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
+    (i64.store offset={line_off} (local.get $e)
+               (i64.or (i64.extend_i32_u (local.get $line)) (i64.const 0x100000000))))))"""
     functions["$pwc_visit_roots"] = _visit_roots(prog)
     functions["$pwc_uncaught"] = (
         "(func $pwc_uncaught\n"

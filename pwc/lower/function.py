@@ -105,7 +105,8 @@ class FunctionLowerer:
             return
         name = self.fn.symbol.rsplit(".", 1)[-1]
         self.emit(f"i32.const {self.ctx.string(str(self.fn.location_prefix))}",
-                  f"i32.const {self.ctx.string(name)}", "local.get $line", "call $pwc_locate")
+                  f"i32.const {self.ctx.string(name)}", "local.get $line",
+                  "call $pwc_locate_weak" if self.fn.location_weak else "call $pwc_locate")
 
     def set_line(self, line: int) -> None:
         if self.records_location and self.line_set != line:

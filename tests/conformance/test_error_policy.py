@@ -41,6 +41,15 @@ def test_an_exception_in_a_request_callback_fails_closed(emulator_backend: Backe
     emulator.complete_http_stream(stream)
 
 
+def test_an_sdk_call_that_raises_is_located_at_the_plugins_line(emulator_backend: Backend) -> None:
+    emulator = started(emulator_backend)
+    stream = emulator.init_http_stream()
+    assert emulator.call_on_request_headers(stream, [("x-raise", "sdk")], False) == Action.PAUSE
+    location = f"failures.py:{line_of('no-such-queue')} in on_http_request_headers"
+    [line] = emulator.get_error_logs()
+    assert line.startswith("NotFoundError: ") and line.endswith(f" ({location})"), line
+
+
 def test_the_vm_keeps_serving_after_an_exception(emulator_backend: Backend) -> None:
     emulator = started(emulator_backend)
     failing = emulator.init_http_stream()

@@ -150,7 +150,11 @@ def test_a_malformed_configuration_stops_the_plugin_with_a_clear_log_line(
     assert not emulator.start_plugin()
     (line,) = emulator.get_error_logs()
     assert line.startswith("JsonError: ")
-    assert "json.py:" in line
+    # at the plugin's line that called proxywasm.json, not inside json.py
+    step = "as_str" if configuration == b'{"prefix": 3}' else "parse"
+    called = next(n for n, text in enumerate(PLUGIN.read_text().splitlines(), start=1)
+                  if f"# json: {step}" in text)
+    assert line.endswith(f" (hostile.py:{called} in on_plugin_start)")
 
 
 @pytest.mark.slow

@@ -175,7 +175,8 @@ def test_a_malformed_configuration_stops_the_plugin_with_a_clear_log_line(
         with Envoy(config(tmp_path, upstream.port, configuration), work_dir=work_dir):
             pass
     log = (work_dir / "envoy.log").read_text(errors="replace")
-    assert re.search(r"JsonError: .* \(json\.py:\d+ in \w+\)", log)
+    # located at the plugin's line that called proxywasm.json
+    assert re.search(r"JsonError: .* \(hostile\.py:\d+ in on_plugin_start\)", log)
     assert "Failed to configure base Wasm plugin" in log
     assert "Unable to create Wasm plugin" in log
 

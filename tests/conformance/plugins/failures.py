@@ -3,7 +3,8 @@
 Plugin configuration: "open" sets fail_open; "raise" makes on_plugin_start
 raise; "raise-stream" makes new_http_context raise.  Request header
 `x-raise: request` makes on_http_request_headers raise; `x-raise: response`
-makes the last response body callback raise.
+makes the last response body callback raise; `x-raise: sdk` makes an SDK
+call raise (a shared queue that does not exist) in on_http_request_headers.
 """
 
 from proxywasm import (
@@ -13,6 +14,7 @@ from proxywasm import (
     VMContext,
     get_http_request_header,
     get_plugin_configuration,
+    resolve_shared_queue,
     set_vm_context,
 )
 
@@ -28,6 +30,8 @@ class Stream(HttpContext):
             raise ValueError("boom")
         if where == "response":
             self.raise_in_response = True
+        if where == "sdk":
+            resolve_shared_queue("no-such-vm", "no-such-queue")
         return Action.CONTINUE
 
     def on_http_response_body(self, body_size: int, end_of_stream: bool) -> Action:

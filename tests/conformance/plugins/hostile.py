@@ -101,9 +101,9 @@ class Plugin(PluginContext):
         configuration = get_plugin_configuration()
         if configuration:
             # Not JSON, not an object, a prefix that is not a string: JsonError.
-            prefix = json.parse_bytes(configuration).get("prefix")
+            prefix = json.parse_bytes(configuration).get("prefix")  # json: parse
             if prefix is not None:
-                self.prefix = prefix.as_str()
+                self.prefix = prefix.as_str()  # json: as_str
         return True
 
     def new_http_context(self, context_id: int) -> HttpContext | None:
