@@ -82,26 +82,69 @@
   (i32.or (i32.eq (local.get $c) (i32.const 32))
           (i32.le_u (i32.sub (local.get $c) (i32.const 9)) (i32.const 4))))
 
+;; $rt_repeat_count: how many copies `seq * n` makes of `size` bytes: n, or
+;; 0 for n <= 0; -1 after raising MemoryError (code 5) when the result would
+;; pass 1 GiB.
+(func $rt_repeat_count (param $n i64) (param $size i32) (result i32)
+  (if (i64.le_s (local.get $n) (i64.const 0)) (then (return (i32.const 0))))
+  (if (i64.gt_u (i64.mul (local.get $n) (i64.extend_i32_u (local.get $size)))
+                (i64.const 0x3fffffff))
+    (then (call $pwc_raise (i32.const 5) (i64.const 0)) (return (i32.const -1))))
+  (i32.wrap_i64 (local.get $n)))
+
+;; $rt_repeat: fills dst with `count` copies of the `size` bytes at src,
+;; doubling what is already filled (log2(count) copies).
+(func $rt_repeat (param $dst i32) (param $src i32) (param $size i32) (param $count i32)
+  (local $done i32) (local $total i32) (local $chunk i32)
+  (local.set $total (i32.mul (local.get $size) (local.get $count)))
+  (if (i32.eqz (local.get $total)) (then (return)))
+  (memory.copy (local.get $dst) (local.get $src) (local.get $size))
+  (local.set $done (local.get $size))
+  (block $full (loop $double
+    (br_if $full (i32.ge_u (local.get $done) (local.get $total)))
+    (local.set $chunk (select (local.get $done) (i32.sub (local.get $total) (local.get $done))
+                              (i32.le_u (local.get $done) (i32.sub (local.get $total) (local.get $done)))))
+    (memory.copy (i32.add (local.get $dst) (local.get $done)) (local.get $dst) (local.get $chunk))
+    (local.set $done (i32.add (local.get $done) (local.get $chunk)))
+    (br $double))))
+
 ;; $str_repeat: s * n (n <= 0 gives "").
 (func $str_repeat (param $s i32) (param $n i64) (result i32)
-  (local $len i32) (local $r i32) (local $i i32) (local $count i32)
-  (if (i64.le_s (local.get $n) (i64.const 0))
-    (then (return (call $str_alloc (i32.const 0) (i32.const 0)))))
-  (if (i64.gt_s (i64.mul (local.get $n) (i64.extend_i32_u (i32.load offset=4 (local.get $s))))
-                (i64.const 0x3fffffff))
-    (then (call $pwc_raise (i32.const 5) (i64.const 0)) (return (i32.const 0))))
-  (local.set $count (i32.wrap_i64 (local.get $n)))
-  (local.set $len (i32.load offset=4 (local.get $s)))
-  (local.set $r (call $str_alloc (i32.mul (local.get $len) (local.get $count))
+  (local $count i32) (local $r i32)
+  (local.set $count (call $rt_repeat_count (local.get $n) (i32.load offset=4 (local.get $s))))
+  (if (i32.lt_s (local.get $count) (i32.const 0)) (then (return (i32.const 0))))
+  (local.set $r (call $str_alloc (i32.mul (i32.load offset=4 (local.get $s)) (local.get $count))
                                  (i32.mul (i32.load offset=8 (local.get $s)) (local.get $count))))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
-  (block $done (loop $next
-    (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
-    (memory.copy (i32.add (i32.add (local.get $r) (i32.const 12))
-                          (i32.mul (local.get $i) (local.get $len)))
-                 (i32.add (local.get $s) (i32.const 12)) (local.get $len))
-    (local.set $i (i32.add (local.get $i) (i32.const 1)))
-    (br $next)))
+  (call $rt_repeat (i32.add (local.get $r) (i32.const 12)) (i32.add (local.get $s) (i32.const 12))
+                   (i32.load offset=4 (local.get $s)) (local.get $count))
+  (local.get $r))
+
+;; $bytes_repeat: b * n (n <= 0 gives b"").
+(func $bytes_repeat (param $b i32) (param $n i64) (result i32)
+  (local $count i32) (local $r i32)
+  (local.set $count (call $rt_repeat_count (local.get $n) (i32.load offset=4 (local.get $b))))
+  (if (i32.lt_s (local.get $count) (i32.const 0)) (then (return (i32.const 0))))
+  (local.set $r (call $bytes_alloc (i32.mul (i32.load offset=4 (local.get $b)) (local.get $count))))
+  (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
+  (call $rt_repeat (i32.add (local.get $r) (i32.const 8)) (i32.add (local.get $b) (i32.const 8))
+                   (i32.load offset=4 (local.get $b)) (local.get $count))
+  (local.get $r))
+
+;; $list_repeat: l * n, a new list holding l's elements n times (the same
+;; objects, as in CPython; n <= 0 gives []).
+(func $list_repeat (param $l i32) (param $n i64) (result i32)
+  (local $size i32) (local $count i32) (local $r i32)
+  (local.set $size (i32.mul (i32.load offset=4 (local.get $l))
+                            (i32.load offset=4 (i32.load (local.get $l)))))   ;; len * element size
+  (local.set $count (call $rt_repeat_count (local.get $n) (local.get $size)))
+  (if (i32.lt_s (local.get $count) (i32.const 0)) (then (return (i32.const 0))))
+  (local.set $r (call $list_new (i32.load (local.get $l))
+                                (i32.mul (i32.load offset=4 (local.get $l)) (local.get $count))))
+  (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
+  (if (i32.load offset=4 (local.get $r))
+    (then (call $rt_repeat (i32.load offset=12 (local.get $r)) (i32.load offset=12 (local.get $l))
+                           (local.get $size) (local.get $count))))
   (local.get $r))
 
 ;; $str_eq_opt / $bytes_eq_opt: == where either side may be None (0).

@@ -413,12 +413,17 @@ class ExprChecker:
             return self.float_arith(op, left, right, span)
         if op in BINARY and isinstance(left.type, T.SetType) and left.type == right.type:
             return set_method(self, BINARY[op], left, [right], span)
-        if op == "+" and left.type == right.type and isinstance(
-                left.type, (T.StrType, T.BytesType, T.ListType)):
-            kind = {"str": "str", "bytes": "bytes"}.get(str(left.type), "list")
-            return tir.Prim(f"{kind}.concat", (left, right), left.type, span)
-        if op == "*" and isinstance(left.type, T.StrType) and isinstance(rt, T.IntType):
-            return tir.Prim("str.repeat", (left, self.to_int(right)), T.STR, span)
+        if op == "+" and left.type == right.type and _repeatable(left.type):
+            return tir.Prim(f"{_kind(left.type)}.concat", (left, right), left.type, span)
+        if op == "*" and isinstance(rt, T.IntType) and _repeatable(left.type):
+            return tir.Prim(f"{_kind(left.type)}.repeat", (left, self.to_int(right)), left.type,
+                            span)
+        if op == "*" and isinstance(lt, T.IntType) and _repeatable(right.type):
+            # n * seq: n is evaluated first, as written.
+            n = self.scope.temp(T.INT)
+            repeat = tir.Prim(f"{_kind(right.type)}.repeat", (right, tir.Local(n, T.INT, span)),
+                              right.type, span)
+            return tir.Let(n, self.to_int(left), repeat, right.type, span)
         return self.unsupported_op(op, left, right, span)
 
     def float_arith(self, op: str, left: tir.Expr, right: tir.Expr, span: Span) -> tir.Expr:
@@ -685,8 +690,45 @@ class ExprChecker:
                 item = self.coerce(item, key, lambda got: f"Unsupported operand types for in "
                                    f"({q(got)} and {q(t)})")
                 return tir.Prim("dict.contains", (container, item), T.BOOL, span)
+            case T.TupleType(items=types):
+                return self.tuple_contains(container, types, item, span)
         self.error(span, f"Unsupported right operand type for in ({q(t)})")
         return self.bad(span, T.BOOL)
+
+    def tuple_contains(self, container: tir.Expr, types: tuple[T.Type, ...], item: tir.Expr,
+                       span: Span) -> tir.Expr:
+        """`x in (a, b)`: every item of the tuple is evaluated (CPython builds
+        it), then compared with `x` by == in order until one is equal.  A
+        tuple written out is not built: its items go to temporaries."""
+        held: list[tuple[str, tir.Expr]] = []
+        if isinstance(container, tir.TupleLit):
+            values = []
+            for v in container.items:
+                if not isinstance(v, (tir.Const, tir.Local)):
+                    held.append((self.scope.temp(v.type), v))
+                    v = tir.Local(held[-1][0], v.type, v.span)
+                values.append(v)
+        else:
+            held.append((self.scope.temp(container.type), container))
+            whole = tir.Local(held[-1][0], container.type, span)
+            values = [tir.Prim("tuple.get", (whole, tir.Const(i, T.INT, span)), t, span)
+                      for i, t in enumerate(types)]
+        # Items of a type == never matches (an int in a tuple of strs) are
+        # still evaluated, never compared.  As mypy, reject a tuple of one
+        # item type that never matches (of several, the join is `object`).
+        tests = [self.compare_one("==", item, v, span) for v in values
+                 if self.comparable_eq(_intlike(item.type), _intlike(v.type))
+                 or (_is_number(_intlike(item.type)) and _is_number(_intlike(v.type)))]
+        if not tests and len(set(types)) == 1:
+            self.error(span, f"Non-overlapping container check (element type: "
+                       f"{q(item.type)}, container item type: {q(types[0])})")
+            return self.bad(span, T.BOOL)
+        test: tir.Expr = tests[-1] if tests else tir.Const(False, T.BOOL, span)
+        for eq in reversed(tests[:-1]):
+            test = tir.Or(eq, test, T.BOOL, span)
+        for name, value in reversed(held):
+            test = tir.Let(name, value, test, T.BOOL, span)
+        return test
 
     def ifexp(self, e: ast.IfExp, expected: T.Type | None) -> tir.Expr:
         test = self.truth(e.test)
@@ -1273,6 +1315,16 @@ def _intlike(t: T.Type) -> T.Type:
 def _is_type_call(e: ast.Expr) -> bool:
     return isinstance(e, ast.Call) and _is_name(e.func, "type") and len(e.args) == 1 and \
         not e.keywords
+
+
+def _repeatable(t: T.Type) -> bool:
+    """A sequence `+` concatenates and `* n` repeats."""
+    return isinstance(t, (T.StrType, T.BytesType, T.ListType))
+
+
+def _kind(t: T.Type) -> str:
+    """The prim family of a _repeatable type: str, bytes or list."""
+    return {"str": "str", "bytes": "bytes"}.get(str(t), "list")
 
 
 def _is_number(t: T.Type) -> bool:

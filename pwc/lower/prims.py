@@ -66,6 +66,8 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "str.find": ("$str_find", False),
     "str.replace": ("$str_replace", True),
     "str.repeat": ("$str_repeat", True),
+    "bytes.repeat": ("$bytes_repeat", True),
+    "list.repeat": ("$list_repeat", True),
     "bytes.decode": ("$bytes_decode", True),
     "bytes.decode_escape": ("$bytes_decode_escape", True),
     "str.encode_escape": ("$str_to_host", True),
