@@ -70,7 +70,7 @@ def test_accessors() -> None:
     assert f is not None and f.is_number() and json.dumps(f) == "1.5" and f.as_float() == 1.5
     assert n.as_float() == -5.0
     assert value.get("missing") is None
-    with pytest.raises(json.JsonError, match="expected an int, got a string"):
+    with pytest.raises(json.JsonError, match="expected a number, got a string"):
         s.as_int()
     with pytest.raises(json.JsonError, match="not a 64-bit integer"):
         f.as_int()
