@@ -53,11 +53,11 @@ _TILDE: int = 126
 
 # The hex digits, then the upper-case ones again: a digit's value is the
 # low 4 bits of its index.
-_HEX_DIGITS: str = "0123456789abcdef0123456789ABCDEF"
+_HEX_DIGITS: bytes = b"0123456789abcdef0123456789ABCDEF"
 
 # The letters of the escapes (the last one starts \uXXXX), and the
 # characters of the one-letter ones.
-_ESCAPE_LETTERS: str = '"\\/bfnrtu'
+_ESCAPE_LETTERS: bytes = b'"\\/bfnrtu'
 _ESCAPED: str = '"\\/\b\f\n\r\t'
 
 
@@ -256,7 +256,7 @@ class _Parser:
         value = self.value(0)
         self.next(0)
         if self.pos < self.size:
-            raise self.error("extra data after the JSON value")
+            raise self.error("extra data")
         return value
 
     def next(self, step: int) -> int:
@@ -280,15 +280,14 @@ class _Parser:
         if c != _LEFT_BRACKET and c != _LEFT_BRACE:
             # null, true or false
             word = b"null" if c == _LOWER_N else b"true" if c == _LOWER_T else b"false"
-            end = self.pos + len(word)
-            if self.data[self.pos:end] != word:
+            if self.data[self.pos:self.pos + len(word)] != word:
                 raise self.error("expecting a value")
-            self.pos = end
+            self.next(len(word))
             result = JsonValue(KIND_NULL if c == _LOWER_N else KIND_BOOL)
             result.int_value = 1 if c == _LOWER_T else 0
             return result
         if depth >= MAX_DEPTH:
-            raise self.error("JSON nested too deeply")
+            raise self.error("nested too deeply")
         result = JsonValue(KIND_ARRAY if c == _LEFT_BRACKET else KIND_OBJECT)
         elements = result.elements
         members = result.members
@@ -298,7 +297,7 @@ class _Parser:
             while True:
                 if members is not None:
                     if c != _QUOTE:
-                        raise self.error("expecting a property name in double quotes")
+                        raise self.error("expecting a property name")
                     name = self.string()
                     if self.next(0) != _COLON:
                         raise self.error("expecting ':'")
@@ -312,7 +311,7 @@ class _Parser:
                 c = self.next(1)
             if c != closing:
                 raise self.error(f"expecting ',' or '{chr(closing)}'")
-        self.pos += 1
+        self.next(1)
         return result
 
     def string(self) -> str:
@@ -328,30 +327,32 @@ class _Parser:
                     parts = []
                 parts.append(self.decode(start, pos))
                 self.pos = pos
-                index = _ESCAPE_LETTERS.find(chr(data[pos + 1]))
+                index = _ESCAPE_LETTERS.find(data[pos + 1:pos + 2])
                 if index < 0:
                     raise self.error("invalid escape")
                 if index < 8:
-                    parts.append(_ESCAPED[index])
+                    char = _ESCAPED[index]
                     pos += 2
                 else:
                     code = self.code_unit(pos)
                     if code < 0:
                         raise self.error("invalid \\u escape")
                     pos += 6
-                    if 0xD800 <= code < 0xDC00:
+                    if code & 0xFC00 == 0xD800:
                         # A UTF-16 surrogate pair names one character beyond the BMP.
                         low = self.code_unit(pos)
-                        if 0xDC00 <= low < 0xE000:
-                            code = 0x10000 + (code - 0xD800) * 1024 + low - 0xDC00
+                        if low & 0xFC00 == 0xDC00:
+                            # 0x10000 + (code - 0xD800) * 1024 + (low - 0xDC00)
+                            code = code * 1024 + low - 0x35FDC00
                             pos += 6
-                    parts.append(chr(code))
+                    char = chr(code)
+                parts.append(char)
                 start = pos
             elif c < _SPACE:
+                self.pos = pos
                 if pos == self.size:
                     raise self.error("unterminated string")
-                self.pos = pos
-                raise self.error("invalid control character in string")
+                raise self.error("invalid control character")
             else:
                 pos += 1
             c = data[pos]
@@ -364,11 +365,11 @@ class _Parser:
 
     def code_unit(self, pos: int) -> int:
         """The value of the \\uXXXX escape at pos, or -1 if there is none."""
-        if self.data[pos + 1:pos + 2] != b"u":
+        if self.data[pos:pos + 2] != b"\\u":
             return -1
         code = 0
-        for c in self.data[pos + 2:pos + 6]:
-            digit = _HEX_DIGITS.find(chr(c))
+        for i in range(pos + 2, pos + 6):
+            digit = _HEX_DIGITS.find(self.data[i:i + 1])  # stops at the NUL
             if digit < 0:
                 return -1
             code = code * 16 + (digit & 15)
@@ -546,8 +547,9 @@ def _escaped(code: int) -> str:
 
 def _unicode_escape(code: int) -> str:
     """`\\uXXXX` for a code point below 0x10000."""
-    return "\\u" + (_HEX_DIGITS[code // 4096] + _HEX_DIGITS[code // 256 % 16]
-                    + _HEX_DIGITS[code // 16 % 16] + _HEX_DIGITS[code % 16])
+    digits = "0123456789abcdef"
+    return "\\u" + (digits[code // 4096] + digits[code // 256 % 16]
+                    + digits[code // 16 % 16] + digits[code % 16])
 
 
 def _utf8_length(code: int) -> int:
