@@ -245,12 +245,15 @@ class _Parser:
         """The text of data[start:end], which starts and ends at ASCII
         characters or the ends of the data."""
         chunk = self.data[start:end]
-        if not self.strict:
-            return chunk.decode("utf-8", "surrogateescape")
-        try:
-            return chunk.decode()
-        except UnicodeDecodeError:
-            raise JsonError("JSON text is not valid UTF-8") from None
+        text = chunk.decode("utf-8", "surrogateescape")
+        if self.strict and not text.isascii():
+            # Not ASCII: bytes that are not UTF-8 came back as lone
+            # surrogates, which do not encode.
+            try:
+                text.encode()
+            except UnicodeEncodeError:
+                raise JsonError("JSON text is not valid UTF-8") from None
+        return text
 
     def document(self) -> JsonValue:
         value = self.value(0)
