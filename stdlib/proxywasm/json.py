@@ -435,32 +435,38 @@ def dumps(value: JsonValue) -> str:
 
 def _dump(value: JsonValue, parts: list[str]) -> None:
     kind = value.kind
-    if kind == KIND_NULL:
-        parts.append("null")
+    elements = value.elements
+    members = value.members
+    if kind == KIND_STRING:
+        _dump_string(value.text, parts)
+    elif value.is_integer:
+        parts.append(str(value.int_value))
+    elif value.is_float:
+        number = float(value.text)
+        # repr, as CPython's json writes a float (parsing never makes a NaN)
+        if number > 1.7976931348623157e308:
+            parts.append("Infinity")
+        elif number < -1.7976931348623157e308:
+            parts.append("-Infinity")
+        else:
+            parts.append(repr(number))
+    elif kind == KIND_NUMBER:
+        parts.append(value.text)  # an integer beyond 64 bits
     elif kind == KIND_BOOL:
         parts.append("true" if value.int_value else "false")
-    elif kind == KIND_NUMBER:
-        if value.is_integer:
-            parts.append(str(value.int_value))
-        elif value.is_float:
-            parts.append(_float_text(float(value.text)))
-        else:
-            parts.append(value.text)
-    elif kind == KIND_STRING:
-        _dump_string(value.text, parts)
-    elif kind == KIND_ARRAY:
+    elif elements is not None:
         parts.append("[")
         first = True
-        for element in value.as_list():
+        for element in elements:
             if not first:
                 parts.append(", ")
             first = False
             _dump(element, parts)
         parts.append("]")
-    else:
+    elif members is not None:
         parts.append("{")
         first = True
-        for name, member in value._object().items():
+        for name, member in members.items():
             if not first:
                 parts.append(", ")
             first = False
@@ -468,61 +474,41 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
             parts.append(": ")
             _dump(member, parts)
         parts.append("}")
-
-
-def _float_text(value: float) -> str:
-    """A float as CPython's json writes it (its repr, but Infinity, NaN)."""
-    if value > 1.7976931348623157e308:
-        return "Infinity"
-    if value < -1.7976931348623157e308:
-        return "-Infinity"
-    return repr(value)  # (parsing never makes a NaN)
+    else:
+        parts.append("null")
 
 
 def _dump_string(text: str, parts: list[str]) -> None:
+    """`text` quoted, each run of characters written as they are appended as
+    one slice: usually the whole text."""
     parts.append('"')
     data = b""
-    encodable = True
     try:
         data = text.encode()
     except UnicodeEncodeError:
-        encodable = False
-    if encodable:
-        _dump_runs(text, data, parts)
-    else:
-        # A lone surrogate has no UTF-8: one character at a time (it is
-        # not plain, so it becomes a \u escape, as in CPython).
+        # A lone surrogate has no UTF-8: one character at a time (it is not
+        # plain, so it becomes a \\u escape, as in CPython).
         for c in text:
             code = ord(c)
-            parts.append(c if _is_plain(code) else _escaped(code))
-    parts.append('"')
-
-
-def _dump_runs(text: str, data: bytes, parts: list[str]) -> None:
-    """`text` (whose UTF-8 is `data`) with each run of characters written as
-    they are appended as one slice: usually the whole text."""
+            parts.append(c if _SPACE <= code <= _TILDE and c != '"' and c != "\\"
+                         else _escaped(code))
     start = 0  # the character where the current run begins
     index = 0  # the character at data[pos]
     pos = 0
-    size = len(data)
-    while pos < size:
+    while pos < len(data):
         code = data[pos]
-        if _is_plain(code):
-            pos += 1
-        else:
+        pos += 1
+        if code < _SPACE or code > _TILDE or code == _QUOTE or code == _BACKSLASH:
             parts.append(text[start:index])
-            if code >= 128:
+            if code >= 0x80:
+                # the first byte of a character's UTF-8: skip the others
                 code = ord(text[index])
+                pos += 1 if code < 0x800 else 2 if code < 0x10000 else 3
             parts.append(_escaped(code))
-            pos += _utf8_length(code)
             start = index + 1
         index += 1
     parts.append(text[start:index])
-
-
-def _is_plain(code: int) -> bool:
-    """Whether dumps writes the character `code` as it is."""
-    return _SPACE <= code <= _TILDE and code != _QUOTE and code != _BACKSLASH
+    parts.append('"')
 
 
 def _escaped(code: int) -> str:
@@ -537,30 +523,19 @@ def _escaped(code: int) -> str:
         return "\\r"
     if code == _TAB:
         return "\\t"
-    if code == 8:  # \b
+    if code == 8:
         return "\\b"
-    if code == 12:  # \f
+    if code == 12:
         return "\\f"
     if code >= 0x10000:
         # a surrogate pair beyond the Basic Multilingual Plane
-        offset = code - 0x10000
-        return _unicode_escape(0xD800 + offset // 1024) + _unicode_escape(0xDC00 + offset % 1024)
+        code -= 0x10000
+        return _unicode_escape(0xD800 + (code >> 10)) + _unicode_escape(0xDC00 + (code & 1023))
     return _unicode_escape(code)
 
 
 def _unicode_escape(code: int) -> str:
     """`\\uXXXX` for a code point below 0x10000."""
     digits = "0123456789abcdef"
-    return "\\u" + (digits[code // 4096] + digits[code // 256 % 16]
-                    + digits[code // 16 % 16] + digits[code % 16])
-
-
-def _utf8_length(code: int) -> int:
-    """How many bytes UTF-8 takes for the character `code`."""
-    if code < 0x80:
-        return 1
-    if code < 0x800:
-        return 2
-    if code < 0x10000:
-        return 3
-    return 4
+    return "\\u" + (digits[code >> 12] + digits[code >> 8 & 15]
+                    + digits[code >> 4 & 15] + digits[code & 15])
