@@ -289,7 +289,8 @@ class _Parser:
             result = JsonValue(KIND_NULL if c == _LOWER_N else KIND_BOOL)
             result.int_value = 1 if c == _LOWER_T else 0
             return result
-        if depth >= MAX_DEPTH:
+        depth += 1
+        if depth > MAX_DEPTH:
             raise self.error("nested too deeply")
         result = JsonValue(KIND_ARRAY if c == _LEFT_BRACKET else KIND_OBJECT)
         elements = result.elements
@@ -305,9 +306,9 @@ class _Parser:
                     if self.next(0) != _COLON:
                         raise self.error("expecting ':'")
                     self.pos += 1
-                    members[name] = self.value(depth + 1)
+                    members[name] = self.value(depth)
                 elif elements is not None:
-                    elements.append(self.value(depth + 1))
+                    elements.append(self.value(depth))
                 c = self.next(0)
                 if c != _COMMA:
                     break
@@ -407,13 +408,13 @@ class _Parser:
             pos = self.digits(pos)
         self.pos = pos
         result = JsonValue(KIND_NUMBER)
-        digits = data[first:end]
+        count = end - first
         # Digits without a leading 0 compare as numbers when they are as many.
-        if pos == end and (len(digits) < 19 or len(digits) == 19 and digits <= (
+        if pos == end and (count < 19 or count == 19 and data[first:end] <= (
                 b"9223372036854775808" if negative else b"9223372036854775807")):
             value = 0  # minus the magnitude, so that the most negative int fits
-            for digit in digits:
-                value = value * 10 - (digit - _ZERO)
+            for i in range(first, end):
+                value = value * 10 - (data[i] - _ZERO)
             result.int_value = value if negative else -value
             result.is_integer = True
         else:
