@@ -220,13 +220,14 @@ class _Parser:
     its own: JSON text has no NUL outside strings, nor an unescaped one in
     them.
 
-    `strict` data must be UTF-8 (parse_bytes).  It is not checked up front,
-    which would cost a sixth of the parse again: every non-ASCII byte of
-    JSON text that parses lies in a string, and each run is decoded
-    strictly; the whole text is checked only when the parse fails, so that
-    text that is not UTF-8 gets that error whatever else is wrong with it.
-    Otherwise `data` is a str encoded with surrogateescape (parse), decoded
-    back the same way.
+    `data` is decoded with surrogateescape: a str encoded that way (parse)
+    comes back as it was.  `strict` data must be UTF-8 (parse_bytes).  It
+    is not checked up front, which would cost a sixth of the parse again:
+    every non-ASCII byte of JSON text that parses lies in a string, and a
+    run that is not ASCII is checked when it is decoded (bytes that are not
+    UTF-8 come back as lone surrogates, which do not encode); the whole text
+    is checked only when the parse fails, so that text that is not UTF-8
+    gets that error whatever else is wrong with it.
     """
 
     def __init__(self, data: bytes, strict: bool) -> None:
@@ -247,8 +248,6 @@ class _Parser:
         chunk = self.data[start:end]
         text = chunk.decode("utf-8", "surrogateescape")
         if self.strict and not text.isascii():
-            # Not ASCII: bytes that are not UTF-8 came back as lone
-            # surrogates, which do not encode.
             try:
                 text.encode()
             except UnicodeEncodeError:
