@@ -45,15 +45,13 @@ _NINE: int = 57
 _COLON: int = 58
 _LEFT_BRACKET: int = 91  # [
 _BACKSLASH: int = 92
+_LOWER_A: int = 97
 _LOWER_E: int = 101
+_LOWER_F: int = 102
 _LOWER_N: int = 110
 _LOWER_T: int = 116
 _LEFT_BRACE: int = 123  # {
 _TILDE: int = 126
-
-# The hex digits, then the upper-case ones again: a digit's value is the
-# low 4 bits of its index.
-_HEX_DIGITS: bytes = b"0123456789abcdef0123456789ABCDEF"
 
 # The letters of the escapes (the last one starts \uXXXX), and the
 # characters of the one-letter ones.
@@ -330,8 +328,11 @@ class _Parser:
                     parts = []
                 parts.append(self.decode(start, pos))
                 self.pos = pos
-                index = _ESCAPE_LETTERS.find(data[pos + 1:pos + 2])
-                if index < 0:
+                letter = data[pos + 1]
+                for index in range(len(_ESCAPE_LETTERS)):
+                    if _ESCAPE_LETTERS[index] == letter:
+                        break
+                else:
                     raise self.error("invalid escape")
                 if index < 8:
                     char = _ESCAPED[index]
@@ -368,14 +369,21 @@ class _Parser:
 
     def code_unit(self, pos: int) -> int:
         """The value of the \\uXXXX escape at pos, or -1 if there is none."""
-        if self.data[pos:pos + 2] != b"\\u":
+        data = self.data
+        if data[pos:pos + 2] != b"\\u":
             return -1
         code = 0
         for i in range(pos + 2, pos + 6):
-            digit = _HEX_DIGITS.find(self.data[i:i + 1])  # stops at the NUL
-            if digit < 0:
+            c = data[i]  # stops at the NUL
+            if c < _ZERO:
                 return -1
-            code = code * 16 + (digit & 15)
+            c |= 32  # A-F to a-f; digits stay as they are
+            if c <= _NINE:
+                code = code * 16 + c - _ZERO
+            elif c >= _LOWER_A and c <= _LOWER_F:
+                code = code * 16 + c - 87  # "a" is 10
+            else:
+                return -1
         return code
 
     def digits(self, pos: int) -> int:
