@@ -45,9 +45,7 @@ _NINE: int = 57
 _COLON: int = 58
 _LEFT_BRACKET: int = 91  # [
 _BACKSLASH: int = 92
-_LOWER_A: int = 97
 _LOWER_E: int = 101
-_LOWER_F: int = 102
 _LOWER_N: int = 110
 _LOWER_T: int = 116
 _LEFT_BRACE: int = 123  # {
@@ -375,15 +373,12 @@ class _Parser:
         code = 0
         for i in range(pos + 2, pos + 6):
             c = data[i]  # stops at the NUL
-            if c < _ZERO:
-                return -1
-            c |= 32  # A-F to a-f; digits stay as they are
-            if c <= _NINE:
-                code = code * 16 + c - _ZERO
-            elif c >= _LOWER_A and c <= _LOWER_F:
-                code = code * 16 + c - 87  # "a" is 10
-            else:
-                return -1
+            digit = c - _ZERO
+            if digit < 0 or digit > 9:
+                digit = (c | 32) - 87  # "a" and "A" are 10
+                if digit < 10 or digit > 15:
+                    return -1
+            code = code * 16 + digit
         return code
 
     def digits(self, pos: int) -> int:

@@ -52,7 +52,9 @@ def test_compact_and_spaced_texts_parse_alike(value: object) -> None:
      # the parser's NUL sentinel: a NUL of the text itself is never its end
      "1\0", "\0", '"a\0"', "[1\0]", '{"a"\0:1}', "tru\0",
      # escapes and numbers cut short
-     '"\\', '"\\u00', '"\\ud83d\\ude0"', '"\\ud83d\\"', "1e+", "-01", "[-]", "[1.e5]"],
+     '"\\', '"\\u00', '"\\ud83d\\ude0"', '"\\ud83d\\"', "1e+", "-01", "[-]", "[1.e5]",
+     # the characters next to the hex digits
+     '"\\u00/0"', '"\\u00:0"', '"\\u00@0"', '"\\u00G0"', '"\\u00`0"', '"\\u00g0"'],
 )
 def test_invalid_json_is_rejected_like_cpython(text: str) -> None:
     with pytest.raises(ValueError):
@@ -88,7 +90,8 @@ def test_unicode_escapes_decode_like_cpython() -> None:
     import json as cpython_json
 
     for text in ['"\\u00e9"', '"\\ud83d\\ude00"', '"\\ud83d x"', '"\\u4e2d\\u0041"',
-                 '"\\ud83d\\u0041"', '"\\uDBFF\\uDFFF"', '"\\udc00\\ud800"', '"\\u00E9\\u00e9"']:
+                 '"\\ud83d\\u0041"', '"\\uDBFF\\uDFFF"', '"\\udc00\\ud800"', '"\\u00E9\\u00e9"',
+                 '"\\u09aF\\uFa9B"']:
         assert json.parse(text).as_str() == cpython_json.loads(text)
 
 
