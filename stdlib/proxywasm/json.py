@@ -29,47 +29,32 @@ KIND_OBJECT: int = 5
 
 MAX_DEPTH: int = 256
 
-_HEX_DIGITS: str = "0123456789abcdef"
+# The bytes parsing and dumps tell apart, as literals: the compiler folds
+# them into the code (`ord("x")` would be a call when the module starts).
+_TAB: int = 9
+_NEWLINE: int = 10
+_RETURN: int = 13
+_SPACE: int = 32
+_QUOTE: int = 34  # "
+_PLUS: int = 43
+_COMMA: int = 44
+_MINUS: int = 45
+_DOT: int = 46
+_ZERO: int = 48
+_NINE: int = 57
+_COLON: int = 58
+_LEFT_BRACKET: int = 91  # [
+_BACKSLASH: int = 92
+_LOWER_E: int = 101
+_LOWER_N: int = 110
+_LOWER_T: int = 116
+_LEFT_BRACE: int = 123  # {
+_TILDE: int = 126
 
-# The characters parsing and dumps tell apart, as code points (module
-# constants, so that the code reads as the characters it means).
-_TAB: int = ord("\t")
-_NEWLINE: int = ord("\n")
-_RETURN: int = ord("\r")
-_SPACE: int = ord(" ")
-_QUOTE: int = ord('"')
-_BACKSLASH: int = ord("\\")
-_COMMA: int = ord(",")
-_COLON: int = ord(":")
-_LEFT_BRACE: int = ord("{")
-_RIGHT_BRACE: int = ord("}")
-_LEFT_BRACKET: int = ord("[")
-_RIGHT_BRACKET: int = ord("]")
-_PLUS: int = ord("+")
-_MINUS: int = ord("-")
-_DOT: int = ord(".")
-_ZERO: int = ord("0")
-_NINE: int = ord("9")
-_LOWER_A: int = ord("a")
-_LOWER_F: int = ord("f")
-_UPPER_A: int = ord("A")
-_UPPER_F: int = ord("F")
-_LOWER_E: int = ord("e")
-_UPPER_E: int = ord("E")
-_LOWER_U: int = ord("u")
-_TILDE: int = ord("~")
-_BACKSPACE: int = ord("\b")
-_FORM_FEED: int = ord("\f")
-
-# The letters of the one-letter escapes, and the characters they stand for.
-_ESCAPE_LETTERS: str = '"\\/bfnrt'
+# The letters of the escapes (the last one starts \uXXXX), and the
+# characters of the one-letter ones.
+_ESCAPE_LETTERS: bytes = b'"\\/bfnrtu'
 _ESCAPED: str = '"\\/\b\f\n\r\t'
-
-# The 64-bit int range, accumulated on the negative side so that the most
-# negative value parses too.
-_INT_MIN: int = -9223372036854775807 - 1
-_INT_MIN_DIV_10: int = -922337203685477580
-_INT_MIN_LAST_DIGIT: int = 8
 
 
 class JsonError(ValueError):
@@ -79,20 +64,20 @@ class JsonError(ValueError):
 class JsonValue:
     """One JSON value: null, bool, number, string, array or object."""
 
-    def __init__(self, kind: int) -> None:
+    def __init__(self, kind: int, text: str = "") -> None:
         self.kind = kind
-        self.bool_value = False
-        self.int_value = 0
         # A string's value, or the source text of a number that is not a
         # 64-bit integer.
-        self.text = ""
+        self.text = text
+        # A bool's value (1 for true), or an integer's when is_integer.
+        self.int_value = 0
         self.is_integer = False
         # A number with a fraction or an exponent: a float, read from `text`
         # only when asked (so that a plugin that never asks links no float
         # parsing).
         self.is_float = False
-        self.elements: list[JsonValue] | None = None
-        self.members: dict[str, JsonValue] | None = None
+        self.elements: list[JsonValue] | None = [] if kind == KIND_ARRAY else None
+        self.members: dict[str, JsonValue] | None = {} if kind == KIND_OBJECT else None
 
     def is_null(self) -> bool:
         return self.kind == KIND_NULL
@@ -114,12 +99,12 @@ class JsonValue:
 
     def as_bool(self) -> bool:
         if self.kind != KIND_BOOL:
-            raise JsonError(f"expected a bool, got {_kind_name(self.kind)}")
-        return self.bool_value
+            raise self._expected(KIND_BOOL)
+        return self.int_value != 0
 
     def as_int(self) -> int:
         if self.kind != KIND_NUMBER:
-            raise JsonError(f"expected an int, got {_kind_name(self.kind)}")
+            raise self._expected(KIND_NUMBER)
         if not self.is_integer:
             raise JsonError(f"the number {self.text} is not a 64-bit integer")
         return self.int_value
@@ -127,31 +112,29 @@ class JsonValue:
     def as_float(self) -> float:
         """A number as a float (an integer converted, as float() would)."""
         if self.kind != KIND_NUMBER:
-            raise JsonError(f"expected a number, got {_kind_name(self.kind)}")
+            raise self._expected(KIND_NUMBER)
         if self.is_integer:
             return float(self.int_value)
         return float(self.text)
 
     def as_str(self) -> str:
         if self.kind != KIND_STRING:
-            raise JsonError(f"expected a string, got {_kind_name(self.kind)}")
+            raise self._expected(KIND_STRING)
         return self.text
 
     def as_list(self) -> list[JsonValue]:
         """The elements of an array."""
         elements = self.elements
         if elements is None:
-            raise JsonError(f"expected an array, got {_kind_name(self.kind)}")
+            raise self._expected(KIND_ARRAY)
         return elements
 
     def at(self, index: int) -> JsonValue:
         """Element `index` of an array (negative counts from the end)."""
         elements = self.as_list()
-        if index < 0:
-            index = index + len(elements)
-        if index < 0 or index >= len(elements):
-            raise JsonError(f"array index {index} out of range")
-        return elements[index]
+        if -len(elements) <= index < len(elements):
+            return elements[index]
+        raise JsonError(f"array index {index} out of range")
 
     def get(self, key: str) -> JsonValue | None:
         """Member `key` of an object, or None if it has none."""
@@ -159,17 +142,11 @@ class JsonValue:
 
     def keys(self) -> list[str]:
         """An object's member names, in document order."""
-        names: list[str] = []
-        for name in self._object():
-            names.append(name)
-        return names
+        return [name for name in self._object()]
 
     def items(self) -> list[tuple[str, JsonValue]]:
         """An object's members, in document order."""
-        pairs: list[tuple[str, JsonValue]] = []
-        for name, value in self._object().items():
-            pairs.append((name, value))
-        return pairs
+        return [(name, value) for name, value in self._object().items()]
 
     def len(self) -> int:
         """Number of elements (array), members (object) or characters (string)."""
@@ -179,15 +156,19 @@ class JsonValue:
         members = self.members
         if members is not None:
             return len(members)
-        if self.kind == KIND_STRING:
-            return len(self.text)
-        raise JsonError(f"{_kind_name(self.kind)} has no length")
+        if self.kind != KIND_STRING:
+            raise JsonError(f"{_kind_name(self.kind)} has no length")
+        return len(self.text)
 
     def _object(self) -> dict[str, JsonValue]:
         members = self.members
         if members is None:
-            raise JsonError(f"expected an object, got {_kind_name(self.kind)}")
+            raise self._expected(KIND_OBJECT)
         return members
+
+    def _expected(self, kind: int) -> JsonError:
+        """The error for this value used as a value of `kind`."""
+        return JsonError(f"expected {_kind_name(kind)}, got {_kind_name(self.kind)}")
 
 
 def _kind_name(kind: int) -> str:
@@ -212,13 +193,10 @@ def parse(text: str) -> JsonValue:
     # The parser reads UTF-8.  surrogateescape turns a str the SDK decoded
     # from the host back into the host's bytes, invalid ones included.
     data = b""
-    encodable = True
     try:
         data = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
-        encodable = False
-    if not encodable:
-        raise JsonError("JSON text has a lone surrogate")
+        raise JsonError("JSON text has a lone surrogate") from None
     return _Parser(data, False).document()
 
 
@@ -227,308 +205,224 @@ def parse_bytes(data: bytes) -> JsonValue:
     return _Parser(data, True).document()
 
 
-def _decode_utf8(data: bytes) -> str:
-    """`data.decode()`, with JsonError for bytes that are not UTF-8."""
-    text = ""
-    valid = True
-    try:
-        text = data.decode()
-    except UnicodeDecodeError:
-        valid = False
-    if not valid:
-        raise JsonError("JSON text is not valid UTF-8")
-    return text
-
-
 class _Parser:
     """A recursive-descent parser over UTF-8 `data`.
 
     It reads one byte at a time as an int and decodes each run of plain
     string characters as one slice: making a str per character is what made
     the first cut slow (docs/performance.md).  `pos` is a byte offset; error
-    messages count characters, as CPython's do.
+    messages count characters, as CPython's do.  The data ends with a NUL
+    byte past its `size`, where every scan stops without a bounds check of
+    its own: JSON text has no NUL outside strings, nor an unescaped one in
+    them.
 
-    `strict` data must be UTF-8 (parse_bytes).  It is not checked up front,
-    which would cost a sixth of the parse again: every non-ASCII byte of
-    JSON text that parses lies in a string, and each run is decoded
-    strictly; the whole text is checked only when the parse fails, so that
-    text that is not UTF-8 gets that error whatever else is wrong with it.
-    Otherwise `data` is a str encoded with surrogateescape (parse), decoded
-    back the same way.
+    `data` is decoded with surrogateescape: a str encoded that way (parse)
+    comes back as it was.  `strict` data must be UTF-8 (parse_bytes).  It
+    is not checked up front, which would cost a sixth of the parse again:
+    every non-ASCII byte of JSON text that parses lies in a string, and a
+    run that is not ASCII is checked when it is decoded (bytes that are not
+    UTF-8 come back as lone surrogates, which do not encode); the whole text
+    is checked only when the parse fails, so that text that is not UTF-8
+    gets that error whatever else is wrong with it.
     """
 
     def __init__(self, data: bytes, strict: bool) -> None:
-        self.data = data
+        self.size = len(data)
+        self.data = data + b"\0"
         self.strict = strict
         self.pos = 0
-        self.size = len(data)
 
-    def document(self) -> JsonValue:
-        self.skip_whitespace()
-        value = self.value(0)
-        self.skip_whitespace()
-        if self.pos < self.size:
-            self.fail("extra data after the JSON value")
-        return value
-
-    def fail(self, message: str) -> None:
-        if self.strict:
-            _decode_utf8(self.data)  # raises first if the text is not UTF-8
+    def error(self, message: str) -> JsonError:
+        """The error to raise where the parse fails, at pos."""
+        self.decode(0, self.size)  # raises first if the text is not UTF-8
         position = len(self.data[:self.pos].decode("utf-8", "surrogateescape"))
-        raise JsonError(f"{message} at position {position}")
-
-    def peek(self) -> int:
-        """The byte at pos, or -1 at the end."""
-        if self.pos < self.size:
-            return self.data[self.pos]
-        return -1
+        return JsonError(f"{message} at position {position}")
 
     def decode(self, start: int, end: int) -> str:
         """The text of data[start:end], which starts and ends at ASCII
         characters or the ends of the data."""
-        if self.strict:
-            return _decode_utf8(self.data[start:end])
-        return self.data[start:end].decode("utf-8", "surrogateescape")
+        chunk = self.data[start:end]
+        text = chunk.decode("utf-8", "surrogateescape")
+        if self.strict and not text.isascii():
+            try:
+                text.encode()
+            except UnicodeEncodeError:
+                raise JsonError("JSON text is not valid UTF-8") from None
+        return text
 
-    def skip_whitespace(self) -> None:
+    def document(self) -> JsonValue:
+        value = self.value(0)
+        self.next(0)
+        if self.pos < self.size:
+            raise self.error("extra data")
+        return value
+
+    def next(self, step: int) -> int:
+        """Move `step` bytes on, then past whitespace; the byte there."""
         data = self.data
-        pos = self.pos
-        while pos < self.size:
-            c = data[pos]
-            if c != _SPACE and c != _NEWLINE and c != _RETURN and c != _TAB:
-                break
+        pos = self.pos + step
+        c = data[pos]
+        while c == _SPACE or c == _NEWLINE or c == _RETURN or c == _TAB:
             pos += 1
+            c = data[pos]
         self.pos = pos
+        return c
 
     def value(self, depth: int) -> JsonValue:
-        if depth > MAX_DEPTH:
-            self.fail("JSON nested too deeply")
-        c = self.peek()
-        if c == _LEFT_BRACE:
-            return self.object(depth)
-        if c == _LEFT_BRACKET:
-            return self.array(depth)
+        """The value after whitespace at pos; moves past it."""
+        c = self.next(0)
         if c == _QUOTE:
-            string = JsonValue(KIND_STRING)
-            string.text = self.string()
-            return string
+            return JsonValue(KIND_STRING, self.string())
         if c == _MINUS or _ZERO <= c <= _NINE:
             return self.number()
-        if self.literal(b"true"):
-            true = JsonValue(KIND_BOOL)
-            true.bool_value = True
-            return true
-        if self.literal(b"false"):
-            return JsonValue(KIND_BOOL)
-        if self.literal(b"null"):
-            return JsonValue(KIND_NULL)
-        self.fail("expecting a value")
-        return JsonValue(KIND_NULL)  # not reached: fail raised
-
-    def literal(self, word: bytes) -> bool:
-        """Whether `word` is at pos; if so, moves past it."""
-        end = self.pos + len(word)
-        if self.data[self.pos:end] != word:
-            return False
-        self.pos = end
-        return True
-
-    def expect(self, byte: int, char: str) -> None:
-        if self.peek() != byte:
-            self.fail(f"expecting '{char}'")
-        self.pos += 1
-
-    def object(self, depth: int) -> JsonValue:
-        self.pos += 1  # the "{"
-        members: dict[str, JsonValue] = {}
-        result = JsonValue(KIND_OBJECT)
-        result.members = members
-        self.skip_whitespace()
-        if self.peek() == _RIGHT_BRACE:
-            self.pos += 1
+        if c != _LEFT_BRACKET and c != _LEFT_BRACE:
+            # null, true or false
+            word = b"null" if c == _LOWER_N else b"true" if c == _LOWER_T else b"false"
+            if self.data[self.pos:self.pos + len(word)] != word:
+                raise self.error("expecting a value")
+            self.next(len(word))
+            result = JsonValue(KIND_NULL if c == _LOWER_N else KIND_BOOL)
+            result.int_value = 1 if c == _LOWER_T else 0
             return result
-        while True:
-            self.skip_whitespace()
-            if self.peek() != _QUOTE:
-                self.fail("expecting a property name in double quotes")
-            name = self.string()
-            self.skip_whitespace()
-            self.expect(_COLON, ":")
-            self.skip_whitespace()
-            members[name] = self.value(depth + 1)
-            self.skip_whitespace()
-            if self.peek() == _COMMA:
-                self.pos += 1
-                continue
-            self.expect(_RIGHT_BRACE, "}")
-            return result
-
-    def array(self, depth: int) -> JsonValue:
-        self.pos += 1  # the "["
-        elements: list[JsonValue] = []
-        result = JsonValue(KIND_ARRAY)
-        result.elements = elements
-        self.skip_whitespace()
-        if self.peek() == _RIGHT_BRACKET:
-            self.pos += 1
-            return result
-        while True:
-            self.skip_whitespace()
-            elements.append(self.value(depth + 1))
-            self.skip_whitespace()
-            if self.peek() == _COMMA:
-                self.pos += 1
-                continue
-            self.expect(_RIGHT_BRACKET, "]")
-            return result
-
-    def string(self) -> str:
-        """A string literal starting at the opening quote; returns its value."""
-        start = self.pos + 1
-        end = self.plain_run(start)
-        if end < self.size and self.data[end] == _QUOTE:
-            # the common case: no escapes, one slice
-            self.pos = end + 1
-            return self.decode(start, end)
-        parts: list[str] = []
-        while True:
-            parts.append(self.decode(start, end))
-            self.pos = end
-            c = self.peek()
-            if c == _QUOTE:
-                self.pos += 1
-                return "".join(parts)
-            if c == _BACKSLASH:
-                parts.append(self.escape())
-            elif c < 0:
-                self.fail("unterminated string")
-            else:
-                self.fail("invalid control character in string")
-            start = self.pos
-            end = self.plain_run(start)
-
-    def plain_run(self, pos: int) -> int:
-        """Where the run of plain string characters from `pos` ends: at a
-        quote, a backslash, a control character or the end of the data."""
-        data = self.data
-        size = self.size
-        while pos < size:
-            c = data[pos]
-            if c == _QUOTE or c == _BACKSLASH or c < _SPACE:
-                break
-            pos += 1
-        return pos
-
-    def escape(self) -> str:
-        """The character of the escape sequence at pos (at its backslash)."""
-        if self.pos + 1 >= self.size:
-            self.fail("unterminated string")
-        c = self.data[self.pos + 1]
-        self.pos += 2
-        if c == _LOWER_U:
-            code = self.hex4()
-            if 55296 <= code <= 56319 and self.data[self.pos:self.pos + 2] == b"\\u":
-                # A UTF-16 surrogate pair names one character beyond the BMP.
-                start = self.pos
-                self.pos += 2
-                low = self.hex4()
-                if 56320 <= low <= 57343:
-                    return chr(65536 + ((code - 55296) << 10) + (low - 56320))
-                self.pos = start
-            return chr(code)
-        index = _ESCAPE_LETTERS.find(chr(c))
-        if index < 0:
-            self.pos -= 2
-            self.fail("invalid escape")
-        return _ESCAPED[index]
-
-    def hex4(self) -> int:
-        code = 0
-        for _ in range(4):
-            if self.pos >= self.size:
-                self.fail("truncated \\u escape")
-            digit = _hex_digit(self.data[self.pos])
-            if digit < 0:
-                self.fail("invalid \\u escape")
-            code = code * 16 + digit
-            self.pos += 1
-        return code
-
-    def digits(self) -> int:
-        """Move past a run of digits; returns how many there were."""
-        data = self.data
-        start = self.pos
-        pos = start
-        while pos < self.size and _ZERO <= data[pos] <= _NINE:
-            pos += 1
-        self.pos = pos
-        return pos - start
-
-    def number(self) -> JsonValue:
-        start = self.pos
-        negative = self.data[start] == _MINUS
-        if negative:
-            self.pos += 1
-        first_digit = self.pos
-        count = self.digits()
-        if count == 0:
-            self.fail("expecting a digit")
-        if count > 1 and self.data[first_digit] == _ZERO:
-            self.pos = first_digit + 1
-            self.fail("extra data after the JSON value")
-        integral = True
-        if self.peek() == _DOT:
-            integral = False
-            self.pos += 1
-            if self.digits() == 0:
-                self.fail("expecting a digit after the decimal point")
-        c = self.peek()
-        if c == _LOWER_E or c == _UPPER_E:
-            integral = False
-            self.pos += 1
-            c = self.peek()
-            if c == _PLUS or c == _MINUS:
-                self.pos += 1
-            if self.digits() == 0:
-                self.fail("expecting a digit in the exponent")
-        result = JsonValue(KIND_NUMBER)
-        if integral:
-            _set_integer(result, self.data, first_digit, self.pos, negative)
-        if not result.is_integer:
-            result.text = self.decode(start, self.pos)
-            if not integral:
-                result.is_float = True
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise self.error("nested too deeply")
+        result = JsonValue(KIND_ARRAY if c == _LEFT_BRACKET else KIND_OBJECT)
+        elements = result.elements
+        members = result.members
+        closing = c + 2  # "[" + 2 is "]", "{" + 2 is "}"
+        c = self.next(1)
+        if c != closing:
+            while True:
+                if members is not None:
+                    if c != _QUOTE:
+                        raise self.error("expecting a property name")
+                    name = self.string()
+                    if self.next(0) != _COLON:
+                        raise self.error("expecting ':'")
+                    self.pos += 1
+                    members[name] = self.value(depth)
+                elif elements is not None:
+                    elements.append(self.value(depth))
+                c = self.next(0)
+                if c != _COMMA:
+                    break
+                c = self.next(1)
+            if c != closing:
+                raise self.error(f"expecting ',' or '{chr(closing)}'")
+        self.next(1)
         return result
 
+    def string(self) -> str:
+        """The string at pos (its opening quote); moves past it."""
+        data = self.data
+        pos = self.pos + 1
+        start = pos  # where the current run of plain characters begins
+        parts: list[str] | None = None  # the text before start, if any
+        c = data[pos]
+        while c != _QUOTE:
+            if c == _BACKSLASH:
+                if parts is None:
+                    parts = []
+                parts.append(self.decode(start, pos))
+                self.pos = pos
+                letter = data[pos + 1]
+                for index in range(len(_ESCAPE_LETTERS)):
+                    if _ESCAPE_LETTERS[index] == letter:
+                        break
+                else:
+                    raise self.error("invalid escape")
+                if index < 8:
+                    char = _ESCAPED[index]
+                    pos += 2
+                else:
+                    code = self.code_unit(pos)
+                    if code < 0:
+                        raise self.error("invalid \\u escape")
+                    pos += 6
+                    if code & 0xFC00 == 0xD800:
+                        # A UTF-16 surrogate pair names one character beyond the BMP.
+                        low = self.code_unit(pos)
+                        if low & 0xFC00 == 0xDC00:
+                            # 0x10000 + (code - 0xD800) * 1024 + (low - 0xDC00)
+                            code = code * 1024 + low - 0x35FDC00
+                            pos += 6
+                    char = chr(code)
+                parts.append(char)
+                start = pos
+            elif c < _SPACE:
+                self.pos = pos
+                if pos == self.size:
+                    raise self.error("unterminated string")
+                raise self.error("invalid control character")
+            else:
+                pos += 1
+            c = data[pos]
+        self.pos = pos + 1
+        text = self.decode(start, pos)
+        if parts is None:
+            return text
+        parts.append(text)
+        return "".join(parts)
 
-def _hex_digit(c: int) -> int:
-    """The value of the hex digit byte `c`, or -1."""
-    if _ZERO <= c <= _NINE:
-        return c - _ZERO
-    if _LOWER_A <= c <= _LOWER_F:
-        return c - _LOWER_A + 10
-    if _UPPER_A <= c <= _UPPER_F:
-        return c - _UPPER_A + 10
-    return -1
+    def code_unit(self, pos: int) -> int:
+        """The value of the \\uXXXX escape at pos, or -1 if there is none."""
+        data = self.data
+        if data[pos:pos + 2] != b"\\u":
+            return -1
+        code = 0
+        for i in range(pos + 2, pos + 6):
+            c = data[i]  # stops at the NUL
+            digit = c - _ZERO
+            if digit < 0 or digit > 9:
+                digit = (c | 32) - 87  # "a" and "A" are 10
+                if digit < 10 or digit > 15:
+                    return -1
+            code = code * 16 + digit
+        return code
 
+    def digits(self, pos: int) -> int:
+        """The end of the run of digits at pos, which must not be empty."""
+        data = self.data
+        end = pos
+        while _ZERO <= data[end] <= _NINE:
+            end += 1
+        if end == pos:
+            self.pos = pos
+            raise self.error("expecting a digit")
+        return end
 
-def _set_integer(result: JsonValue, data: bytes, start: int, end: int, negative: bool) -> None:
-    """Store the integer of the digits data[start:end] if it fits 64 bits."""
-    accumulated = 0  # minus the magnitude, so that _INT_MIN fits
-    for i in range(start, end):
-        digit = data[i] - _ZERO
-        if accumulated < _INT_MIN_DIV_10 or (
-            accumulated == _INT_MIN_DIV_10 and digit > _INT_MIN_LAST_DIGIT
-        ):
-            return
-        accumulated = accumulated * 10 - digit
-    if negative:
-        result.int_value = accumulated
-    elif accumulated == _INT_MIN:
-        return
-    else:
-        result.int_value = -accumulated
-    result.is_integer = True
+    def number(self) -> JsonValue:
+        """The number at pos (its '-' or first digit); moves past it."""
+        data = self.data
+        start = self.pos
+        negative = data[start] == _MINUS
+        first = start + 1 if negative else start
+        # The integer part: 0, or digits that do not start with 0.
+        pos = first + 1 if data[first] == _ZERO else self.digits(first)
+        end = pos
+        if data[pos] == _DOT:
+            pos = self.digits(pos + 1)
+        if data[pos] | 32 == _LOWER_E:  # e or E
+            pos += 1
+            if data[pos] == _PLUS or data[pos] == _MINUS:
+                pos += 1
+            pos = self.digits(pos)
+        self.pos = pos
+        result = JsonValue(KIND_NUMBER)
+        count = end - first
+        # Digits without a leading 0 compare as numbers when they are as many.
+        if pos == end and (count < 19 or count == 19 and data[first:end] <= (
+                b"9223372036854775808" if negative else b"9223372036854775807")):
+            value = 0  # minus the magnitude, so that the most negative int fits
+            for i in range(first, end):
+                value = value * 10 - (data[i] - _ZERO)
+            result.int_value = value if negative else -value
+            result.is_integer = True
+        else:
+            result.text = self.decode(start, pos)
+            result.is_float = pos != end
+        return result
 
 
 # --- serializing --------------------------------------------------------------
@@ -544,32 +438,38 @@ def dumps(value: JsonValue) -> str:
 
 def _dump(value: JsonValue, parts: list[str]) -> None:
     kind = value.kind
-    if kind == KIND_NULL:
-        parts.append("null")
-    elif kind == KIND_BOOL:
-        parts.append("true" if value.bool_value else "false")
-    elif kind == KIND_NUMBER:
-        if value.is_integer:
-            parts.append(str(value.int_value))
-        elif value.is_float:
-            parts.append(_float_text(float(value.text)))
-        else:
-            parts.append(value.text)
-    elif kind == KIND_STRING:
+    elements = value.elements
+    members = value.members
+    if kind == KIND_STRING:
         _dump_string(value.text, parts)
-    elif kind == KIND_ARRAY:
+    elif value.is_integer:
+        parts.append(str(value.int_value))
+    elif value.is_float:
+        number = float(value.text)
+        # repr, as CPython's json writes a float (parsing never makes a NaN)
+        if number > 1.7976931348623157e308:
+            parts.append("Infinity")
+        elif number < -1.7976931348623157e308:
+            parts.append("-Infinity")
+        else:
+            parts.append(repr(number))
+    elif kind == KIND_NUMBER:
+        parts.append(value.text)  # an integer beyond 64 bits
+    elif kind == KIND_BOOL:
+        parts.append("true" if value.int_value else "false")
+    elif elements is not None:
         parts.append("[")
         first = True
-        for element in value.as_list():
+        for element in elements:
             if not first:
                 parts.append(", ")
             first = False
             _dump(element, parts)
         parts.append("]")
-    else:
+    elif members is not None:
         parts.append("{")
         first = True
-        for name, member in value._object().items():
+        for name, member in members.items():
             if not first:
                 parts.append(", ")
             first = False
@@ -577,61 +477,41 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
             parts.append(": ")
             _dump(member, parts)
         parts.append("}")
-
-
-def _float_text(value: float) -> str:
-    """A float as CPython's json writes it (its repr, but Infinity, NaN)."""
-    if value > 1.7976931348623157e308:
-        return "Infinity"
-    if value < -1.7976931348623157e308:
-        return "-Infinity"
-    return repr(value)  # (parsing never makes a NaN)
+    else:
+        parts.append("null")
 
 
 def _dump_string(text: str, parts: list[str]) -> None:
+    """`text` quoted, each run of characters written as they are appended as
+    one slice: usually the whole text."""
     parts.append('"')
     data = b""
-    encodable = True
     try:
         data = text.encode()
     except UnicodeEncodeError:
-        encodable = False
-    if encodable:
-        _dump_runs(text, data, parts)
-    else:
-        # A lone surrogate has no UTF-8: one character at a time (it is
-        # not plain, so it becomes a \u escape, as in CPython).
+        # A lone surrogate has no UTF-8: one character at a time (it is not
+        # plain, so it becomes a \\u escape, as in CPython).
         for c in text:
             code = ord(c)
-            parts.append(c if _is_plain(code) else _escaped(code))
-    parts.append('"')
-
-
-def _dump_runs(text: str, data: bytes, parts: list[str]) -> None:
-    """`text` (whose UTF-8 is `data`) with each run of characters written as
-    they are appended as one slice: usually the whole text."""
+            parts.append(c if _SPACE <= code <= _TILDE and c != '"' and c != "\\"
+                         else _escaped(code))
     start = 0  # the character where the current run begins
     index = 0  # the character at data[pos]
     pos = 0
-    size = len(data)
-    while pos < size:
+    while pos < len(data):
         code = data[pos]
-        if _is_plain(code):
-            pos += 1
-        else:
+        pos += 1
+        if code < _SPACE or code > _TILDE or code == _QUOTE or code == _BACKSLASH:
             parts.append(text[start:index])
-            if code >= 128:
+            if code >= 0x80:
+                # the first byte of a character's UTF-8: skip the others
                 code = ord(text[index])
+                pos += 1 if code < 0x800 else 2 if code < 0x10000 else 3
             parts.append(_escaped(code))
-            pos += _utf8_length(code)
             start = index + 1
         index += 1
     parts.append(text[start:index])
-
-
-def _is_plain(code: int) -> bool:
-    """Whether dumps writes the character `code` as it is."""
-    return _SPACE <= code <= _TILDE and code != _QUOTE and code != _BACKSLASH
+    parts.append('"')
 
 
 def _escaped(code: int) -> str:
@@ -646,29 +526,19 @@ def _escaped(code: int) -> str:
         return "\\r"
     if code == _TAB:
         return "\\t"
-    if code == _BACKSPACE:
+    if code == 8:
         return "\\b"
-    if code == _FORM_FEED:
+    if code == 12:
         return "\\f"
     if code >= 0x10000:
         # a surrogate pair beyond the Basic Multilingual Plane
-        offset = code - 0x10000
-        return _unicode_escape(0xD800 + offset // 1024) + _unicode_escape(0xDC00 + offset % 1024)
+        code -= 0x10000
+        return _unicode_escape(0xD800 + (code >> 10)) + _unicode_escape(0xDC00 + (code & 1023))
     return _unicode_escape(code)
 
 
 def _unicode_escape(code: int) -> str:
     """`\\uXXXX` for a code point below 0x10000."""
-    return "\\u" + (_HEX_DIGITS[code // 4096] + _HEX_DIGITS[code // 256 % 16]
-                    + _HEX_DIGITS[code // 16 % 16] + _HEX_DIGITS[code % 16])
-
-
-def _utf8_length(code: int) -> int:
-    """How many bytes UTF-8 takes for the character `code`."""
-    if code < 0x80:
-        return 1
-    if code < 0x800:
-        return 2
-    if code < 0x10000:
-        return 3
-    return 4
+    digits = "0123456789abcdef"
+    return "\\u" + (digits[code >> 12] + digits[code >> 8 & 15]
+                    + digits[code >> 4 & 15] + digits[code & 15])

@@ -48,7 +48,13 @@ def test_compact_and_spaced_texts_parse_alike(value: object) -> None:
 @pytest.mark.parametrize(
     "text",
     ["", " ", "{", "[1,]", '{"a":1,}', "01", "-", "1.", "1e", "tru", "nul", '"abc', '"\\x"',
-     '"a\nb"', "[1 2]", '{"a" 1}', "{1: 2}", "[] []", '"\\u12"'],
+     '"a\nb"', "[1 2]", '{"a" 1}', "{1: 2}", "[] []", '"\\u12"',
+     # the parser's NUL sentinel: a NUL of the text itself is never its end
+     "1\0", "\0", '"a\0"', "[1\0]", '{"a"\0:1}', "tru\0",
+     # escapes and numbers cut short
+     '"\\', '"\\u00', '"\\ud83d\\ude0"', '"\\ud83d\\"', "1e+", "-01", "[-]", "[1.e5]",
+     # the characters next to the hex digits
+     '"\\u00/0"', '"\\u00:0"', '"\\u00@0"', '"\\u00G0"', '"\\u00`0"', '"\\u00g0"'],
 )
 def test_invalid_json_is_rejected_like_cpython(text: str) -> None:
     with pytest.raises(ValueError):
@@ -70,7 +76,7 @@ def test_accessors() -> None:
     assert f is not None and f.is_number() and json.dumps(f) == "1.5" and f.as_float() == 1.5
     assert n.as_float() == -5.0
     assert value.get("missing") is None
-    with pytest.raises(json.JsonError, match="expected an int, got a string"):
+    with pytest.raises(json.JsonError, match="expected a number, got a string"):
         s.as_int()
     with pytest.raises(json.JsonError, match="not a 64-bit integer"):
         f.as_int()
@@ -83,7 +89,9 @@ def test_accessors() -> None:
 def test_unicode_escapes_decode_like_cpython() -> None:
     import json as cpython_json
 
-    for text in ['"\\u00e9"', '"\\ud83d\\ude00"', '"\\ud83d x"', '"\\u4e2d\\u0041"']:
+    for text in ['"\\u00e9"', '"\\ud83d\\ude00"', '"\\ud83d x"', '"\\u4e2d\\u0041"',
+                 '"\\ud83d\\u0041"', '"\\uDBFF\\uDFFF"', '"\\udc00\\ud800"', '"\\u00E9\\u00e9"',
+                 '"\\u09aF\\uFa9B"']:
         assert json.parse(text).as_str() == cpython_json.loads(text)
 
 
@@ -104,7 +112,8 @@ def test_integers_past_64_bits_keep_their_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ['["\u00e9\U0001f600", ]', '{"\u00fc": [1 2]}', '["\u00e9", "a\nb"]', '["\u00e9", 01]'],
+    "text", ['["\u00e9\U0001f600", ]', '{"\u00fc": [1 2]}', '["\u00e9", "a\nb"]', '["\u00e9", 01]',
+             '{"\u00e9": 1 "b"}', '{"\u00e9" 1}', '[\u00e9]', '["\u00e9"] x'],
 )
 def test_error_positions_count_characters_like_cpython(text: str) -> None:
     with pytest.raises(cpython_json.JSONDecodeError) as expected:
@@ -147,6 +156,12 @@ def test_a_str_is_parsed_as_its_surrogateescape_bytes() -> None:
          ['{"k\\u00fc": [1500.0, 0, 18446744073709551616]}', "object 1 k\u00fc"]),
         (b"[2.675e-3]", ["[0.002675]", "array 1"]),
         (b"-1e400", ["-Infinity", "float -inf"]),
+        (b'{"a": "x\\ud83d\\u0041\\u007f", "b": 1000000000000000000, "c": -0.5e-1}',
+         ['{"a": "x\\ud83dA\\u007f", "b": 1000000000000000000, "c": -0.05}', "object 3 a,b,c"]),
+        (b"[1]\0", ["error extra data at position 3"]),
+        (b'["\\u00"]', ["error invalid \\u escape at position 2"]),
+        (b'{"a" 1}', ["error expecting ':' at position 5"]),
+        (b'["\xc3\xa9", 1 2]', ["error expecting ',' or ']' at position 8"]),
     ],
 )
 def test_json_in_a_plugin(
