@@ -420,7 +420,7 @@ class BodyChecker(ExprChecker):
             self.scope.invalidate(path)
             if isinstance(ft, T.OptionalType) and not isinstance(value.type, (T.OptionalType,
                                                                               T.NoneType)):
-                self.scope.narrowed[path] = ft.inner
+                self.scope.narrow({path: ft.inner}, fresh=True)
         return [tir.SetField(obj, owner.qualname, attr, v, span)]
 
     def unpack(self, target: ast.TupleExpr | ast.ListExpr, value: tir.Expr,
@@ -499,12 +499,13 @@ class BodyChecker(ExprChecker):
     def if_(self, s: ast.If) -> list[tir.Stmt]:
         test = self.truth(s.test)
         yes, no = self.narrowings(s.test)
+        fresh = not ast.contains_call(s.test)
         before = dict(self.scope.narrowed)
-        self.scope.narrowed.update(yes)
+        self.scope.narrow(yes, fresh)
         body = self.block(s.body)
         after_body = dict(self.scope.narrowed)
         self.scope.narrowed = dict(before)
-        self.scope.narrowed.update(no)
+        self.scope.narrow(no, fresh)
         orelse = self.block(s.orelse)
         after_else = dict(self.scope.narrowed)
         body_leaves, else_leaves = _always_leaves(s.body), _always_leaves(s.orelse)
@@ -588,10 +589,12 @@ class BodyChecker(ExprChecker):
 
     def while_(self, s: ast.While) -> list[tir.Stmt]:
         self.forget_assigned(s.body)
+        if ast.contains_call((s.test, s.body)):
+            self.scope.calls_made()  # by the iteration before
         test = self.truth(s.test)
         yes, _ = self.narrowings(s.test)
         saved = dict(self.scope.narrowed)
-        self.scope.narrowed.update(yes)
+        self.scope.narrow(yes, not ast.contains_call(s.test))
         self.scope.loop_depth += 1
         body = self.block(s.body)
         self.scope.loop_depth -= 1
@@ -613,6 +616,8 @@ class BodyChecker(ExprChecker):
         return check_for(self, s)
 
     def loop_body(self, stmts: tuple[ast.Stmt, ...]) -> list[tir.Stmt]:
+        if ast.contains_call(stmts):
+            self.scope.calls_made()  # by the iteration before
         self.scope.loop_depth += 1
         saved = dict(self.scope.narrowed)
         body = self.block(stmts)
@@ -698,7 +703,7 @@ class BodyChecker(ExprChecker):
         if s.msg is not None:
             message = self.str_of(self.expr(s.msg), s.msg.span)
         yes, _ = self.narrowings(s.test)
-        self.scope.narrowed.update(yes)
+        self.scope.narrow(yes, not ast.contains_call(s.test))
         return [tir.If(tir.Prim("bool.not", (test,), T.BOOL, s.span),
                        (raise_builtin("AssertionError", message, s.span),), (), s.span)]
 

@@ -218,6 +218,12 @@ class ExprChecker:
         return tir.Coerce(e, t, e.span)
 
     def truth(self, e: ast.Expr) -> tir.Expr:
+        # A test of a path whose narrowing a call may have undone reads the
+        # path as declared (`while self.conn is not None` after a call that
+        # may close it): it is what the test is about.
+        for path in _tested_paths(e) & self.scope.stale:
+            self.scope.invalidate(path)
+            self.scope.stale.discard(path)
         te = self.expr(e)
         if isinstance(te.type, T.BoolType):
             return te
@@ -302,7 +308,9 @@ class ExprChecker:
                 return self.bad(span)
         return self.bad(span)
 
-    def attribute(self, e: ast.Attribute) -> tir.Expr:
+    def attribute(self, e: ast.Attribute, next_attr: str | None = None) -> tir.Expr:
+        """`e`; `next_attr`: the attribute read from it next (`.send` after
+        `self.conn`), for the message should a stale narrowing fail."""
         # Module members, enum members and class constants first: they need no value.
         if isinstance(e.value, (ast.Name, ast.Attribute)):
             base_sym = self.resolve_static(e.value)
@@ -323,8 +331,9 @@ class ExprChecker:
                 self.error(e.span, "type(x).__name__ is supported for class instances only")
                 return self.bad(e.span, T.STR)
             return tir.Prim("obj.class_name", (subject,), T.STR, e.span)
-        obj = self.expr(e.value)
-        return self.member(obj, e.attr, e.span, e.attr_span, _path(e))
+        obj = self.attribute(e.value, e.attr) if isinstance(e.value, ast.Attribute) \
+            else self.expr(e.value)
+        return self.member(obj, e.attr, e.span, e.attr_span, _path(e), next_attr)
 
     def class_attribute(self, qn: str, e: ast.Attribute) -> tir.Expr:
         info = self.tables.classes[qn]
@@ -335,6 +344,48 @@ class ExprChecker:
             return self.class_const(qn, e.attr, e.span)
         self.error(e.attr_span, f'"type[{info.name}]" has no attribute "{e.attr}"')
         return self.bad(e.span)
+
+    def checked_narrowing(self, get: tir.FieldGet, narrowed: T.Type, path: str,
+                          next_attr: str | None, span: Span) -> tir.Expr:
+        """A field read as its narrowed type after a call that may have
+        changed it: tested again where it is read, so that a narrowing a
+        call undid raises instead of reading through None.  CPython raises
+        at the attribute read that follows (the same message when there is
+        one); elsewhere it would go on with None (docs/language.md)."""
+        held_name = self.scope.temp(get.type)
+        held: tir.Expr = tir.Local(held_name, get.type, span)
+        fails: list[tir.Stmt] = []
+        if isinstance(get.type, T.OptionalType):
+            message = (f"'NoneType' object has no attribute '{next_attr}'" if next_attr
+                       else f"{path} is None: a call changed it after it was tested")
+            fails.append(tir.If(tir.Prim("opt.is_none", (held,), T.BOOL, span),
+                                (raise_builtin("AttributeError" if next_attr else "TypeError",
+                                               message, span),), (), span))
+            held = tir.Coerce(held, get.type.inner, span)
+        if isinstance(narrowed, T.ClassType) and held.type != narrowed:
+            base = held.type
+            if next_attr and isinstance(base, T.ClassType) and self.has_attribute(base, next_attr):
+                # Read through the declared class: as in CPython, whatever the
+                # object is now, the attribute is looked up on it.
+                narrowed = base
+            else:
+                what: tir.Expr | str = f"{path} is no longer a {narrowed}: a call changed it"
+                if next_attr:
+                    what = _concat("'", tir.Prim("obj.class_name", (held,), T.STR, span),
+                                   f"' object has no attribute '{next_attr}'", span=span)
+                fails.append(tir.If(
+                    tir.Prim("bool.not", (tir.IsInstance(held, (narrowed.qualname,), T.BOOL,
+                                                         span),), T.BOOL, span),
+                    (raise_builtin("AttributeError" if next_attr else "TypeError", what, span),),
+                    (), span))
+        return tir.Let(held_name, get, tir.StmtExpr(tuple(fails), tir.Coerce(held, narrowed, span),
+                                                   narrowed, span), narrowed, span)
+
+    def has_attribute(self, t: T.ClassType, attr: str) -> bool:
+        qn = t.qualname
+        return (self.tables.find_field(qn, attr) is not None
+                or self.tables.find_method(qn, attr) is not None
+                or self.tables.find_const(qn, attr) is not None)
 
     def class_const(self, qn: str, name: str, span: Span) -> tir.Expr:
         found = self.tables.find_const(qn, name)
@@ -355,7 +406,7 @@ class ExprChecker:
                            f"has type {q(got)}, variable has type {q(t)})")
 
     def member(self, obj: tir.Expr, attr: str, span: Span, attr_span: Span,
-               path: str | None) -> tir.Expr:
+               path: str | None, next_attr: str | None = None) -> tir.Expr:
         t = obj.type
         if isinstance(t, T.UnknownType):
             return self.bad(span)
@@ -375,7 +426,11 @@ class ExprChecker:
                 owner, ft = found
                 get = tir.FieldGet(obj, owner.qualname, attr, ft, span)
                 narrowed = self.scope.narrowed.get(path) if path else None
-                return tir.Coerce(get, narrowed, span) if narrowed and narrowed != ft else get
+                if not narrowed or narrowed == ft:
+                    return get
+                if path in self.scope.stale:
+                    return self.checked_narrowing(get, narrowed, str(path), next_attr, span)
+                return tir.Coerce(get, narrowed, span)
             if self.tables.find_const(t.qualname, attr) is not None:
                 return self.class_const(t.qualname, attr, span)
             if attr in self.pending_fields(t.qualname):
@@ -497,7 +552,7 @@ class ExprChecker:
             values.append(self.expr(operand))
             # `a and b`: b sees what a proves true; `a or b`: what a proves false.
             yes, no = self.narrowings(operand)
-            self.scope.narrowed.update(yes if e.op == "and" else no)
+            self.scope.narrow(yes if e.op == "and" else no, not ast.contains_call(operand))
         self.scope.narrowed = saved
         if any(isinstance(v.type, T.UnknownType) for v in values):
             return self.bad(e.span)
@@ -701,8 +756,8 @@ class ExprChecker:
         it), then compared with `x` by == in order until one is equal.  A
         tuple written out is not built: its items go to temporaries."""
         held: list[tuple[str, tir.Expr]] = []
+        values: list[tir.Expr] = []
         if isinstance(container, tir.TupleLit):
-            values = []
             for v in container.items:
                 if not isinstance(v, (tir.Const, tir.Local)):
                     held.append((self.scope.temp(v.type), v))
@@ -733,11 +788,12 @@ class ExprChecker:
     def ifexp(self, e: ast.IfExp, expected: T.Type | None) -> tir.Expr:
         test = self.truth(e.test)
         yes_env, no_env = self.narrowings(e.test)
+        fresh = not ast.contains_call(e.test)
         saved = dict(self.scope.narrowed)
-        self.scope.narrowed.update(yes_env)
+        self.scope.narrow(yes_env, fresh)
         body = self.expr(e.body, expected)
         self.scope.narrowed = dict(saved)
-        self.scope.narrowed.update(no_env)
+        self.scope.narrow(no_env, fresh)
         orelse = self.expr(e.orelse, expected)
         self.scope.narrowed = saved
         t = self.join(body.type, orelse.type)
@@ -987,6 +1043,7 @@ class ExprChecker:
         saved = self.pending_lets
         self.pending_lets = []
         result = self.call_unwrapped(e, expected)
+        self.scope.calls_made()
         for name, value in reversed(self.pending_lets):
             result = tir.Let(name, value, result, result.type, e.span)
         self.pending_lets = saved
@@ -1014,7 +1071,8 @@ class ExprChecker:
                 args = self.bind([ParamInfo("string", T.STR, None, False, e.span)], e,
                                  '"fromhex"', self.module.name)
                 return tir.Call(f"{PRELUDE}._bytes_fromhex", tuple(args), T.BYTES, e.span)
-            obj = self.expr(func.value)
+            obj = self.attribute(func.value, func.attr) if isinstance(
+                func.value, ast.Attribute) else self.expr(func.value)
             return self.call_method(obj, func, e)
         if isinstance(func, ast.Name):
             if self.scope.type_of(func.id) is not None or (
@@ -1195,6 +1253,7 @@ class ExprChecker:
     def method_call(self, obj: tir.Expr, method: FuncInfo, args: list[tir.Expr],
                     span: Span) -> tir.Expr:
         assert method.ret is not None and method.cls is not None
+        self.scope.calls_made()
         static_cls = obj.type.qualname if isinstance(obj.type, T.ClassType) else method.cls
         receiver = tir.Coerce(obj, T.ClassType(method.cls), span) if static_cls != method.cls \
             else obj
@@ -1317,6 +1376,15 @@ def _is_type_call(e: ast.Expr) -> bool:
         not e.keywords
 
 
+def _concat(*parts: tir.Expr | str, span: Span) -> tir.Expr:
+    """The str of `parts` joined (literal texts and str expressions)."""
+    exprs = [tir.Const(p, T.STR, span) if isinstance(p, str) else p for p in parts]
+    joined = exprs[0]
+    for e in exprs[1:]:
+        joined = tir.Prim("str.concat", (joined, e), T.STR, span)
+    return joined
+
+
 def _repeatable(t: T.Type) -> bool:
     """A sequence `+` concatenates and `* n` repeats."""
     return isinstance(t, (T.StrType, T.BytesType, T.ListType))
@@ -1334,6 +1402,25 @@ def _is_number(t: T.Type) -> bool:
 
 def _is_name(e: ast.Expr, name: str) -> bool:
     return isinstance(e, ast.Name) and e.id == name
+
+
+def _tested_paths(test: ast.Expr) -> set[str]:
+    """The paths a condition tests for None, a class or truth (`x is None`,
+    `isinstance(x, C)`, `x`), under `and`, `or` and `not`."""
+    match test:
+        case ast.BoolOp(values=values):
+            return set().union(*(_tested_paths(v) for v in values))
+        case ast.UnaryOp(op="not", operand=operand):
+            return _tested_paths(operand)
+        case ast.Compare(left=left, ops=(("is" | "is not"),), comparators=(right,)):
+            subject = right if isinstance(left, ast.Constant) else left
+            path = _path(subject)
+            return {path} if path else set()
+        case ast.Call(func=ast.Name(id="isinstance"), args=(subject, _)):
+            path = _path(subject)
+            return {path} if path else set()
+    path = _path(test)
+    return {path} if path else set()
 
 
 def _path(e: ast.Expr) -> str | None:

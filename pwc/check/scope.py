@@ -18,6 +18,12 @@ class FunctionScope:
     local_order: list[str] = field(default_factory=list)
     # Narrowed types of locals and of `name.attr` paths, valid at the current point.
     narrowed: dict[str, Type] = field(default_factory=dict)
+    # Narrowed attribute paths a call may have changed since they were
+    # narrowed (a method setting `self.conn = None`): mypy keeps the
+    # narrowing, so pwc keeps it too, but checks it where it is read
+    # (ExprChecker.checked_narrowing).  Module variables cannot go stale: only
+    # module-level code rebinds them (there is no `global`).
+    stale: set[str] = field(default_factory=set)
     assigned_names: frozenset[str] = frozenset()  # names assigned anywhere in the body
     loop_depth: int = 0
     handler_stack: list[str] = field(default_factory=list)  # locals holding caught exceptions
@@ -46,6 +52,18 @@ class FunctionScope:
         name = f"${hint}{self._temps}"
         self.declare(name, t)
         return name
+
+    def calls_made(self) -> None:
+        """Code that may change fields ran: every narrowed attribute path
+        becomes stale (locals cannot change behind our back)."""
+        self.stale.update(k for k in self.narrowed if "." in k and not k.startswith("<global>"))
+
+    def narrow(self, narrowings: dict[str, Type], fresh: bool) -> None:
+        """Narrow these paths; `fresh`: nothing ran since the test that proved
+        them (a test without calls, an assignment)."""
+        self.narrowed.update(narrowings)
+        if fresh:
+            self.stale.difference_update(narrowings)
 
     def invalidate(self, path: str) -> None:
         """Forget narrowings of `path` and of every attribute path under it."""

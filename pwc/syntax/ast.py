@@ -400,3 +400,15 @@ class Module:
     path: str
     body: tuple[Stmt, ...]
     span: Span
+
+
+def contains_call(node: object) -> bool:
+    """Whether a call appears in `node` (a node, or a tuple of nodes): code
+    that might run the program's own functions."""
+    if isinstance(node, Call):
+        return True
+    if isinstance(node, tuple):
+        return any(contains_call(item) for item in node)
+    fields = getattr(node, "__dataclass_fields__", None)
+    return fields is not None and any(
+        contains_call(getattr(node, name)) for name in fields if name != "span")
