@@ -245,6 +245,10 @@ def _key_error_int(key: int) -> None:
     raise KeyError(str(key), False)
 
 
+def _key_error_float(key: float) -> None:
+    raise KeyError(str(key), False)
+
+
 def _report_uncaught(e: BaseException) -> None:
     """An exception nothing caught: print it to stderr as CPython would (sans frames)."""
     data = f"Traceback (most recent call last):\n  {_exception_location(e)}\n" \

@@ -195,9 +195,9 @@ class Declarer:
                     return T.DictType(T.INT, ts[0], registry=True) if arity(1) else None
                 if not arity(2):
                     return None
-                if not isinstance(ts[0], (T.IntType, T.StrType)):
+                if not T.is_key(ts[0]):
                     self.diags.error(span, f'dict keys of type "{ts[0]}" are not supported yet',
-                                     "use int or str keys")
+                                     "use int, str or float keys")
                     return None
                 return T.DictType(ts[0], ts[1])
             case "builtins.tuple":
@@ -205,9 +205,9 @@ class Declarer:
             case "builtins.set":
                 if not arity(1):
                     return None
-                if not isinstance(ts[0], (T.IntType, T.StrType)):
+                if not T.is_key(ts[0]):
                     self.diags.error(span, f'set items of type "{ts[0]}" are not supported yet',
-                                     "use int or str items")
+                                     "use int, str or float items")
                     return None
                 return T.SetType(ts[0])
             case "typing.Optional":
