@@ -175,6 +175,12 @@ class Declarer:
             if ret is None or any(p is None for p in params):
                 return None
             return T.FuncType(tuple(p for p in params if p is not None), ret)
+        if name == "builtins.tuple" and any(
+                isinstance(a, ast.Constant) and a.value == ast.ELLIPSIS for a in args):
+            self.diags.error(span, 'variable-length tuples ("tuple[T, ...]") are not '
+                             "supported: a tuple's length is part of its type",
+                             'use "list[T]", or a tuple type of fixed length: "tuple[T, T]"')
+            return None
         resolved = [self.resolve_type(module, a) for a in args]
         if any(r is None for r in resolved):
             return None
