@@ -91,6 +91,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "intrinsic.bytes_at": ("$bytes_from", True),
     "intrinsic.str_at": ("$str_from_utf8", True),
     "intrinsic.host_encode": ("$str_to_host", True),
+    "intrinsic.ascii_number": ("$str_ascii_number", True),
 }
 
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise, or allocate.

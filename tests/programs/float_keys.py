@@ -35,7 +35,7 @@ def main() -> None:
         print("KeyError", e)
     print(nans.pop(float("inf")), nans.pop(4.5, 0), len(nans))
 
-    seen: set[float] = {0.5, 1.0, 0.5, -0.0}
+    seen: set[float] = {0.5, 1.0, 1 / 2, -0.0}
     seen.add(0.0)
     seen.add(1)
     print(sorted(seen), len(seen), 0.0 in seen, 0.25 in seen)
