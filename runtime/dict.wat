@@ -14,6 +14,8 @@
 ;;   bit 1  keys are pointers (the deep copy follows them)
 ;;   bit 2  values are pointers (the deep copy follows them)
 ;;   bit 3  keys are bytes: hash and compare by content
+;;   bit 5  keys are floats (their f64 bits): compared as floats, so -0.0
+;;          and 0.0 are one key and a NaN equals no key, not even itself
 ;; Keys that are pointers without bit 0 or 3 are hashed and compared by
 ;; identity.  A str-keyed dict sets bits 0 and 1.
 ;;
@@ -45,6 +47,10 @@
 ;; $dict_hash: the i32 hash of `key` as the dict with flags `flags` sees it.
 (func $dict_hash (param $flags i32) (param $key i64) (result i32)
   (local $h i64)
+  ;; -0.0 + 0.0 is 0.0: the two zeros, equal as floats, hash alike.
+  (if (i32.and (local.get $flags) (i32.const 32))
+    (then (local.set $key (i64.reinterpret_f64
+            (f64.add (f64.reinterpret_i64 (local.get $key)) (f64.const 0))))))
   (local.set $h
     (if (result i64) (i32.and (local.get $flags) (i32.const 1))
       (then (call $str_hash (i32.wrap_i64 (local.get $key))))
@@ -56,6 +62,8 @@
 
 ;; $dict_keys_equal: 1 when keys `a` and `b` are equal for flags `flags`.
 (func $dict_keys_equal (param $flags i32) (param $a i64) (param $b i64) (result i32)
+  (if (i32.and (local.get $flags) (i32.const 32))
+    (then (return (f64.eq (f64.reinterpret_i64 (local.get $a)) (f64.reinterpret_i64 (local.get $b))))))
   (if (i64.eq (local.get $a) (local.get $b)) (then (return (i32.const 1))))
   (if (i32.and (local.get $flags) (i32.const 1))
     (then (return (call $str_eq (i32.wrap_i64 (local.get $a)) (i32.wrap_i64 (local.get $b))))))

@@ -34,12 +34,20 @@
 ;; $int_from_str: int(s) for base 10, as CPython: surrounding whitespace, an
 ;; optional sign, digits with single underscores between them.  Bad text
 ;; raises ValueError (code 12, arg = the str's address); a value beyond
-;; 64 bits raises OverflowError.
+;; 64 bits raises OverflowError.  Text that is not ASCII is read as
+;; $str_ascii_number maps it (digits of other scripts, Unicode whitespace),
+;; so ASCII text pays one comparison for it.
 (func $int_from_str (param $s i32) (result i64)
   (local $p i32) (local $end i32) (local $neg i32) (local $acc i64) (local $c i32)
-  (local $digits i32) (local $prev_us i32)
+  (local $digits i32) (local $prev_us i32) (local $text i32)
   (local.set $p (i32.add (local.get $s) (i32.const 12)))
   (local.set $end (i32.add (local.get $p) (i32.load offset=4 (local.get $s))))
+  (if (i32.ne (i32.load offset=4 (local.get $s)) (i32.load offset=8 (local.get $s)))
+    (then
+      (local.set $text (call $str_ascii_number (local.get $s)))
+      (if (i32.eqz (local.get $text)) (then (return (i64.const 0))))
+      (local.set $p (i32.add (local.get $text) (i32.const 12)))
+      (local.set $end (i32.add (local.get $p) (i32.load offset=4 (local.get $text))))))
   ;; trim ASCII whitespace on both sides
   (block $l (loop $t
     (br_if $l (i32.ge_u (local.get $p) (local.get $end)))

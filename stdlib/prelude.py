@@ -8,6 +8,7 @@ private to the compiler.
 from pwc_intrinsics import (
     I32,
     alloc,
+    ascii_number,
     bytes_ptr,
     float_bits,
     float_divide,
@@ -244,6 +245,10 @@ def _key_error_str(key: str) -> None:
 
 
 def _key_error_int(key: int) -> None:
+    raise KeyError(str(key), False)
+
+
+def _key_error_float(key: float) -> None:
     raise KeyError(str(key), False)
 
 
@@ -954,7 +959,7 @@ def _regroup(body: str, separator: str) -> str:
 
 def _float_from_text(text: str) -> float:
     """float(text), as CPython reads it."""
-    s = text.strip().lower()
+    s = ascii_number(text).lower()
     negative = False
     i = 0
     if s.startswith("-") or s.startswith("+"):
@@ -1331,7 +1336,7 @@ def _int_parse(text: str, base: int) -> int:
     if base != 0 and not 2 <= base <= 36:
         raise ValueError("int() base must be >= 2 and <= 36, or 0")
     given_base = base
-    s = text.strip()
+    s = ascii_number(text)
     negative = False
     if s != "" and (s[0] == "+" or s[0] == "-"):
         negative = s[0] == "-"

@@ -174,6 +174,26 @@ def exception_location(exc: BaseException) -> str:
 # float text from.  Plain Python here, so the prelude's float code can be tested
 # under CPython too.
 
+def ascii_number(text: str) -> str:
+    """The text int() and float() read (runtime/number_text.wat): `text` with
+    other scripts' decimal digits and Unicode whitespace made ASCII, as
+    CPython's _PyUnicode_TransformDecimalAndSpaceToASCII makes it, and the
+    ASCII whitespace around it (not "\x1c".."\x1f") stripped."""
+    import unicodedata
+    out: list[str] = []
+    for c in text:
+        if c < "\x7f":
+            out.append(c)
+        elif c.isspace():
+            out.append(" ")
+        elif c.isdecimal():
+            out.append(str(unicodedata.decimal(c)))
+        else:
+            out.append("?")
+            break
+    return "".join(out).strip(" \t\n\v\f\r")
+
+
 def float_bits(x: float) -> int:
     """The IEEE 754 bits of x as a signed 64-bit int (i64.reinterpret_f64)."""
     import struct

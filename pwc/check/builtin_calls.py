@@ -35,6 +35,7 @@ INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
     "str_at_address": ((T.INT,), T.STR),
     "decode_map": ((T.INT, T.INT), T.ListType(T.TupleType((T.STR, T.STR)))),
     "encode_map": ((T.ListType(T.TupleType((T.STR, T.STR))),), T.BYTES),
+    "ascii_number": ((T.STR,), T.STR),
     "float_bits": ((T.FLOAT,), T.INT),
     "float_from_bits": ((T.INT,), T.FLOAT),
     "float_divide": ((T.FLOAT, T.FLOAT), T.FLOAT),
@@ -201,8 +202,7 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
         case "builtins.any" | "builtins.all":
             return any_all(c, short, e)
         case "builtins.tuple" if len(args) == 1:
-            c.error(e.span, "tuple() of an iterable is not supported", "write the tuple out")
-            return c.bad(e.span)
+            return tuple_call(c, e)
         case "builtins.min" | "builtins.max":
             if not args:
                 c.error(e.span, f'"{short}" expects at least 1 argument')
@@ -313,3 +313,16 @@ def _intrinsic(c: ExprChecker, name: str, e: ast.Call, expected: T.Type | None) 
     args = tuple(c.argument(a, t, i + 1, f'"{name}"')
                  for i, (a, t) in enumerate(zip(e.args, params, strict=True)))
     return tir.Prim(f"intrinsic.{name}", args, ret, e.span)
+
+
+def tuple_call(c: ExprChecker, e: ast.Call) -> tir.Expr:
+    """tuple(t) of a tuple is t (tuples are immutable, CPython returns the same
+    object).  Of anything else it would be mypy's `tuple[T, ...]`, whose length
+    is not known statically, and the dialect's tuples all have a fixed length."""
+    v = c.expr(e.args[0])
+    if isinstance(v.type, (T.TupleType, T.UnknownType)):
+        return v
+    c.error(e.span, f"tuple() of a {q(v.type)} is not supported: its length is not "
+            "known statically, and a tuple's length is part of its type",
+            "keep a list (list(...)), or write the tuple out: (xs[0], xs[1])")
+    return c.bad(e.span)

@@ -124,13 +124,13 @@ def _result_type(c: ExprChecker, e: Comp, expected: T.Type | None) -> T.Type | N
     if isinstance(e, ast.ListComp):
         return T.ListType(t)
     if isinstance(e, ast.SetComp):
-        if not isinstance(t, (T.IntType, T.StrType)):
+        if not T.is_key(t):
             c.error(e.span, f'set items of type "{t}" are not supported yet')
             return None
         return T.SetType(t)
     assert isinstance(t, T.TupleType)
     key, value = t.items
-    if not isinstance(key, (T.IntType, T.StrType)):
+    if not T.is_key(key):
         c.error(e.span, f'dict keys of type "{key}" are not supported yet')
         return None
     return T.DictType(key, value)

@@ -46,7 +46,8 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "export", "host_import", "I32", "Registry", "load_u8", "load_i32", "store_i32",
         "load_i64", "store_i64", "alloc", "bytes_ptr", "bytes_at", "str_at", "host_encode",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
-        "str_at_address", "decode_map", "encode_map", "float_bits", "float_from_bits",
+        "str_at_address", "decode_map", "encode_map", "ascii_number", "float_bits",
+        "float_from_bits",
         "float_divide", "float_floor", "float_nearest", "float_trunc_int",
     ),
 }
@@ -175,6 +176,12 @@ class Declarer:
             if ret is None or any(p is None for p in params):
                 return None
             return T.FuncType(tuple(p for p in params if p is not None), ret)
+        if name == "builtins.tuple" and any(
+                isinstance(a, ast.Constant) and a.value == ast.ELLIPSIS for a in args):
+            self.diags.error(span, 'variable-length tuples ("tuple[T, ...]") are not '
+                             "supported: a tuple's length is part of its type",
+                             'use "list[T]", or a tuple type of fixed length: "tuple[T, T]"')
+            return None
         resolved = [self.resolve_type(module, a) for a in args]
         if any(r is None for r in resolved):
             return None
@@ -195,9 +202,9 @@ class Declarer:
                     return T.DictType(T.INT, ts[0], registry=True) if arity(1) else None
                 if not arity(2):
                     return None
-                if not isinstance(ts[0], (T.IntType, T.StrType)):
+                if not T.is_key(ts[0]):
                     self.diags.error(span, f'dict keys of type "{ts[0]}" are not supported yet',
-                                     "use int or str keys")
+                                     "use int, str or float keys")
                     return None
                 return T.DictType(ts[0], ts[1])
             case "builtins.tuple":
@@ -205,9 +212,9 @@ class Declarer:
             case "builtins.set":
                 if not arity(1):
                     return None
-                if not isinstance(ts[0], (T.IntType, T.StrType)):
+                if not T.is_key(ts[0]):
                     self.diags.error(span, f'set items of type "{ts[0]}" are not supported yet',
-                                     "use int or str items")
+                                     "use int, str or float items")
                     return None
                 return T.SetType(ts[0])
             case "typing.Optional":

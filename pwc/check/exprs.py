@@ -950,7 +950,7 @@ class ExprChecker:
             self.error(e.span, 'Need type annotation for the empty dict',
                        'annotate the variable, e.g. "d: dict[str, int] = {}"')
             return self.bad(e.span)
-        if not isinstance(kt, (T.IntType, T.StrType)):
+        if not T.is_key(kt):
             self.error(e.span, f'dict keys of type {q(kt)} are not supported yet')
         keys = tuple(self.expect(k, kt) for k in e.keys)
         values = tuple(self.expect(v, vt) for v in e.values)

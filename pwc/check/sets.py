@@ -33,7 +33,7 @@ def set_literal(c: ExprChecker, e: ast.SetExpr, expected: T.Type | None) -> tir.
     else:
         first = c.expr(e.elts[0])
         elem = first.type
-    if not isinstance(elem, (T.IntType, T.StrType, T.UnknownType)):
+    if not (T.is_key(elem) or isinstance(elem, T.UnknownType)):
         c.error(e.span, f'set items of type {q(elem)} are not supported yet')
         return c.bad(e.span)
     items = tuple(c.expect(x, elem) for x in e.elts)
@@ -53,7 +53,7 @@ def set_call(c: ExprChecker, e: ast.Call, expected: T.Type | None) -> tir.Expr:
     if items is None or not isinstance(items.type, T.ListType):
         return c.bad(e.span)
     elem = items.type.elem
-    if not isinstance(elem, (T.IntType, T.StrType)):
+    if not T.is_key(elem):
         c.error(e.span, f'set items of type {q(elem)} are not supported yet')
         return c.bad(e.span)
     t = T.SetType(elem)
@@ -125,8 +125,13 @@ def set_method(c: ExprChecker, op: str, s: tir.Expr, args: list[tir.Expr],
         case "set.union":
             body = [tir.SetLocal(OUT.name, copy, span), *each(B, (add(OUT),))]
         case "set.intersection":
+            # CPython walks the smaller set (the right one on a tie) and keeps
+            # its elements: which of -0.0 and 0.0 survives, and the order.
+            a_smaller = tir.Prim("int.gt", (tir.Prim("len.dict", (B,), T.INT, span),
+                                            tir.Prim("len.dict", (A,), T.INT, span)), T.BOOL, span)
             body = [tir.SetLocal(OUT.name, empty, span),
-                    *each(A, (tir.If(contains(B), (add(OUT),), (), span),))]
+                    tir.If(a_smaller, tuple(each(A, (tir.If(contains(B), (add(OUT),), (), span),))),
+                           tuple(each(B, (tir.If(contains(A), (add(OUT),), (), span),))), span)]
         case "set.difference":
             body = [tir.SetLocal(OUT.name, empty, span),
                     *each(A, (tir.If(not_(contains(B)), (add(OUT),), (), span),))]

@@ -179,6 +179,12 @@ def is_scalar(t: Type) -> bool:
     )
 
 
+def is_key(t: Type) -> bool:
+    """A type the runtime's dicts and sets can hash: int, str and float
+    (runtime/dict.wat compares float keys as floats, so -0.0 == 0.0)."""
+    return isinstance(t, (IntType, StrType, FloatType))
+
+
 def wasm_type(t: Type) -> WasmType:
     match t:
         case IntType():

@@ -28,7 +28,7 @@ from pwc.lower.context import (
 )
 from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import Descriptors
-from pwc.lower.prims import FLOAT_REPR, node_may_raise
+from pwc.lower.prims import FLOAT_REPR, KEY_ERROR_HELPERS, key_error_helper, node_may_raise
 from pwc.lower.raise_codes import codes_raised, dispatched_codes, specialize
 from pwc.statics import StaticImage
 from pwc.unicode_tables import lazy_tables
@@ -150,7 +150,6 @@ def lower_program(prog: tir.Program) -> Program:
 # Prelude functions the lowering calls on its own (not visible as TIR calls).
 RAISE_DISPATCHER = f"{PRELUDE}._raise_builtin"
 RUNTIME_ROOTS = (RAISE_DISPATCHER, f"{PRELUDE}._report_uncaught")
-KEY_ERROR_HELPERS = (f"{PRELUDE}._key_error_str", f"{PRELUDE}._key_error_int")
 ENUM_HELPER = f"{PRELUDE}._enum_value_error"
 
 
@@ -229,10 +228,11 @@ def _reachable_only(prog: tir.Program) -> tir.Program:
                         for sub in subclasses[cls]:
                             if sub in instantiated:
                                 reach(dict(layouts[sub].vtable)[method])
-                case tir.Prim(op=op) if op in ("dict.getitem", "dict.delitem", "dict.pop",
-                                               "set.remove"):
-                    for helper in KEY_ERROR_HELPERS:
-                        reach(helper)
+                case tir.Prim(op=op, args=(holder, *_)) if op in (
+                        "dict.getitem", "dict.delitem", "dict.pop", "set.remove"):
+                    assert isinstance(holder.type, (T.DictType, T.SetType))
+                    reach(key_error_helper(holder.type.key if isinstance(holder.type, T.DictType)
+                                           else holder.type.elem))
                 case tir.Prim(op="enum.from_value"):
                     reach(ENUM_HELPER)
                 case tir.Prim(op="to_str" | "to_repr", args=(value,)):

@@ -98,7 +98,8 @@ class Descriptors:
         pointer_values = T.is_pointer(t.value)
         flags = (int(isinstance(t.key, T.StrType)) | int(T.is_pointer(t.key)) << 1
                  | int(pointer_values and not t.registry) << 2
-                 | int(pointer_values and t.registry) << 4)
+                 | int(pointer_values and t.registry) << 4
+                 | int(isinstance(t.key, T.FloatType)) << 5)
         if flags not in self._dicts:
             self._dicts[flags] = self._simple(KIND_DICT, 0, flags, "dict")
         return self._dicts[flags]

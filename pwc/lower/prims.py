@@ -93,6 +93,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "intrinsic.bytes_at": ("$bytes_from", True),
     "intrinsic.str_at": ("$str_from_utf8", True),
     "intrinsic.host_encode": ("$str_to_host", True),
+    "intrinsic.ascii_number": ("$str_ascii_number", True),
 }
 
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise, or allocate.
@@ -786,11 +787,19 @@ def _dict_forget(fl: FunctionLowerer, holder: str, key: str) -> None:
     fl.emit(f"local.get {holder}", f"local.get {key}", "call $dict_del", "drop")
 
 
+def key_error_helper(kt: T.Type) -> str:
+    """The prelude function that raises KeyError for a missing key of type `kt`."""
+    name = "str" if isinstance(kt, T.StrType) else "float" if isinstance(kt, T.FloatType) else "int"
+    return f"{PRELUDE}._key_error_{name}"
+
+
+KEY_ERROR_HELPERS = tuple(key_error_helper(t) for t in (T.STR, T.INT, T.FLOAT))
+
+
 def _raise_key_error(fl: FunctionLowerer, kt: T.Type, key_local: str) -> None:
-    helper = "_key_error_str" if isinstance(kt, T.StrType) else "_key_error_int"
+    helper = key_error_helper(kt).removeprefix(f"{PRELUDE}.")
     fl.emit(f"local.get {key_local}")
-    if isinstance(kt, T.StrType):
-        fl.emit("i32.wrap_i64")
+    fl.from_i64(kt)
     fl.emit(f"call {func_name(f'{PRELUDE}.{helper}')}")
     fl.propagate()
 

@@ -1,4 +1,5 @@
-"""str() and repr() of floats: the shortest text that reads back, CPython's switch to exponents."""
+"""str() and repr() of floats: the shortest text that reads back, CPython's switch to exponents;
+float(text), also of other scripts' digits and Unicode whitespace."""
 # covers: float-repr, float-parse
 
 
@@ -11,7 +12,9 @@ def main() -> None:
     d: dict[str, float] = {"p50": 12.5, "p99": 250.0}
     print(d, f"{d['p50']}", f"{0.1!r}", f"{1e22!s}")
     texts = ["1", "-2.5", " 3.25 ", "1e3", "1E-3", "+.5", "5.", "1_000.000_1", "inf", "-Infinity",
-             "nan", "1e400", "-1e-400", "0x10", "", "1.2.3", "e5", "1e", "12abc", "1__0", " - 1"]
+             "nan", "1e400", "-1e-400", "0x10", "", "1.2.3", "e5", "1e", "12abc", "1__0", " - 1",
+             "\u0663.\u0661\u0664", "\u3000-\uff12e\u0663\u2003", "\u0967_\u0968.5", "\x1c1.5",
+             "\u00bd", "\u0663\u0131nf", "\u205f-inf\x85"]
     for text in texts:
         try:
             print(repr(text), float(text))

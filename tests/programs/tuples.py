@@ -1,4 +1,5 @@
-"""Tuples: returning several values, unpacking, swapping, indexing, equality."""
+"""Tuples: returning several values, unpacking, swapping, indexing, equality,
+tuple() of a tuple."""
 
 
 def divmod_floor(a: int, b: int) -> tuple[int, int]:
@@ -43,6 +44,8 @@ def main() -> None:
     print("nested:", number, word, nested[0][1])
     triple: tuple[int, str, bool] = (7, "seven", False)
     print("triple:", triple[0], triple[1], triple[2])
+    copied = tuple(triple)  # of a tuple: the same tuple (a list would be refused)
+    print("copied:", copied, copied == triple, copied is triple)
 
 
 main()

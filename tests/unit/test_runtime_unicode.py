@@ -3,6 +3,8 @@ against CPython's str."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -30,6 +32,21 @@ def edges(test: object) -> list[int]:
             out |= {cp - 1, cp}
         previous = answer
     return sorted(out)
+
+
+def test_decimal_digits_count_from_the_start_of_their_run() -> None:
+    """The prelude's _decimal_value (int() and float() of other scripts'
+    digits) takes a digit's value to be its distance to the start of its run
+    of decimal digits, modulo 10: true of the running CPython's database."""
+    start = -1
+    for cp in range(MAX_CODE_POINT + 1):
+        c = chr(cp)
+        if not c.isdecimal():
+            start = -1
+            continue
+        if start < 0:
+            start = cp
+        assert unicodedata.decimal(c) == (cp - start) % 10, hex(cp)
 
 
 @pytest.mark.parametrize("name", sorted(PROPERTIES))
