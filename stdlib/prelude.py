@@ -216,7 +216,7 @@ def _raise_builtin(code: int, arg: int) -> None:
     if code == 22:
         raise ValueError("negative count")
     if code == 23:
-        raise ValueError("a negative exponent needs float, which pwc does not support yet")
+        raise ValueError("int ** negative int needs a float: write x ** float(n)")
     raise RuntimeError("internal error")
 
 
