@@ -252,7 +252,8 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
         case "builtins.pow":
             if len(args) == 2:
                 return c.arith("**", c.expr(args[0]), c.expr(args[1]), e.span)
-            if not arity(3):
+            if len(args) != 3:
+                c.error(e.span, f'"pow" expects 2 or 3 arguments, got {len(args)}')
                 return c.bad(e.span)
             return tir.Call(f"{PRELUDE}._int_pow_mod", tuple(
                 c.to_int(c.coerce(c.expr(a), T.INT, lambda got, i=i: (
