@@ -1292,10 +1292,14 @@ def _log2_double(x: float) -> tuple[float, float]:
     s2h = p + e
     s2l = e - (s2h - p)
     # atanh(s) / s = sum of s2**i / (2i + 1), 24 terms: the first left out is
-    # below 2**-110 of the sum.
+    # below 2**-110 of the sum.  Terms from s2**11 on are below 2**-56 of it:
+    # their sum in plain floats is precise enough.
     ph = 1.0 / 47.0
-    pl = _reciprocal_error(47.0, ph)
     c = 45.0
+    while c > 22.0:
+        ph = ph * s2h + 1.0 / c
+        c -= 2.0
+    pl = 0.0
     while c > 0.0:
         # p = p * s2 + 1 / c
         t = ph * s2h
@@ -1330,7 +1334,8 @@ def _exp2_double(fh: float, fl: float) -> tuple[float, float]:
     """2**f for a double-double f = fh + fl, |f| <= 1/2, as a double-double."""
     # r = f * ln(2), |r| <= 0.35; e**r - 1 by Taylor (12 terms) for r / 64,
     # then squared six times as (1 + e)**2 - 1 = 2e + e * e (which keeps e's
-    # relative precision).
+    # relative precision).  The terms from r**6 on are below 2**-54 of the
+    # sum: plain floats for them.
     t = fh * 0.6931471805599453
     e = _product_error(fh, 0.6931471805599453, t) + (fh * 2.3190468138462996e-17
                                                      + fl * 0.6931471805599453)
@@ -1338,8 +1343,11 @@ def _exp2_double(fh: float, fl: float) -> tuple[float, float]:
     rl = (e - (rh - t)) * 0.015625
     rh = rh * 0.015625
     ph = 1.0
-    pl = 0.0
     c = 12.0
+    while c > 6.0:
+        ph = 1.0 + rh * ph / c
+        c -= 1.0
+    pl = 0.0
     while c > 1.0:
         # p = 1 + r * p / c
         t = rh * ph
