@@ -1170,10 +1170,10 @@ def _float_floordiv(x: float, y: float) -> float:
 # The power is 2**(y * log2(x)) in double-double arithmetic (a float pair
 # hi + lo holding ~106 bits; each operation's error term is a function of
 # its own, so the only allocations are two pairs), within POW_ERROR = 2**-75
-# of the exact power, relative (2**-102 measured).  Only when that leaves it
-# open which side of a midpoint the power lies does an exact comparison with
-# big naturals decide: that is where the power can be a midpoint itself,
-# e.g. (2**27 - 1.0) ** 2.
+# of the exact power, relative (at most 2**-97 measured).  Only when that
+# leaves it open which side of a midpoint the power lies does an exact
+# comparison with big naturals decide: that is where the power can be a
+# midpoint itself, e.g. (2**27 - 1.0) ** 2.
 
 
 def _float_pow(x: float, y: float) -> float:
