@@ -249,6 +249,17 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
             return tir.Prim("int.abs", (c.to_int(c.coerce(v, T.INT, lambda got: (
                 f'Argument 1 to "abs" has incompatible type {q(got)}; expected "int | float"'))),),
                 T.INT, e.span)
+        case "builtins.pow":
+            if len(args) == 2:
+                return c.arith("**", c.expr(args[0]), c.expr(args[1]), e.span)
+            if len(args) != 3:
+                c.error(e.span, f'"pow" expects 2 or 3 arguments, got {len(args)}')
+                return c.bad(e.span)
+            return tir.Call(f"{PRELUDE}._int_pow_mod", tuple(
+                c.to_int(c.coerce(c.expr(a), T.INT, lambda got, i=i: (
+                    f'Argument {i} to "pow" has incompatible type {q(got)}; expected "int" '
+                    "(with a modulus, every argument is an int)")))
+                for i, a in enumerate(args, 1)), T.INT, e.span)
         case "builtins.list" | "builtins.dict" if not args:
             want = T.ListType if name == "builtins.list" else T.DictType
             if not isinstance(expected, want):

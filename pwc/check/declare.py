@@ -33,7 +33,7 @@ from pwc.syntax import ast
 BUILTIN_FUNCTIONS = (
     "any", "all", "len", "print", "range", "isinstance", "super", "type", "str", "int", "bool",
     "bytes", "float", "list", "dict", "tuple", "set", "object", "abs", "min", "max", "repr", "ord",
-    "chr", "hex", "sorted", "reversed", "enumerate", "zip", "sum", "round",
+    "chr", "hex", "pow", "sorted", "reversed", "enumerate", "zip", "sum", "round",
 )
 SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
     "typing": ("Optional", "Union", "Callable", "Final", "ClassVar", "TYPE_CHECKING", "cast"),

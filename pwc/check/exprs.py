@@ -47,7 +47,8 @@ ARITH_OPS = {"+": "add", "-": "sub", "*": "mul", "//": "floordiv", "%": "mod", "
 FLOAT_OPS = {"+": "add", "-": "sub", "*": "mul", "/": "div", "//": "floordiv", "%": "mod",
              "**": "pow"}
 # Float operators that may raise, written in the prelude.
-FLOAT_HELPERS = {"/": "_float_div", "//": "_float_floordiv", "%": "_float_mod"}
+FLOAT_HELPERS = {"/": "_float_div", "//": "_float_floordiv", "%": "_float_mod",
+                 "**": "_float_pow"}
 CMP_OPS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
 
 
@@ -461,6 +462,12 @@ class ExprChecker:
         if isinstance(left.type, T.UnknownType) or isinstance(right.type, T.UnknownType):
             return self.bad(span)
         lt, rt = _intlike(left.type), _intlike(right.type)
+        if op == "**" and isinstance(right, tir.Const) and type(right.value) is int \
+                and right.value < 0 and isinstance(lt, T.IntType):
+            # A float, as mypy types it (typeshed's int.__pow__ for a negative
+            # literal); a negative exponent computed at run time stays an int
+            # and raises ValueError.
+            return self.float_arith(op, left, right, span)
         if isinstance(lt, T.IntType) and isinstance(rt, T.IntType) and op in ARITH_OPS:
             return tir.Prim(f"int.{ARITH_OPS[op]}", (self.to_int(left), self.to_int(right)),
                             T.INT, span)
@@ -483,10 +490,6 @@ class ExprChecker:
 
     def float_arith(self, op: str, left: tir.Expr, right: tir.Expr, span: Span) -> tir.Expr:
         """Arithmetic with a float operand: the other is converted, as in CPython."""
-        if op == "**":
-            self.error(span, "'**' with a float operand is not supported yet",
-                       "multiply, e.g. x * x for x ** 2")
-            return self.bad(span, T.FLOAT)
         if op == "/" and not (isinstance(left.type, T.FloatType)
                               or isinstance(right.type, T.FloatType)):
             return tir.Prim("int.truediv", (self.to_int(left), self.to_int(right)),
