@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -84,6 +86,60 @@ def test_from_utf8_is_surrogateescape_decode(data: bytes) -> None:
     s = rt.call("str_from_utf8", rt.raw(data), len(data))
     assert rt.read_str(s) == data.decode("utf-8", "surrogateescape")
     assert rt.raised is None
+
+
+@pytest.mark.parametrize("odd", [b"\xc3\xa9", b"\xff", b"\xe2\x82"])
+def test_decoders_find_non_ascii_at_every_offset_of_an_ascii_run(odd: bytes) -> None:
+    """The decoders skip ASCII 8, then 4, then 1 byte at a time: a byte >= 0x80
+    at every position of runs up to 20 bytes, so each step meets one."""
+    rt = Runtime()
+    for n in range(21):
+        for pos in range(n + 1):
+            data = b"a" * pos + (odd if pos < n else b"") + b"b" * (n - pos)
+            rt.clear()
+            s = rt.call("str_from_utf8", rt.raw(data), len(data))
+            assert rt.read_str(s) == data.decode("utf-8", "surrogateescape"), data
+            d = rt.call("bytes_decode", rt.new_bytes(data))
+            if odd == b"\xc3\xa9" or pos == n:
+                assert rt.raised is None and rt.read_str(d) == data.decode(), data
+            else:
+                assert d == 0 and rt.raised is not None and (rt.raised[1] >> 8) & 0xFFFFFFFF == pos
+
+
+def encode_header_map(pairs: list[tuple[bytes, bytes]]) -> bytes:
+    """The serialized header map (abi.md 5.1) of `pairs`."""
+    sizes = b"".join(struct.pack("<II", len(k), len(v)) for k, v in pairs)
+    return struct.pack("<I", len(pairs)) + sizes + b"".join(k + b"\0" + v + b"\0" for k, v in pairs)
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [],
+        [(b"", b"")],
+        [(b":path", b"/bench"), (b"accept", b"*/*"), (b"x", b"y" * 100)],
+        [(b"k" * 7, b""), (b"k" * 8, b"v" * 9), (b"k" * 9, b"v" * 17)],
+        [(b"caf\xc3\xa9", b"ok"), (b"raw", b"\xff\xfe")],  # not ASCII: decoded per string
+        [(b"a" * 0x7FFF, b"short"), (b"b" * 0x8000, b"v"), (b"c", b"w" * 70000)],
+    ],
+)
+def test_map_decode(pairs: list[tuple[bytes, bytes]]) -> None:
+    rt = Runtime()
+    data = encode_header_map(pairs)
+    tuple_desc = rt.desc.node  # 16 bytes, pointers at +4 and +8, as a (str, str) tuple
+    lst = rt.call("map_decode", rt.raw(data), len(data), tuple_desc)
+    assert rt.raised is None
+    got = []
+    for pair in rt.list_items(lst):
+        assert rt.u32(pair) == tuple_desc
+        key, value = rt.u32(pair + 4), rt.u32(pair + 8)
+        # every object starts in the first page of its chunk: region_of works
+        region = rt.call("rt_region_of", pair)
+        assert rt.call("rt_region_of", key) == region == rt.call("rt_region_of", value)
+        got.append((rt.read_str(key), rt.read_str(value)))
+    assert got == [
+        (k.decode("utf-8", "surrogateescape"), v.decode("utf-8", "surrogateescape")) for k, v in pairs
+    ]
 
 
 @given(binaries)
