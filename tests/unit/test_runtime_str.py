@@ -90,10 +90,10 @@ def test_from_utf8_is_surrogateescape_decode(data: bytes) -> None:
 
 @pytest.mark.parametrize("odd", [b"\xc3\xa9", b"\xff", b"\xe2\x82"])
 def test_decoders_find_non_ascii_at_every_offset_of_an_ascii_run(odd: bytes) -> None:
-    """The decoders skip ASCII 8, then 4, then 1 byte at a time: a byte >= 0x80
-    at every position of runs up to 20 bytes, so each step meets one."""
+    """The decoders skip ASCII 16, 8, 4, then 1 byte at a time: a byte >= 0x80
+    at every position of runs up to 40 bytes, so each step meets one."""
     rt = Runtime()
-    for n in range(21):
+    for n in range(41):
         for pos in range(n + 1):
             data = b"a" * pos + (odd if pos < n else b"") + b"b" * (n - pos)
             rt.clear()
@@ -140,6 +140,21 @@ def test_map_decode(pairs: list[tuple[bytes, bytes]]) -> None:
     assert got == [
         (k.decode("utf-8", "surrogateescape"), v.decode("utf-8", "surrogateescape")) for k, v in pairs
     ]
+    # what the decoder gave back to the region is reused without touching the pairs
+    rt.new_str("z" * 100)
+    assert [(rt.read_str(rt.u32(p + 4)), rt.read_str(rt.u32(p + 8))) for p in rt.list_items(lst)] == got
+
+
+def test_map_decode_drops_pairs_past_the_block() -> None:
+    """A map whose lengths run past its block keeps the pairs before that."""
+    rt = Runtime()
+    for pairs in ([(b"a", b"1"), (b"bb", b"22")], [(b"caf\xc3\xa9", b"1"), (b"bb", b"22")]):
+        data = encode_header_map(pairs)
+        for cut in range(1, 6):
+            lst = rt.call("map_decode", rt.raw(data[:-cut]), len(data) - cut, rt.desc.node)
+            items = rt.list_items(lst)
+            assert len(items) == 1
+            assert rt.read_str(rt.u32(items[0] + 4)) == pairs[0][0].decode()
 
 
 @given(binaries)
@@ -219,6 +234,25 @@ def test_eq_cmp_concat(a: str, b: str) -> None:
     assert rt.call("str_eq", pa, rt.new_str(a)) == 1
     assert rt.call("str_cmp", pa, pb) == (a > b) - (a < b)
     assert rt.read_str(rt.call("str_concat", pa, pb)) == a + b
+
+
+@given(st.lists(small_texts, min_size=3, max_size=4))
+def test_concat3_concat4(parts: list[str]) -> None:
+    rt = Runtime()
+    pointers = [rt.new_str(p) for p in parts]
+    if len(parts) == 3:
+        s = rt.call("str_concat3", *pointers)
+    else:
+        s = rt.call("str_concat4", *pointers)
+    assert rt.read_str(s) == "".join(parts)  # checks cp_len too
+
+
+def test_concat4_too_long_raises_memory_error() -> None:
+    rt = Runtime()
+    big = rt.new_str("x")
+    rt.write(big + 4, (0x30000000).to_bytes(4, "little"))  # a claimed length, never read
+    assert rt.call("str_concat4", big, big, big, 0) == 0
+    assert rt.raised is not None and rt.raised[0] == 5
 
 
 @given(texts)
