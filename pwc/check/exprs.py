@@ -66,7 +66,6 @@ def raise_builtin(cls: str, message: tir.Expr | str, span: Span) -> tir.Raise:
     return tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), span), span)
 
 
-
 def concat_strs(parts: list[tir.Expr], span: Span) -> tir.Expr:
     """The concatenation of `parts` (strs), left to right.  Up to four parts
     are joined by one runtime call, which allocates the result once (a chain
