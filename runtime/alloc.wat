@@ -265,6 +265,38 @@
   (if (i32.eqz (global.get $rt_region)) (then (call $rt_init)))
   (call $rt_alloc_in (global.get $rt_region) (local.get $size)))
 
+;; $rt_alloc_bare: as $rt_alloc, but bytes taken from the current small
+;; chunk are NOT zero-filled: for objects whose every byte the caller writes
+;; at once (text and bytes copied in), which would otherwise be written
+;; twice.  Anything else (a new chunk, a large object) goes to $rt_alloc.
+(func $rt_alloc_bare (param $size i32) (result i32)
+  (local $r i32)
+  (local $p i32)
+  (local $q i32)
+  ;; 1..16384 bytes (rounded up to 8 they cannot wrap p: chunks end below 4 GiB)
+  ;; in an initialised runtime
+  (if (i32.le_u (i32.sub (local.get $size) (i32.const 1)) (i32.const 16383))
+    (then
+      (if (local.tee $r (global.get $rt_region))
+        (then
+          (local.set $q (i32.add (local.tee $p (i32.load (local.get $r)))
+                                 (i32.and (i32.add (local.get $size) (i32.const 7)) (i32.const -8))))
+          (if (i32.le_u (local.get $q) (i32.load offset=4 (local.get $r)))
+            (then
+              (i32.store (local.get $r) (local.get $q))
+              (return (local.get $p))))))))
+  (call $rt_alloc (local.get $size)))
+
+;; $rt_alloc_give_back: the current region's last allocation ends at
+;; `end` (8-aligned) but only [.., used) of it is needed: when nothing was
+;; allocated after it, the rest goes back to the region's small chunk.
+(func $rt_alloc_give_back (param $used i32) (param $end i32)
+  (local $r i32)
+  (local.set $r (global.get $rt_region))
+  (if (i32.eq (i32.load (local.get $r))
+              (i32.and (i32.add (local.get $end) (i32.const 7)) (i32.const -8)))
+    (then (i32.store (local.get $r) (i32.and (i32.add (local.get $used) (i32.const 7)) (i32.const -8))))))
+
 ;; $rt_region_of: the region descriptor that owns object `p` (p != 0).
 (func $rt_region_of (param $p i32) (result i32)
   (i32.load (i32.and (local.get $p) (i32.const 0xFFFF0000))))

@@ -7,11 +7,20 @@
 ;; (the caller fills it).  0 when out of memory.
 (func $bytes_alloc (param $len i32) (result i32)
   (local $b i32)
+  (local.set $b (call $bytes_alloc_bare (local.get $len)))
+  (if (local.get $b)
+    (then (memory.fill (i32.add (local.get $b) (i32.const 8)) (i32.const 0) (local.get $len))))
+  (local.get $b))
+
+;; $bytes_alloc_bare: as $bytes_alloc, but the bytes are left as they are:
+;; for a caller that writes all of them at once.
+(func $bytes_alloc_bare (param $len i32) (result i32)
+  (local $b i32)
   (if (i32.gt_u (local.get $len) (i32.const 0x7FFF0000))
     (then
       (call $pwc_raise (i32.const 5) (i64.const 0))
       (return (i32.const 0))))
-  (local.set $b (call $rt_alloc (i32.add (local.get $len) (i32.const 8))))
+  (local.set $b (call $rt_alloc_bare (i32.add (local.get $len) (i32.const 8))))
   (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
   (i32.store (local.get $b) (global.get $rt_desc_bytes))
   (i32.store offset=4 (local.get $b) (local.get $len))
@@ -20,7 +29,7 @@
 ;; $bytes_from: a bytes object holding a copy of len bytes at ptr.
 (func $bytes_from (param $ptr i32) (param $len i32) (result i32)
   (local $b i32)
-  (local.set $b (call $bytes_alloc (local.get $len)))
+  (local.set $b (call $bytes_alloc_bare (local.get $len)))
   (if (local.get $b)
     (then (memory.copy (i32.add (local.get $b) (i32.const 8)) (local.get $ptr) (local.get $len))))
   (local.get $b))
@@ -63,6 +72,9 @@
 ;; out of range") when out of range.
 (func $bytes_getitem (param $b i32) (param $index i64) (result i64)
   (local $i i32)
+  ;; 0 <= index < len, as a parser's data[i]: one compare and the load
+  (if (i64.lt_u (local.get $index) (i64.load32_u offset=4 (local.get $b)))
+    (then (return (i64.load8_u offset=8 (i32.add (local.get $b) (i32.wrap_i64 (local.get $index)))))))
   (local.set $i (call $rt_index (local.get $index) (i32.load offset=4 (local.get $b))))
   (if (i32.lt_s (local.get $i) (i32.const 0))
     (then

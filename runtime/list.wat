@@ -111,11 +111,18 @@
 ;; $list_get4 / $list_get8: l[idx]; IndexError (code 3) out of range.
 (func $list_get4 (param $l i32) (param $idx i64) (result i32)
   (local $p i32)
+  ;; 0 <= idx < len (every loop's index): no normalising, no checking calls
+  (if (i64.lt_u (local.get $idx) (i64.load32_u offset=4 (local.get $l)))
+    (then (return (i32.load (i32.add (i32.load offset=12 (local.get $l))
+                                     (i32.shl (i32.wrap_i64 (local.get $idx)) (i32.const 2)))))))
   (local.set $p (call $list_slot (local.get $l) (local.get $idx)))
   (if (result i32) (local.get $p) (then (i32.load (local.get $p))) (else (i32.const 0))))
 
 (func $list_get8 (param $l i32) (param $idx i64) (result i64)
   (local $p i32)
+  (if (i64.lt_u (local.get $idx) (i64.load32_u offset=4 (local.get $l)))
+    (then (return (i64.load (i32.add (i32.load offset=12 (local.get $l))
+                                     (i32.shl (i32.wrap_i64 (local.get $idx)) (i32.const 3)))))))
   (local.set $p (call $list_slot (local.get $l) (local.get $idx)))
   (if (result i64) (local.get $p) (then (i64.load (local.get $p))) (else (i64.const 0))))
 

@@ -14,6 +14,14 @@
       (local.set $b (i32.add (local.get $b) (i32.const 8)))
       (local.set $n (i32.sub (local.get $n) (i32.const 8)))
       (br $words)))
+  ;; then 4 (short strings are most of the comparisons)
+  (if (i32.ge_u (local.get $n) (i32.const 4))
+    (then
+      (if (i32.eq (i32.load (local.get $a)) (i32.load (local.get $b)))
+        (then
+          (local.set $a (i32.add (local.get $a) (i32.const 4)))
+          (local.set $b (i32.add (local.get $b) (i32.const 4)))
+          (local.set $n (i32.sub (local.get $n) (i32.const 4)))))))
   (block $equal
     (loop $bytes
       (br_if $equal (i32.eqz (local.get $n)))

@@ -17,11 +17,20 @@
 ;; memory.
 (func $str_alloc (param $byte_len i32) (param $cp_len i32) (result i32)
   (local $s i32)
+  (local.set $s (call $str_alloc_bare (local.get $byte_len) (local.get $cp_len)))
+  (if (local.get $s)
+    (then (memory.fill (i32.add (local.get $s) (i32.const 12)) (i32.const 0) (local.get $byte_len))))
+  (local.get $s))
+
+;; $str_alloc_bare: as $str_alloc, but the bytes are left as they are: for a
+;; caller that writes all of them at once.
+(func $str_alloc_bare (param $byte_len i32) (param $cp_len i32) (result i32)
+  (local $s i32)
   (if (i32.gt_u (local.get $byte_len) (i32.const 0x7FFF0000))
     (then
       (call $pwc_raise (i32.const 5) (i64.const 0))
       (return (i32.const 0))))
-  (local.set $s (call $rt_alloc (i32.add (local.get $byte_len) (i32.const 12))))
+  (local.set $s (call $rt_alloc_bare (i32.add (local.get $byte_len) (i32.const 12))))
   (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
   (i32.store (local.get $s) (global.get $rt_desc_str))
   (i32.store offset=4 (local.get $s) (local.get $byte_len))
@@ -122,19 +131,60 @@
   (if (i32.eqz (i32.load offset=4 (local.get $a))) (then (return (local.get $b))))
   (if (i32.eqz (i32.load offset=4 (local.get $b))) (then (return (local.get $a))))
   (local.set $la (i32.load offset=4 (local.get $a)))
-  (local.set $r (call $str_alloc (i32.add (local.get $la) (i32.load offset=4 (local.get $b)))
-                                 (i32.add (i32.load offset=8 (local.get $a)) (i32.load offset=8 (local.get $b)))))
+  (local.set $r (call $str_alloc_bare (i32.add (local.get $la) (i32.load offset=4 (local.get $b)))
+                                      (i32.add (i32.load offset=8 (local.get $a)) (i32.load offset=8 (local.get $b)))))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
   (memory.copy (i32.add (local.get $r) (i32.const 12)) (i32.add (local.get $a) (i32.const 12)) (local.get $la))
   (memory.copy (i32.add (i32.add (local.get $r) (i32.const 12)) (local.get $la))
                (i32.add (local.get $b) (i32.const 12)) (i32.load offset=4 (local.get $b)))
   (local.get $r))
 
+;; $str_concat3: a + b + c, in one allocation (f-strings and print() join
+;; their pieces with it and $str_concat4).
+(func $str_concat3 (param $a i32) (param $b i32) (param $c i32) (result i32)
+  (call $str_concat4 (local.get $a) (local.get $b) (local.get $c) (i32.const 0)))
+
+;; $str_concat4: a + b + c + d in one allocation; d = 0 stands for "".
+(func $str_concat4 (param $a i32) (param $b i32) (param $c i32) (param $d i32) (result i32)
+  (local $bytes i64)
+  (local $cps i32)
+  (local $r i32)
+  (local $dst i32)
+  (local.set $bytes (i64.add (i64.add (i64.load32_u offset=4 (local.get $a)) (i64.load32_u offset=4 (local.get $b)))
+                             (i64.load32_u offset=4 (local.get $c))))
+  (local.set $cps (i32.add (i32.add (i32.load offset=8 (local.get $a)) (i32.load offset=8 (local.get $b)))
+                           (i32.load offset=8 (local.get $c))))
+  (if (local.get $d)
+    (then
+      (local.set $bytes (i64.add (local.get $bytes) (i64.load32_u offset=4 (local.get $d))))
+      (local.set $cps (i32.add (local.get $cps) (i32.load offset=8 (local.get $d))))))
+  ;; a length past $str_alloc's limit also keeps the i32 below from wrapping
+  (if (i64.gt_u (local.get $bytes) (i64.const 0x7FFF0000))
+    (then
+      (call $pwc_raise (i32.const 5) (i64.const 0))
+      (return (i32.const 0))))
+  (local.set $r (call $str_alloc_bare (i32.wrap_i64 (local.get $bytes)) (local.get $cps)))
+  (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
+  (local.set $dst (call $str_put (i32.add (local.get $r) (i32.const 12)) (local.get $a)))
+  (local.set $dst (call $str_put (local.get $dst) (local.get $b)))
+  (local.set $dst (call $str_put (local.get $dst) (local.get $c)))
+  (if (local.get $d) (then (drop (call $str_put (local.get $dst) (local.get $d)))))
+  (local.get $r))
+
+;; $str_put: copies the bytes of s to dst; returns the address after them.
+(func $str_put (param $dst i32) (param $s i32) (result i32)
+  (memory.copy (local.get $dst) (i32.add (local.get $s) (i32.const 12)) (i32.load offset=4 (local.get $s)))
+  (i32.add (local.get $dst) (i32.load offset=4 (local.get $s))))
+
 ;; $str_getitem: s[index] (negative counts from the end) as a 1-character
 ;; str; IndexError (code 4) when out of range.  O(1) for ASCII.
 (func $str_getitem (param $s i32) (param $index i64) (result i32)
   (local $i i32)
   (local $off i32)
+  ;; ASCII and 0 <= index < len: character i is byte i
+  (if (i32.and (i32.eq (i32.load offset=4 (local.get $s)) (i32.load offset=8 (local.get $s)))
+               (i64.lt_u (local.get $index) (i64.load32_u offset=8 (local.get $s))))
+    (then (return (call $str_sub (local.get $s) (i32.wrap_i64 (local.get $index)) (i32.const 1)))))
   (local.set $i (call $rt_index (local.get $index) (i32.load offset=8 (local.get $s))))
   (if (i32.lt_s (local.get $i) (i32.const 0))
     (then

@@ -90,6 +90,11 @@ def alloc(size: int) -> int:
     raise _unavailable()
 
 
+def alloc_bare(size: int) -> int:
+    """As `alloc`, but not zeroed: for a block written in full before it is read."""
+    raise _unavailable()
+
+
 def bytes_ptr(data: bytes) -> int:
     """Address of the first byte of `data` (valid while `data` lives)."""
     raise _unavailable()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.comprehensions import CONSUMERS, any_all, as_comprehension
-from pwc.check.exprs import ExprChecker, q
+from pwc.check.exprs import ExprChecker, concat_strs, q
 from pwc.check.iteration import eager_sequence, reduce_min_max, reduce_sum, sorted_list
 from pwc.check.loader import PRELUDE
 from pwc.check.symbols import ClassRef
@@ -24,6 +24,7 @@ INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
     "load_i64": ((T.INT,), T.INT),
     "store_i64": ((T.INT, T.INT), T.NONE),
     "alloc": ((T.INT,), T.INT),
+    "alloc_bare": ((T.INT,), T.INT),
     "bytes_ptr": ((T.BYTES,), T.INT),
     "bytes_at": ((T.INT, T.INT), T.BYTES),
     "str_at": ((T.INT, T.INT), T.STR),
@@ -100,12 +101,10 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                     end = c.expect(kw.value, T.STR)
                 else:
                     c.error(kw.span, f'Unexpected keyword argument "{kw.name}" for "print"')
-            text: tir.Expr = tir.Const("", T.STR, e.span)
+            pieces: list[tir.Expr] = []
             for i, p in enumerate(parts):
-                if i:
-                    text = tir.Prim("str.concat", (text, sep), T.STR, e.span)
-                text = p if i == 0 else tir.Prim("str.concat", (text, p), T.STR, e.span)
-            text = tir.Prim("str.concat", (text, end), T.STR, e.span)
+                pieces += [sep, p] if i else [p]
+            text = concat_strs([*pieces, end], e.span)
             for name, value in reversed(lets):
                 text = tir.Let(name, value, text, T.STR, e.span)
             return tir.Call(f"{PRELUDE}._print", (text,), T.NONE, e.span)

@@ -67,6 +67,21 @@ def raise_builtin(cls: str, message: tir.Expr | str, span: Span) -> tir.Raise:
     return tir.Raise(tir.Coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"), span), span)
 
 
+def concat_strs(parts: list[tir.Expr], span: Span) -> tir.Expr:
+    """The concatenation of `parts` (strs), left to right.  Up to four parts
+    are joined by one runtime call, which allocates the result once (a chain
+    of two-part concatenations would allocate and copy every prefix)."""
+    if not parts:
+        return tir.Const("", T.STR, span)
+    result = parts[0]
+    rest = parts[1:]
+    while rest:
+        group, rest = rest[:3], rest[3:]
+        op = ("str.concat", "str.concat3", "str.concat4")[len(group) - 1]
+        result = tir.Prim(op, (result, *group), T.STR, span)
+    return result
+
+
 class ExprChecker:
     """Expressions; the base of BodyChecker (body.py), which adds statements."""
 
@@ -976,12 +991,7 @@ class ExprChecker:
                 parts.append(self.str_of(v, part.span))
             else:
                 parts.append(self.formatted(v, self.fstring(part.format_spec), part.span))
-        if not parts:
-            return tir.Const("", T.STR, e.span)
-        result = parts[0]
-        for p in parts[1:]:
-            result = tir.Prim("str.concat", (result, p), T.STR, e.span)
-        return result
+        return concat_strs(parts, e.span)
 
     def held(self, v: tir.Expr) -> tuple[list[tuple[str, tir.Expr]], tir.Expr]:
         """v stored in a temporary (for evaluating several values before using them)."""

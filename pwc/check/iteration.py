@@ -123,7 +123,7 @@ def reduce_min_max(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
             tir.SetLocal(VK.name, key_of(V), span),
             tir.If(better, (tir.SetLocal(B.name, V, span), tir.SetLocal(BK.name, VK, span)),
                    (), span),
-        ), (), (tir.SetLocal(IX.name, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span),
+        ), (), (tir.SetLocal(IX.name, tir.Prim("index.next", (IX,), T.INT, span),
                              span),), span),
         tir.SetLocal(out, c.coerce(B, result_t, lambda g: ""), span),
     )
@@ -162,7 +162,7 @@ def reduce_sum(c: ExprChecker, e: ast.Call) -> tir.Expr:
         tir.SetLocal(i, _int(0, span), span),
         tir.While(tir.Prim("int.lt", (IX, tir.Prim("len.list", (L,), T.INT, span)), T.BOOL, span),
                   (tir.SetLocal(acc, c.coerce(add, acc_t, lambda g: ""), span),), (),
-                  (tir.SetLocal(i, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span), span),),
+                  (tir.SetLocal(i, tir.Prim("index.next", (IX,), T.INT, span), span),),
                   span),
     ), A, acc_t, span)
 
@@ -204,7 +204,7 @@ def sorted_list(c: ExprChecker, e: ast.Call) -> tir.Expr:
         tir.While(tir.Prim("int.lt", (IX, tir.Prim("len.list", (L,), T.INT, span)), T.BOOL,
                            span),
                   (tir.ExprStmt(tir.Prim("list.append", (KS, call), T.NONE, span), span),), (),
-                  (tir.SetLocal(i, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span),
+                  (tir.SetLocal(i, tir.Prim("index.next", (IX,), T.INT, span),
                                 span),), span),
     )
     return tir.StmtExpr(build, tir.Prim("list.sorted_by", (L, KS, reverse), items.type, span),
@@ -264,7 +264,7 @@ def eager_sequence(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
                                                                        first.type.elem, span)),
                                       item_t, span)
         step: tuple[tir.Stmt, ...] = (
-            tir.SetLocal(i, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span), span),
+            tir.SetLocal(i, tir.Prim("index.next", (IX,), T.INT, span), span),
             tir.SetLocal(n, tir.Prim("int.add", (_local(n, T.INT, span), _int(1, span)), T.INT,
                                      span), span))
     else:
@@ -278,7 +278,7 @@ def eager_sequence(c: ExprChecker, which: str, e: ast.Call) -> tir.Expr:
                               span)
         pair = tir.TupleLit((tir.Prim("list.get", (A, IX), first.type.elem, span),
                              tir.Prim("list.get", (B, IX), second_t.elem, span)), item_t, span)
-        step = (tir.SetLocal(i, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span), span),)
+        step = (tir.SetLocal(i, tir.Prim("index.next", (IX,), T.INT, span), span),)
     stmts.append(tir.While(tir.Prim("int.lt", (IX, length), T.BOOL, span),
                            (tir.ExprStmt(tir.Prim("list.append", (OUT, pair), T.NONE, span),
                                          span),), (), step, span))
@@ -295,7 +295,7 @@ def list_method(c: ExprChecker, op: str, lst: tir.Expr, args: list[tir.Expr],
                 _local(names["n"], T.INT, span))
     start = [tir.SetLocal(L.name, lst, span), tir.SetLocal(IX.name, _int(0, span), span),
              tir.SetLocal(N.name, _int(0, span), span)]
-    step = (tir.SetLocal(IX.name, tir.Prim("int.add", (IX, _int(1, span)), T.INT, span), span),)
+    step = (tir.SetLocal(IX.name, tir.Prim("index.next", (IX,), T.INT, span), span),)
     if op == "list.extend":
         src = c.scope.temp(args[0].type, "src")
         S = _local(src, args[0].type, span)

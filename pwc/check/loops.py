@@ -115,7 +115,7 @@ def _for_indexed(c: BodyChecker, s: ast.For, seq: tir.Expr, get: str, length: st
     test = tir.Prim("int.lt", (cur, tir.Prim(length, (seq_l,), T.INT, s.span)), T.BOOL, s.span)
     head = c.store(s.target, tir.Prim(get, (seq_l, cur), elem, s.span), s.span)
     body = c.loop_body(s.body)
-    advance = tir.SetLocal(i, tir.Prim("int.add", (cur, _int(1, s)), T.INT, s.span), s.span)
+    advance = tir.SetLocal(i, tir.Prim("index.next", (cur,), T.INT, s.span), s.span)
     orelse = c.block(s.orelse)
     return [tir.SetLocal(held, seq, s.span), tir.SetLocal(i, _int(0, s), s.span),
             tir.While(test, (*head, *body), tuple(orelse), (advance,), s.span)]
@@ -145,7 +145,7 @@ def _for_dict(c: BodyChecker, s: ast.For, d: tir.Expr, view: str) -> list[tir.St
     else:
         head = c.store(s.target, key if view == "keys" else value, s.span)
     body = c.loop_body(s.body)
-    next_pos = tir.Prim("dict.next", (dl, tir.Prim("int.add", (p, _int(1, s)), T.INT, s.span)),
+    next_pos = tir.Prim("dict.next", (dl, tir.Prim("index.next", (p,), T.INT, s.span)),
                         T.INT, s.span)
     orelse = c.block(s.orelse)
     # CPython refuses to go on once the dict (or set) changed size.

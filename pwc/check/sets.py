@@ -67,7 +67,6 @@ def _fill(c: ExprChecker, start: tir.Expr, items: tir.Expr, span: Span) -> tir.E
                  c.scope.temp(T.INT, "i"))
     S, L, IX = (tir.Local(s, start.type, span), tir.Local(lst, items.type, span),
                 tir.Local(i, T.INT, span))
-    one = tir.Const(1, T.INT, span)
     return tir.StmtExpr((
         tir.SetLocal(s, start, span), tir.SetLocal(lst, items, span),
         tir.SetLocal(i, tir.Const(0, T.INT, span), span),
@@ -76,7 +75,7 @@ def _fill(c: ExprChecker, start: tir.Expr, items: tir.Expr, span: Span) -> tir.E
                   (tir.ExprStmt(tir.Prim("set.add", (S, tir.Prim("list.get", (L, IX),
                                                                 items.type.elem, span)),
                                          T.NONE, span), span),), (),
-                  (tir.SetLocal(i, tir.Prim("int.add", (IX, one), T.INT, span), span),), span),
+                  (tir.SetLocal(i, tir.Prim("index.next", (IX,), T.INT, span), span),), span),
     ), S, start.type, span)
 
 
@@ -98,8 +97,7 @@ def set_method(c: ExprChecker, op: str, s: tir.Expr, args: list[tir.Expr],
     def each(src: tir.Local, body: tuple[tir.Stmt, ...]) -> list[tir.Stmt]:
         """for X in src: body"""
         zero = tir.Const(0, T.INT, span)
-        nxt = tir.Prim("dict.next", (src, tir.Prim("int.add", (POS, tir.Const(1, T.INT, span)),
-                                                    T.INT, span)), T.INT, span)
+        nxt = tir.Prim("dict.next", (src, tir.Prim("index.next", (POS,), T.INT, span)), T.INT, span)
         return [tir.SetLocal(POS.name, tir.Prim("dict.next", (src, zero), T.INT, span), span),
                 tir.While(tir.Prim("int.ge", (POS, zero), T.BOOL, span),
                           (tir.SetLocal(X.name, tir.Prim("dict.key_at", (src, POS), t.elem, span),

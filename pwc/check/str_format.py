@@ -13,7 +13,7 @@ import string
 
 from pwc.check import tir
 from pwc.check import types as T
-from pwc.check.exprs import ExprChecker
+from pwc.check.exprs import ExprChecker, concat_strs
 from pwc.diagnostics import Span
 from pwc.syntax import ast
 
@@ -77,10 +77,7 @@ class _Template:
                 parts.append(self.c.formatted(value, self.render(spec), self.span))
             else:
                 parts.append(self.c.str_of(value, self.span))
-        result: tir.Expr = parts[0] if parts else tir.Const("", T.STR, self.span)
-        for p in parts[1:]:
-            result = tir.Prim("str.concat", (result, p), T.STR, self.span)
-        return result
+        return concat_strs(parts, self.span)
 
     def argument(self, name: str) -> tir.Expr:
         if any(ch in name for ch in ".["):

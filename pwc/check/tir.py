@@ -97,7 +97,8 @@ class New:
 class Prim:
     """A primitive operation the lowering implements inline or in the runtime.
 
-    `op` names it, e.g. "int.add", "str.concat", "list.get", "len.str"."""
+    `op` names it, e.g. "int.add", "str.concat", "list.get", "len.str"; "index.next" is
+    i + 1 for a loop's position in a sequence, which cannot overflow."""
 
     op: str
     args: tuple[Expr, ...]

@@ -36,6 +36,8 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "int.from_str": ("$int_from_str", True),
     "int.truediv": ("$int_truediv", True),
     "str.concat": ("$str_concat", True),
+    "str.concat3": ("$str_concat3", True),
+    "str.concat4": ("$str_concat4", True),
     "str.getitem": ("$str_getitem", True),
     "str.contains": ("$str_contains", False),
     "str.startswith": ("$str_startswith", False),
@@ -102,8 +104,8 @@ RAISING_INLINE = frozenset({
     "dict.delitem", "dict.pop", "set.remove", "intrinsic.encode_map",
     "list.append", "list.insert", "list.copy", "list.sorted", "list.sorted_by",
     "list.sort_in_place", "list.sort_in_place_by", "set.add", "set.copy", "dict.setitem",
-    "dict.get", "to_str", "to_repr", "enum.name", "intrinsic.alloc", "intrinsic.region_new",
-    "intrinsic.decode_map",
+    "dict.get", "to_str", "to_repr", "enum.name", "intrinsic.alloc", "intrinsic.alloc_bare",
+    "intrinsic.region_new", "intrinsic.decode_map",
 })
 
 
@@ -181,6 +183,11 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         _args(fl, p)
         fl.emit("call $int_sub")
         fl.check_exception(locate=True)
+    elif op == "index.next":
+        # i + 1 for a loop's position in a sequence (i < its length < 2**32):
+        # it cannot overflow, so no check and no call
+        _args(fl, p)
+        fl.emit("i64.const 1", "i64.add")
     elif op == "int.invert":
         _args(fl, p)
         fl.emit("i64.const -1", "i64.xor")
@@ -1041,9 +1048,9 @@ def _intrinsic(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             wrapped(0)
             fl.expr(p.args[1])
             fl.emit("i64.store", "i32.const 0")
-        case "alloc":
+        case "alloc" | "alloc_bare":
             wrapped(0)
-            fl.emit("call $rt_alloc")
+            fl.emit("call $rt_alloc" if name == "alloc" else "call $rt_alloc_bare")
             fl.check_exception()
             fl.emit("i64.extend_i32_u")
         case "bytes_ptr":

@@ -18,7 +18,7 @@ VM region by the compiler's store rule.  Every callback restores
 the caller's region, and the caller's active context, before returning.
 """
 
-from pwc_intrinsics import I32, alloc, export, region_enter, region_free, region_new, region_of
+from pwc_intrinsics import I32, alloc_bare, export, region_enter, region_free, region_new, region_of
 
 from proxywasm._contexts import HttpContext, PluginContext, TcpContext, VMContext
 from proxywasm._dispatch_callouts import (
@@ -61,9 +61,10 @@ def proxy_abi_version_0_2_1() -> None:
 @export("proxy_on_memory_allocate")
 def proxy_on_memory_allocate(size: I32) -> I32:
     """Memory the host fills with a result, in the current callback's region;
-    0 when there is none (the host call that wanted it raises MemoryError)."""
+    0 when there is none (the host call that wanted it raises MemoryError).
+    Not zeroed: the host writes all of it."""
     try:
-        return alloc(size)
+        return alloc_bare(size)
     except MemoryError as e:
         ALLOCATION.error = e
         return 0

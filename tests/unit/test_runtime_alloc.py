@@ -59,6 +59,41 @@ def test_allocations_are_aligned_zeroed_and_in_their_region(sizes: list[int]) ->
         assert rt.read(p, size) == bytes(size)
 
 
+@given(st.lists(st.integers(0, 40000), min_size=1, max_size=30))
+def test_bare_allocations_are_aligned_distinct_and_in_region(sizes: list[int]) -> None:
+    rt = Runtime()
+    region = rt.call("rt_region_new", STREAM)
+    rt.call("rt_region_enter", region)
+    blocks = []
+    for size in sizes:
+        p = rt.call("rt_alloc_bare", size)
+        assert p % 8 == 0 and rt.call("rt_region_of", p) == region
+        rt.write(p, b"\xab" * size)
+        blocks.append((p, size))
+    spans = sorted(blocks)
+    for (p, n), (q, _) in zip(spans, spans[1:], strict=False):
+        assert p + max(n, 8) <= q
+
+
+def test_bare_allocation_before_init_initialises() -> None:
+    rt = Runtime(init=False)
+    p = rt.call("rt_alloc_bare", 24)
+    vm = rt.global_value("rt_vm_region")
+    assert vm != 0 and rt.call("rt_region_of", p) == vm
+    assert rt.u32(0) == 16  # the static chunk header is intact
+
+
+def test_give_back_returns_the_end_of_the_last_allocation_only() -> None:
+    rt = Runtime()
+    p = rt.call("rt_alloc_bare", 400)
+    rt.call("rt_alloc_give_back", p + 13, p + 400)
+    q = rt.call("rt_alloc_bare", 8)
+    assert q == p + 16  # the rest after 13 bytes, rounded up to 8, was reused
+    # not the last allocation any more: nothing is given back
+    rt.call("rt_alloc_give_back", p + 13, p + 400)
+    assert rt.call("rt_alloc_bare", 8) == q + 8
+
+
 def test_large_objects_get_a_chunk_of_their_own() -> None:
     rt = Runtime()
     p = rt.call("rt_alloc", 100_000)

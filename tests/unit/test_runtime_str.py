@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -86,6 +88,75 @@ def test_from_utf8_is_surrogateescape_decode(data: bytes) -> None:
     assert rt.raised is None
 
 
+@pytest.mark.parametrize("odd", [b"\xc3\xa9", b"\xff", b"\xe2\x82"])
+def test_decoders_find_non_ascii_at_every_offset_of_an_ascii_run(odd: bytes) -> None:
+    """The decoders skip ASCII 16, 8, 4, then 1 byte at a time: a byte >= 0x80
+    at every position of runs up to 40 bytes, so each step meets one."""
+    rt = Runtime()
+    for n in range(41):
+        for pos in range(n + 1):
+            data = b"a" * pos + (odd if pos < n else b"") + b"b" * (n - pos)
+            rt.clear()
+            s = rt.call("str_from_utf8", rt.raw(data), len(data))
+            assert rt.read_str(s) == data.decode("utf-8", "surrogateescape"), data
+            d = rt.call("bytes_decode", rt.new_bytes(data))
+            if odd == b"\xc3\xa9" or pos == n:
+                assert rt.raised is None and rt.read_str(d) == data.decode(), data
+            else:
+                assert d == 0 and rt.raised is not None and (rt.raised[1] >> 8) & 0xFFFFFFFF == pos
+
+
+def encode_header_map(pairs: list[tuple[bytes, bytes]]) -> bytes:
+    """The serialized header map (abi.md 5.1) of `pairs`."""
+    sizes = b"".join(struct.pack("<II", len(k), len(v)) for k, v in pairs)
+    return struct.pack("<I", len(pairs)) + sizes + b"".join(k + b"\0" + v + b"\0" for k, v in pairs)
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [],
+        [(b"", b"")],
+        [(b":path", b"/bench"), (b"accept", b"*/*"), (b"x", b"y" * 100)],
+        [(b"k" * 7, b""), (b"k" * 8, b"v" * 9), (b"k" * 9, b"v" * 17)],
+        [(b"caf\xc3\xa9", b"ok"), (b"raw", b"\xff\xfe")],  # not ASCII: decoded per string
+        [(b"a" * 0x7FFF, b"short"), (b"b" * 0x8000, b"v"), (b"c", b"w" * 70000)],
+    ],
+)
+def test_map_decode(pairs: list[tuple[bytes, bytes]]) -> None:
+    rt = Runtime()
+    data = encode_header_map(pairs)
+    tuple_desc = rt.desc.node  # 16 bytes, pointers at +4 and +8, as a (str, str) tuple
+    lst = rt.call("map_decode", rt.raw(data), len(data), tuple_desc)
+    assert rt.raised is None
+    got = []
+    for pair in rt.list_items(lst):
+        assert rt.u32(pair) == tuple_desc
+        key, value = rt.u32(pair + 4), rt.u32(pair + 8)
+        # every object starts in the first page of its chunk: region_of works
+        region = rt.call("rt_region_of", pair)
+        assert rt.call("rt_region_of", key) == region == rt.call("rt_region_of", value)
+        got.append((rt.read_str(key), rt.read_str(value)))
+    assert got == [
+        (k.decode("utf-8", "surrogateescape"), v.decode("utf-8", "surrogateescape")) for k, v in pairs
+    ]
+    # what the decoder gave back to the region is reused without touching the pairs
+    rt.new_str("z" * 100)
+    assert [(rt.read_str(rt.u32(p + 4)), rt.read_str(rt.u32(p + 8))) for p in rt.list_items(lst)] == got
+
+
+def test_map_decode_drops_pairs_past_the_block() -> None:
+    """A map whose lengths run past its block keeps the pairs before that."""
+    rt = Runtime()
+    for pairs in ([(b"a", b"1"), (b"bb", b"22")], [(b"caf\xc3\xa9", b"1"), (b"bb", b"22")]):
+        data = encode_header_map(pairs)
+        for cut in range(1, 6):
+            lst = rt.call("map_decode", rt.raw(data[:-cut]), len(data) - cut, rt.desc.node)
+            items = rt.list_items(lst)
+            assert len(items) == 1
+            assert rt.read_str(rt.u32(items[0] + 4)) == pairs[0][0].decode()
+
+
 @given(binaries)
 def test_bytes_decode_matches_cpython_errors(data: bytes) -> None:
     rt = Runtime()
@@ -163,6 +234,25 @@ def test_eq_cmp_concat(a: str, b: str) -> None:
     assert rt.call("str_eq", pa, rt.new_str(a)) == 1
     assert rt.call("str_cmp", pa, pb) == (a > b) - (a < b)
     assert rt.read_str(rt.call("str_concat", pa, pb)) == a + b
+
+
+@given(st.lists(small_texts, min_size=3, max_size=4))
+def test_concat3_concat4(parts: list[str]) -> None:
+    rt = Runtime()
+    pointers = [rt.new_str(p) for p in parts]
+    if len(parts) == 3:
+        s = rt.call("str_concat3", *pointers)
+    else:
+        s = rt.call("str_concat4", *pointers)
+    assert rt.read_str(s) == "".join(parts)  # checks cp_len too
+
+
+def test_concat4_too_long_raises_memory_error() -> None:
+    rt = Runtime()
+    big = rt.new_str("x")
+    rt.write(big + 4, (0x30000000).to_bytes(4, "little"))  # a claimed length, never read
+    assert rt.call("str_concat4", big, big, big, 0) == 0
+    assert rt.raised is not None and rt.raised[0] == 5
 
 
 @given(texts)
