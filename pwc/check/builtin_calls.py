@@ -259,6 +259,8 @@ def check_builtin_call(c: ExprChecker, name: str, e: ast.Call,
                     f'Argument {i} to "pow" has incompatible type {q(got)}; expected "int" '
                     "(with a modulus, every argument is an int)")))
                 for i, a in enumerate(args, 1)), T.INT, e.span)
+        case "builtins.dict" if len(args) == 1:
+            return dict_call(c, e, expected)
         case "builtins.list" | "builtins.dict" if not args:
             want = T.ListType if name == "builtins.list" else T.DictType
             if not isinstance(expected, want):
@@ -323,6 +325,32 @@ def _intrinsic(c: ExprChecker, name: str, e: ast.Call, expected: T.Type | None) 
     args = tuple(c.argument(a, t, i + 1, f'"{name}"')
                  for i, (a, t) in enumerate(zip(e.args, params, strict=True)))
     return tir.Prim(f"intrinsic.{name}", args, ret, e.span)
+
+
+def dict_call(c: ExprChecker, e: ast.Call, expected: T.Type | None) -> tir.Expr:
+    """dict(mapping) (a copy) and dict(pairs) (an iterable of 2-tuples): the
+    comprehension {k: v for k, v in ...} over the argument, evaluated once."""
+    [arg] = e.args
+    hint = expected if isinstance(expected, T.DictType) else None
+    value = c.expr(arg, T.ListType(T.TupleType((hint.key, hint.value))) if hint else None)
+    if isinstance(value.type, T.UnknownType):
+        return c.bad(e.span)
+    pairs = isinstance(value.type, (T.ListType, T.SetType)) and isinstance(
+        value.type.elem, T.TupleType) and len(value.type.elem.items) == 2
+    if not (pairs or isinstance(value.type, T.DictType)):
+        c.error(arg.span, f'No overload variant of "dict" matches argument type {q(value.type)}',
+                "dict() takes a dict or an iterable of (key, value) tuples")
+        return c.bad(e.span)
+    held = c.scope.temp(value.type, "source")
+    span = arg.span
+    source: ast.Expr = ast.Name(held, span)
+    if isinstance(value.type, T.DictType):
+        source = ast.Call(ast.Attribute(source, "items", span, span), (), (), span)
+    k, v = ast.Name("$key", span), ast.Name("$value", span)
+    comp = ast.DictComp(k, v, (ast.Comprehension(ast.TupleExpr((k, v), span), source, (), span),),
+                        e.span)
+    built = c.expr(comp, expected)
+    return tir.Let(held, value, built, built.type, e.span)
 
 
 def tuple_call(c: ExprChecker, e: ast.Call) -> tir.Expr:
