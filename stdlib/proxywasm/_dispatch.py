@@ -78,8 +78,12 @@ def proxy_on_context_create(context_id: I32, parent_context_id: I32) -> None:
     # Envoy never reuses a context id.  A host that did would leak the stale
     # context's region, or make one id both a plugin and a stream context,
     # whose callouts would then free the stream's region under it: the stale
-    # context is deleted first instead, so the new one replaces it.
-    if _is_context(context_id):
+    # context is deleted first instead, so the new one replaces it.  Envoy
+    # counts ids up, so a new id is above every earlier one: only an id that
+    # is not needs the four lookups.
+    if context_id > STATE.highest_context_id:
+        STATE.highest_context_id = context_id
+    elif _is_context(context_id):
         _delete_context(context_id)
     outer = STATE.active_context_id
     STATE.active_context_id = context_id

@@ -49,6 +49,8 @@ class DispatchState:
         # The plugin context whose constructor is running (0 when none): it
         # is not in `plugins` yet, but its callouts are a root's.
         self.creating_plugin_id: int = 0
+        # The highest context id created so far: a higher one is new for sure.
+        self.highest_context_id: int = 0
         # Pending HTTP callouts by token: the context that dispatched each,
         # and its callback, which stays where it was made (a Registry does
         # not copy it).  A stream's lives in the stream's region; its entries
