@@ -53,6 +53,7 @@ def lower_program(prog: tir.Program) -> Program:
                        _may_raise(prog) | recursive)
     functions: dict[str, str] = {}
     constructed: dict[str, set[str]] = {}  # function -> the classes it instantiates
+    _shared_constructors(ctx)
 
     def lower_function(f: tir.Function) -> None:
         constructed[f.symbol] = {n.cls for n in walk(f) if isinstance(n, tir.New)}
@@ -77,6 +78,8 @@ def lower_program(prog: tir.Program) -> Program:
         if dispatcher is not None:
             lower_function(specialize(dispatcher, codes))
         for c in prog.classes:
+            if c.qualname in ctx.shared_constructors:
+                continue
             if ctor_name(c.qualname) not in functions and any(
                     c.qualname in classes for classes in constructed.values()):
                 functions[ctor_name(c.qualname)] = _constructor(ctx, c)
@@ -379,19 +382,51 @@ def _may_raise(prog: tir.Program) -> set[str]:
     return result
 
 
-def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
-    """`$new:C(args)`: allocate, set the type word and field defaults, run __init__."""
+def _init_of(c: tir.ClassLayout) -> str | None:
+    return next((sym for name, sym in c.vtable if name == "__init__"), None)
+
+
+def _shared_constructors(ctx: LowerContext) -> None:
+    """Classes whose constructors would differ only in the descriptor (same
+    size and __init__, no field defaults: the exception classes) share one,
+    `$new@INIT@SIZE(args, desc)`: a call passes the descriptor (3 bytes)
+    instead of each class having a copy (about 40)."""
+    instantiated = {n.cls for f in ctx.program.functions for n in walk(f)
+                    if isinstance(n, tir.New)}
+    groups: dict[tuple[str | None, int], list[tir.ClassLayout]] = {}
+    for c in ctx.program.classes:
+        if c.qualname in instantiated and not any(
+                layout.defaults for layout in _mro_layouts(ctx, c)):
+            size = ctx.desc.classes[c.qualname].struct.size
+            groups.setdefault((_init_of(c), size), []).append(c)
+    for (init, size), members in groups.items():
+        if len(members) > 1:
+            name = f"$new@{init or ''}@{size}"
+            ctx.helpers[name] = _constructor(ctx, members[0], shared=name)
+            for c in members:
+                ctx.shared_constructors[c.qualname] = name
+
+
+def _constructor(ctx: LowerContext, c: tir.ClassLayout, shared: str | None = None) -> str:
+    """`$new:C(args)`: allocate, set the type word and field defaults, run
+    __init__.  `shared`: the name of a constructor for every class like `c`,
+    which takes the descriptor as its last parameter."""
     d = ctx.desc.classes[c.qualname]
-    ctx.desc.place_class(c.qualname)
-    init = next((sym for name, sym in c.vtable if name == "__init__"), None)
+    init = _init_of(c)
     init_sig = ctx.signatures[init] if init else Signature((), None)
     params = init_sig.params[1:]
-    lines = [f"(func {ctor_name(c.qualname)}"
+    if shared is None:
+        ctx.desc.place_class(c.qualname)
+        desc = f"(i32.const {d.address})"
+    else:
+        desc = "(local.get $desc)"
+    lines = [f"(func {shared or ctor_name(c.qualname)}"
              + "".join(f" (param $a{i} {wt})" for i, wt in enumerate(params))
+             + (" (param $desc i32)" if shared else "")
              + " (result i32) (local $o i32)",
              f"  (local.set $o (call $rt_alloc (i32.const {d.struct.size})))",
              "  (if (i32.eqz (local.get $o)) (then (return (i32.const 0))))  ;; MemoryError",
-             f"  (i32.store (local.get $o) (i32.const {d.address}))"]
+             f"  (i32.store (local.get $o) {desc})"]
     fn = tir.Function(ctor_name(c.qualname), (), T.NONE, (), (), _NO_SPAN, None)
     lowerer = FunctionLowerer(ctx, fn)
     # A default may allocate (an `int | None` is boxed): out of memory, its

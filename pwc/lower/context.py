@@ -46,6 +46,9 @@ class LowerContext:
     may_raise: set[str]  # function symbols whose calls need an exception test
     table: list[str] = field(default_factory=list)  # wasm function names, index order
     helpers: dict[str, str] = field(default_factory=dict)  # generated helper functions
+    # Classes built by a constructor shared with others (class -> its name):
+    # the call passes the descriptor, see lower/__init__.py _shared_constructors.
+    shared_constructors: dict[str, str] = field(default_factory=dict)
 
     function_values: dict[str, int] = field(default_factory=dict)
 

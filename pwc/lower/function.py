@@ -388,7 +388,11 @@ class FunctionLowerer:
             case tir.New(cls=cls, args=args):
                 for a in args:
                     self.expr(a)
-                self.emit(f"call {ctor_name(cls)}")
+                shared = self.ctx.shared_constructors.get(cls)
+                if shared is None:
+                    self.emit(f"call {ctor_name(cls)}")
+                else:
+                    self.emit(f"i32.const {self.ctx.desc.place_class(cls)}", f"call {shared}")
                 self.check_exception()  # MemoryError, or what __init__ raised
             case tir.Prim():
                 from pwc.lower.prims import emit_prim
