@@ -45,7 +45,10 @@ def lower_program(prog: tir.Program) -> Program:
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}
-    desc = Descriptors(statics, prog.classes, virtual)
+    named = {n.args[0].type.qualname for f in prog.functions for n in walk(f)
+             if isinstance(n, tir.Prim) and n.op == "obj.class_name"
+             and isinstance(n.args[0].type, T.ClassType)}
+    desc = Descriptors(statics, prog.classes, virtual, named)
     signatures = {f.symbol: signature(tuple(t for _, t in f.params), f.ret)
                   for f in prog.functions}
     recursive = _recursive(prog)

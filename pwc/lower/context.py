@@ -62,7 +62,7 @@ class LowerContext:
             args = "".join(f" (local.get $a{i})" for i in range(len(sig.params)))
             self.helper(wrapper, f"(func {wrapper} (param $closure i32){params}{result}\n"
                                  f"  (call {func_name(symbol)}{args}))")
-            desc, _ = self.desc.struct((T.BOOL,), "function")
+            desc, _ = self.desc.struct((T.BOOL,))
             self.function_values[symbol] = self.statics.add_words(
                 [desc, self.table_index(wrapper)], align=8)
         return self.function_values[symbol]

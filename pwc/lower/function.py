@@ -447,7 +447,7 @@ class FunctionLowerer:
             case tir.MakeClosure(func=func, captures=captures):
                 self.make_closure(func_name(func), captures)
             case tir.CaptureGet(index=i, captured_types=types):
-                _, layout = self.ctx.desc.struct((T.BOOL, *types), "function")
+                _, layout = self.ctx.desc.struct((T.BOOL, *types))
                 self.emit("local.get $l:$closure",
                           f"{T.wasm_type(types[i])}.load offset={layout.offsets[1 + i]}")
             case tir.IndirectCall(callee=callee, args=args):
@@ -476,7 +476,7 @@ class FunctionLowerer:
 
     def make_closure(self, code: str, captures: tuple[tir.Expr, ...]) -> None:
         """A closure object: type word, table index of `code`, captured values."""
-        addr, layout = self.ctx.desc.struct((T.BOOL, *(c.type for c in captures)), "function")
+        addr, layout = self.ctx.desc.struct((T.BOOL, *(c.type for c in captures)))
         obj = self.temp("i32")
         self.alloc(layout.size)
         self.emit(f"local.tee {obj}",
