@@ -114,9 +114,13 @@ def lower_program(prog: tir.Program) -> Program:
     (i32.store offset={func_off} (local.get $e) (local.get $func))
     (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
     functions["$pwc_visit_roots"] = _visit_roots(prog)
+    # The report runs with no exception pending: every call in it would
+    # otherwise see $rt_exc set and give up at once (printing nothing).
     functions["$pwc_uncaught"] = (
-        "(func $pwc_uncaught\n"
-        "  (call $f:builtins._report_uncaught (global.get $rt_exc))\n"
+        "(func $pwc_uncaught (local $e i32)\n"
+        "  (local.set $e (global.get $rt_exc))\n"
+        "  (global.set $rt_exc (i32.const 0))\n"
+        "  (call $f:builtins._report_uncaught (local.get $e))\n"
         "  (unreachable))")
     globals_ = {global_name(sym): f"(global {global_name(sym)} (mut {T.wasm_type(t)}) "
                                   f"({T.wasm_type(t)}.const 0))" for sym, t in prog.globals}

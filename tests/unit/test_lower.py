@@ -233,3 +233,17 @@ def test_none_tests_of_a_class_nothing_instantiates_are_decided(tmp_path: Path) 
     )
     assert "$f:__main__.Used.f" in wat
     assert "$f:__main__.Never.g" not in wat
+
+
+def test_an_uncaught_exception_is_reported_with_its_location(tmp_path: Path) -> None:
+    from pwc.testing.program import run_program
+
+    source = ("def ratio(n: int) -> int:\n"
+              "    return 10 // n\n"
+              "def outer(n: int) -> int:\n"
+              "    return ratio(n) + 1\n"
+              "print(outer(0))\n")
+    result = run_program(compile_source(source, tmp_path / "prög.py").wasm)
+    assert result.stderr == ("Traceback (most recent call last):\n  prög.py:2 in ratio\n"
+                             "ZeroDivisionError: integer division or modulo by zero\n")
+    assert result.trap is not None  # after the report
