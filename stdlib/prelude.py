@@ -16,6 +16,7 @@ from pwc_intrinsics import (
     float_nearest,
     float_trunc_int,
     host_import,
+    location_text,
     store_i32,
     str_at_address,
 )
@@ -23,14 +24,16 @@ from pwc_intrinsics import (
 
 class BaseException:
     _message: str
-    # Where it was raised (the innermost frame), set by the compiled code.
-    _where_file: str | None
-    _where_function: str
+    # Where it was raised (the innermost frame), set by the compiled code:
+    # offsets of the file's and the function's names in the location texts
+    # (0: not yet recorded).
+    _where_file: int
+    _where_function: int
     _where_line: int
 
     def __init__(self, message: str = "") -> None:
         self._message = message
-        self._where_file = None
+        self._where_file = 0
 
     def __str__(self) -> str:
         return self._message
@@ -131,10 +134,10 @@ _OUT_OF_MEMORY = MemoryError("out of memory")
 
 
 def _exception_location(e: BaseException) -> str:
-    file = e._where_file
-    if file is None:
+    if e._where_file == 0:
         return "<unknown>"
-    return f"{file}:{e._where_line} in {e._where_function}"
+    return (f"{location_text(e._where_file)}:{e._where_line} in "
+            f"{location_text(e._where_function)}")
 
 
 _HEX = "0123456789abcdef"
@@ -160,7 +163,7 @@ def _raise_builtin(code: int, arg: int) -> None:
         raise IndexError("string index out of range")
     if code == 5:
         # Raising allocates nothing; the frame that sees it records where.
-        _OUT_OF_MEMORY._where_file = None
+        _OUT_OF_MEMORY._where_file = 0
         raise _OUT_OF_MEMORY
     if code == 6:
         reason = (arg >> 40) & 255

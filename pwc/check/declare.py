@@ -46,8 +46,8 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "export", "host_import", "I32", "Registry", "load_u8", "load_i32", "store_i32",
         "load_i64", "store_i64", "alloc", "bytes_ptr", "bytes_at", "str_at", "host_encode",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
-        "str_at_address", "decode_map", "encode_map", "float_bits", "float_from_bits",
-        "float_divide", "float_floor", "float_nearest", "float_trunc_int",
+        "str_at_address", "location_text", "decode_map", "encode_map", "float_bits",
+        "float_from_bits", "float_divide", "float_floor", "float_nearest", "float_trunc_int",
     ),
 }
 # What a name whose declaration failed refers to: uses of it report nothing more.

@@ -106,13 +106,16 @@ def lower_program(prog: tir.Program) -> Program:
     line_off, _ = desc.classes[EXC_ROOT].field_offset("_where_line")
     functions["$pwc_locate"] = f"""(func $pwc_locate
   (param $file i32) (param $func i32) (param $line i32)
-  ;; Record where a pending exception was first seen (the innermost frame), once.
+  ;; Record where a pending exception was first seen (the innermost frame),
+  ;; once: the names as offsets in the location texts (lower/locations.py).
   (local $e i32)
   (local.set $e (global.get $rt_exc))
-  (if (i32.eqz (i32.load offset={file_off} (local.get $e))) (then
-    (i32.store offset={file_off} (local.get $e) (local.get $file))
-    (i32.store offset={func_off} (local.get $e) (local.get $func))
+  (if (i64.eqz (i64.load offset={file_off} (local.get $e))) (then
+    (i64.store offset={file_off} (local.get $e) (i64.extend_i32_u (local.get $file)))
+    (i64.store offset={func_off} (local.get $e) (i64.extend_i32_u (local.get $func)))
     (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
+    # Last: every function that records a location has been lowered.
+    functions["$pwc_location_text"] = ctx.locations.function(ctx.string)
     functions["$pwc_visit_roots"] = _visit_roots(prog)
     # The report runs with no exception pending: every call in it would
     # otherwise see $rt_exc set and give up at once (printing nothing).

@@ -8,6 +8,7 @@ from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.loader import PRELUDE
 from pwc.lower.layout import Descriptors
+from pwc.lower.locations import LocationTexts
 from pwc.statics import StaticImage
 
 EXC_ROOT = f"{PRELUDE}.BaseException"
@@ -49,6 +50,7 @@ class LowerContext:
     # Classes built by a constructor shared with others (class -> its name):
     # the call passes the descriptor, see lower/__init__.py _shared_constructors.
     shared_constructors: dict[str, str] = field(default_factory=dict)
+    locations: LocationTexts = field(default_factory=LocationTexts)
 
     function_values: dict[str, int] = field(default_factory=dict)
 

@@ -104,8 +104,9 @@ class FunctionLowerer:
         if not self.records_location:
             return
         name = self.fn.symbol.rsplit(".", 1)[-1]
-        self.emit(f"i32.const {self.ctx.string(str(self.fn.location_prefix))}",
-                  f"i32.const {self.ctx.string(name)}", "local.get $line", "call $pwc_locate")
+        self.emit(f"i32.const {self.ctx.locations.offset(str(self.fn.location_prefix))}",
+                  f"i32.const {self.ctx.locations.offset(name)}", "local.get $line",
+                  "call $pwc_locate")
 
     def set_line(self, line: int) -> None:
         if self.records_location and self.line_set != line:
