@@ -66,7 +66,9 @@ class FunctionLowerer:
             if self.ret_wasm is not None:
                 self.emit(zero(self.ret_wasm))
         if self.records_location:
-            self.locals["$line"] = "i32"
+            self._constant_line()
+            if any("$line" in instr for instr in self.code):
+                self.locals["$line"] = "i32"
         self.code, unread = peephole(self.code, {local_name(n) for n, _ in self.fn.params})
         for name in unread:
             self.locals.pop(name, None)
@@ -75,6 +77,19 @@ class FunctionLowerer:
         local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in self.locals.items())
         body = "".join(f"\n  {line}" for line in self.code)
         return f"(func {func_name(self.fn.symbol)} {params}{result}{local_decls}{body})"
+
+    def _constant_line(self) -> None:
+        """Where every statement that can raise is on one line, the location
+        gets that line as a constant: no `$line` to keep."""
+        sets = [i for i in range(1, len(self.code))
+                if self.code[i] == "local.set $line" and self.code[i - 1].startswith("i32.const ")]
+        writes = sum(instr in ("local.set $line", "local.tee $line") for instr in self.code)
+        if writes != len(sets) or len({self.code[i - 1] for i in sets}) != 1:
+            return
+        line = self.code[sets[0] - 1]
+        dropped = {i for k in sets for i in (k - 1, k)}
+        self.code = [line if instr == "local.get $line" else instr
+                     for i, instr in enumerate(self.code) if i not in dropped]
 
     def emit(self, *instrs: str) -> None:
         self.code.extend(instrs)

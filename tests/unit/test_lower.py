@@ -247,3 +247,16 @@ def test_an_uncaught_exception_is_reported_with_its_location(tmp_path: Path) -> 
     assert result.stderr == ("Traceback (most recent call last):\n  prög.py:2 in ratio\n"
                              "ZeroDivisionError: integer division or modulo by zero\n")
     assert result.trap is not None  # after the report
+
+
+def test_a_function_that_raises_on_one_line_only_passes_it_as_a_constant(tmp_path: Path) -> None:
+    wat = wat_of("def f(n: int) -> int:\n"
+                 "    m = n + 1\n"
+                 "    return m\n"
+                 "def g(n: int) -> int:\n"
+                 "    m = n + 1\n"
+                 "    return m * 3\n"
+                 "print(f(2), g(2))\n", tmp_path)
+    one_line = function_body(wat, "$f:__main__.f")
+    assert "$line" not in one_line and "i32.const 2\n  call $pwc_locate" in one_line
+    assert "local.get $line\n  call $pwc_locate" in function_body(wat, "$f:__main__.g")
