@@ -116,6 +116,9 @@ def lower_program(prog: tir.Program) -> Program:
     (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
     # Last: every function that records a location has been lowered.
     functions["$pwc_location_text"] = ctx.locations.function(ctx.string)
+    functions["$pwc_throw"] = (
+        "(func $pwc_throw (param $e i32)\n"
+        "  (if (local.get $e) (then (global.set $rt_exc (local.get $e)))))")
     functions["$pwc_visit_roots"] = _visit_roots(prog)
     # The report runs with no exception pending: every call in it would
     # otherwise see $rt_exc set and give up at once (printing nothing).

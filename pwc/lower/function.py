@@ -268,7 +268,25 @@ class FunctionLowerer:
         self.emit("end")
         self.control_flow()
 
+    def construct(self, e: tir.New) -> None:
+        """A new object, or 0 with an exception pending."""
+        for a in e.args:
+            self.expr(a)
+        shared = self.ctx.shared_constructors.get(e.cls)
+        if shared is None:
+            self.emit(f"call {ctor_name(e.cls)}")
+        else:
+            self.emit(f"i32.const {self.ctx.desc.place_class(e.cls)}", f"call {shared}")
+
     def raise_(self, s: tir.Raise) -> None:
+        made = s.exc.value if isinstance(s.exc, tir.Coerce) else s.exc  # (to BaseException)
+        if isinstance(made, tir.New):
+            # `raise E(...)`: $pwc_throw raises the new exception, or nothing
+            # when it could not be made (its MemoryError is pending then).
+            self.construct(made)
+            self.emit("call $pwc_throw")
+            self.propagate()
+            return
         if s.exc is None:
             # Re-raise the exception of the innermost handler being run.
             self.emit(f"local.get {local_name(self.current_handler_holder)}")
@@ -401,14 +419,8 @@ class FunctionLowerer:
                 self.virtual_call(e)
             case tir.HostCall():
                 self.host_call(e)
-            case tir.New(cls=cls, args=args):
-                for a in args:
-                    self.expr(a)
-                shared = self.ctx.shared_constructors.get(cls)
-                if shared is None:
-                    self.emit(f"call {ctor_name(cls)}")
-                else:
-                    self.emit(f"i32.const {self.ctx.desc.place_class(cls)}", f"call {shared}")
+            case tir.New():
+                self.construct(e)
                 self.check_exception()  # MemoryError, or what __init__ raised
             case tir.Prim():
                 from pwc.lower.prims import emit_prim

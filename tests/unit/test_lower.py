@@ -260,3 +260,17 @@ def test_a_function_that_raises_on_one_line_only_passes_it_as_a_constant(tmp_pat
     one_line = function_body(wat, "$f:__main__.f")
     assert "$line" not in one_line and "i32.const 2\n  call $pwc_locate" in one_line
     assert "local.get $line\n  call $pwc_locate" in function_body(wat, "$f:__main__.g")
+
+
+def test_raising_a_new_exception_needs_no_test_of_its_constructor(tmp_path: Path) -> None:
+    wat = wat_of("def f(n: int) -> int:\n"
+                 "    if n < 0:\n"
+                 "        raise ValueError('negative')\n"
+                 "    return n\n"
+                 "try:\n"
+                 "    print(f(-1))\n"
+                 "except ValueError as e:\n"
+                 "    print(e)\n", tmp_path)
+    body = function_body(wat, "$f:__main__.f")
+    assert "call $pwc_throw\n  br $raised" in body
+    assert "$rt_exc" not in body
