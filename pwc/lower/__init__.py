@@ -95,7 +95,7 @@ def lower_program(prog: tir.Program) -> Program:
     lowered = {f.symbol for f in prog.functions}
     _fill_vtables(ctx, prog, lowered)
     exports = [_export(ctx, e, functions) for e in prog.exports]
-    functions["$export:_initialize"] = _initialize(prog)
+    functions["$export:_initialize"] = _initialize(prog, ctx.may_raise)
     exports.append('(export "_initialize" (func $export:_initialize))')
     functions["$pwc_raise"] = (
         "(func $pwc_raise (param $code i32) (param $arg i64)\n"
@@ -513,8 +513,10 @@ def _export(ctx: LowerContext, e: tir.Export, functions: dict[str, str]) -> str:
             else f"(i32.wrap_i64 {call})"
         lines.append(f"  (local.set $result {result})")
     lines.append("  (call $rt_leave)")
-    lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
-                 + ("" if e.wasm_ret is None else "\n  (local.get $result)") + ")")
+    if e.func in ctx.may_raise:
+        lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught)))")
+    lines[-1] += "" if e.wasm_ret is None else "\n  (local.get $result)"
+    lines[-1] += ")"
     functions[wrapper] = "\n".join(lines)
     return f'(export "{e.name}" (func {wrapper}))'
 
@@ -529,9 +531,10 @@ def _visit_roots(prog: tir.Program) -> str:
     return f"(func $pwc_visit_roots (param $ctx i32){visits})"
 
 
-def _initialize(prog: tir.Program) -> str:
+def _initialize(prog: tir.Program, may_raise: set[str]) -> str:
     calls = "".join(f"\n  (call {func_name(sym)})"
-                    "\n  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
+                    + ("\n  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
+                       if sym in may_raise else "")
                     for sym in prog.init_order)
     return f"(func $export:_initialize\n  (call $rt_init){calls})"
 
