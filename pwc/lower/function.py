@@ -74,7 +74,9 @@ class FunctionLowerer:
             self.locals.pop(name, None)
         params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
         result = f" (result {self.ret_wasm})" if self.ret_wasm else ""
-        local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in self.locals.items())
+        # Grouped by type: the binary declares a run of one type in 2 bytes.
+        local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in
+                              sorted(self.locals.items(), key=lambda item: item[1]))
         body = "".join(f"\n  {line}" for line in self.code)
         return f"(func {func_name(self.fn.symbol)} {params}{result}{local_decls}{body})"
 
