@@ -77,6 +77,7 @@ class Descriptors:
         self.list_i32 = self._simple(KIND_LIST, 4, 0)
         self.list_i64 = self._simple(KIND_LIST, 8, 0)
         self._dicts: dict[int, int] = {}
+        self._offset_arrays: dict[tuple[int, ...], int] = {}
         self._structs: dict[tuple[T.Type, ...], tuple[int, StructLayout]] = {}
         self.classes: dict[str, ClassDesc] = {}
         self._number_classes(classes, virtual_methods)
@@ -89,6 +90,16 @@ class Descriptors:
 
     def string(self, text: str) -> int:
         return self.statics.add_str(text, self.str_desc)
+
+    def _pointer_offsets(self, ptrs: list[int]) -> int:
+        """The static array of these pointer-field offsets (0 for none), one
+        per distinct list: every exception class has the same."""
+        if not ptrs:
+            return 0
+        key = tuple(ptrs)
+        if key not in self._offset_arrays:
+            self._offset_arrays[key] = self.statics.add_words(ptrs)
+        return self._offset_arrays[key]
 
     def list_desc(self, elem: T.Type) -> int:
         if T.is_pointer(elem):
@@ -114,7 +125,7 @@ class Descriptors:
         if key not in self._structs:
             layout = StructLayout.of(types)
             ptrs = layout.pointer_offsets()
-            ptr_array = self.statics.add_words(ptrs) if ptrs else 0
+            ptr_array = self._pointer_offsets(ptrs)
             addr = self.statics.reserve(DESC_NAME)
             self.statics.patch(addr, _words(KIND_STRUCT, layout.size, len(ptrs), ptr_array))
             self._structs[key] = (addr, layout)
@@ -159,7 +170,7 @@ class Descriptors:
         d = self.classes[qualname]
         if not d.address:
             ptrs = d.struct.pointer_offsets()
-            ptr_array = self.statics.add_words(ptrs) if ptrs else 0
+            ptr_array = self._pointer_offsets(ptrs)
             d.address = self.statics.reserve(DESC_VTABLE + 4 * len(d.slots))
             self.statics.patch(d.address, _words(
                 KIND_STRUCT, d.struct.size, len(ptrs), ptr_array,
