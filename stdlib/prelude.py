@@ -174,20 +174,21 @@ def _raise_builtin(code: int, arg: int) -> None:
             text = "invalid continuation byte"
         if reason == 3:
             text = "unexpected end of data"
+        # One message with the varying part in the middle: each raise and
+        # literal costs bytes in every module.
         if count > 1:
-            raise UnicodeDecodeError(f"'utf-8' codec can't decode bytes in position "
-                                     f"{position}-{position + count - 1}: {text}")
-        raise UnicodeDecodeError(f"'utf-8' codec can't decode byte {_byte_hex(arg & 255)} "
-                                 f"in position {position}: {text}")
+            what = f"bytes in position {position}-{position + count - 1}"
+        else:
+            what = f"byte {_byte_hex(arg & 255)} in position {position}"
+        raise UnicodeDecodeError(f"'utf-8' codec can't decode {what}: {text}")
     if code == 7:
         position = arg & 4294967295
-        point = 55296 + ((arg >> 32) & 2047)
         run = ((arg >> 43) & 2097151) + 1
         if run > 1:
-            raise UnicodeEncodeError(f"'utf-8' codec can't encode characters in position "
-                                     f"{position}-{position + run - 1}: surrogates not allowed")
-        raise UnicodeEncodeError(f"'utf-8' codec can't encode character '\\u{_hex4(point)}' "
-                                 f"in position {position}: surrogates not allowed")
+            what = f"characters in position {position}-{position + run - 1}"
+        else:
+            what = f"character '\\u{_hex4(55296 + ((arg >> 32) & 2047))}' in position {position}"
+        raise UnicodeEncodeError(f"'utf-8' codec can't encode {what}: surrogates not allowed")
     if code == 8:
         raise IndexError("pop from empty list")
     if code == 9:
