@@ -138,7 +138,8 @@ class FunctionLowerer:
         match s:
             case tir.Raise():
                 return True
-            case tir.SetField(value=v) | tir.SetGlobal(value=v) if T.is_pointer(v.type):
+            case tir.SetField(value=v) | tir.SetGlobal(value=v) if (
+                    T.is_pointer(v.type) and not _static(v)):
                 return True  # the store barrier may copy, hence allocate
             case tir.ExprStmt(value=v) | tir.SetLocal(value=v) | tir.SetGlobal(value=v):
                 roots: tuple[tir.Expr | None, ...] = (v,)
@@ -180,7 +181,7 @@ class FunctionLowerer:
                 self.emit(f"local.set {local_name(name)}")
             case tir.SetGlobal(symbol=sym, value=v):
                 self.expr(v)
-                if T.is_pointer(v.type):
+                if T.is_pointer(v.type) and not _static(v):
                     self.emit("call $rt_keep_global")
                     self.check_exception()
                 self.emit(f"global.set {global_name(sym)}")
@@ -232,7 +233,7 @@ class FunctionLowerer:
 
     def store_field(self, obj: tir.Expr, offset: int, ft: T.Type, v: tir.Expr) -> None:
         self.expr(obj)
-        if T.is_pointer(ft):
+        if T.is_pointer(ft) and not _static(v):
             holder = self.temp("i32")
             self.emit(f"local.tee {holder}", f"local.get {holder}")
             self.expr(v)
@@ -674,6 +675,15 @@ class FunctionLowerer:
 
 def is_prelude(symbol: str) -> bool:
     return symbol.startswith(f"{PRELUDE}.")
+
+
+def _static(v: tir.Expr) -> bool:
+    """A literal (None, a str or bytes constant), maybe made optional: static
+    data, which the store barrier never copies."""
+    while isinstance(v, tir.Coerce) and (T.is_pointer(v.value.type)
+                                         or isinstance(v.value.type, T.NoneType)):
+        v = v.value
+    return isinstance(v, tir.Const)
 
 
 __all__ = ["FunctionLowerer", "EXC_ROOT", "local_name"]

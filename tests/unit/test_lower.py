@@ -274,3 +274,20 @@ def test_raising_a_new_exception_needs_no_test_of_its_constructor(tmp_path: Path
     body = function_body(wat, "$f:__main__.f")
     assert "call $pwc_throw\n  br $raised" in body
     assert "$rt_exc" not in body
+
+
+def test_storing_a_literal_needs_no_copy_barrier(tmp_path: Path) -> None:
+    wat = wat_of("class Box:\n"
+                 "    def __init__(self) -> None:\n"
+                 "        self.text: str | None = 'static'\n"
+                 "    def clear(self) -> None:\n"
+                 "        self.text = None\n"
+                 "    def put(self, n: int) -> None:\n"
+                 "        self.text = str(n)\n"
+                 "b = Box()\n"
+                 "b.clear()\n"
+                 "b.put(3)\n"
+                 "print(b.text)\n", tmp_path)
+    assert "$rt_keep" not in function_body(wat, "$f:__main__.Box.__init__")
+    assert "$rt_keep" not in function_body(wat, "$f:__main__.Box.clear")
+    assert "call $rt_keep" in function_body(wat, "$f:__main__.Box.put")
