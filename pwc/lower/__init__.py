@@ -27,7 +27,7 @@ from pwc.lower.context import (
     signature,
 )
 from pwc.lower.function import FunctionLowerer, local_name
-from pwc.lower.layout import Descriptors
+from pwc.lower.layout import DESC_ID, Descriptors
 from pwc.lower.prims import FLOAT_REPR, node_may_raise
 from pwc.lower.raise_codes import codes_raised, dispatched_codes, specialize
 from pwc.statics import StaticImage
@@ -116,6 +116,15 @@ def lower_program(prog: tir.Program) -> Program:
     (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
     # Last: every function that records a location has been lowered.
     functions["$pwc_location_text"] = ctx.locations.function(ctx.string)
+    functions["$pwc_catch"] = f"""(func $pwc_catch (param $id i32) (param $span i32) (result i32)
+  ;; The pending exception, taken, if its class id is in [id, id + span]; else 0.
+  (local $e i32)
+  (local.set $e (global.get $rt_exc))
+  (if (i32.gt_u (i32.sub (i32.load offset={DESC_ID} (i32.load (local.get $e))) (local.get $id))
+                (local.get $span))
+    (then (return (i32.const 0))))
+  (global.set $rt_exc (i32.const 0))
+  (local.get $e))"""
     functions["$pwc_throw"] = (
         "(func $pwc_throw (param $e i32)\n"
         "  (if (local.get $e) (then (global.set $rt_exc (local.get $e)))))")

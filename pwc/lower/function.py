@@ -328,15 +328,24 @@ class FunctionLowerer:
         self.emit(f"br {end}", "end")
         self.locate()
         self.control_flow()
-        pending = self.temp("i32")
-        self.emit("global.get $rt_exc", f"local.set {pending}")
+        pending = ""
+        if any(len(h.classes) != 1 for h in s.handlers):
+            pending = self.temp("i32")
+            self.emit("global.get $rt_exc", f"local.set {pending}")
         for h in s.handlers:
-            if h.classes:
-                self.isinstance_test(pending, h.classes)
-                self.emit("if")
-            self.emit("i32.const 0", "global.set $rt_exc")
             assert h.name is not None
-            self.emit(f"local.get {pending}", f"local.set {local_name(h.name)}")
+            if len(h.classes) == 1:
+                # $pwc_catch takes the pending exception (clears $rt_exc) if
+                # the class's id range holds its class, else gives 0.
+                d = self.ctx.desc.classes[h.classes[0]]
+                self.emit(f"i32.const {d.class_id}", f"i32.const {d.id_end - d.class_id}",
+                          "call $pwc_catch", f"local.tee {local_name(h.name)}", "if")
+            else:
+                if h.classes:
+                    self.isinstance_test(pending, h.classes)
+                    self.emit("if")
+                self.emit("i32.const 0", "global.set $rt_exc")
+                self.emit(f"local.get {pending}", f"local.set {local_name(h.name)}")
             saved = self.current_handler_holder
             self.current_handler_holder = h.name
             for b in h.body:

@@ -291,3 +291,20 @@ def test_storing_a_literal_needs_no_copy_barrier(tmp_path: Path) -> None:
     assert "$rt_keep" not in function_body(wat, "$f:__main__.Box.__init__")
     assert "$rt_keep" not in function_body(wat, "$f:__main__.Box.clear")
     assert "call $rt_keep" in function_body(wat, "$f:__main__.Box.put")
+
+
+def test_an_except_of_one_class_takes_the_exception_in_one_call(tmp_path: Path) -> None:
+    source = ("def f(n: int) -> str:\n"
+              "    try:\n"
+              "        return str(10 // n)\n"
+              "    except ZeroDivisionError as e:\n"
+              "        return 'zero: ' + str(e)\n"
+              "    except (ValueError, KeyError):\n"
+              "        return 'other'\n"
+              "print(f(0), f(5))\n")
+    body = function_body(wat_of(source, tmp_path), "$f:__main__.f")
+    assert body.count("call $pwc_catch") == 1  # the two-class handler tests the ids inline
+    from pwc.testing.program import run_program
+
+    result = run_program(compile_source(source, tmp_path / "prog.py").wasm)
+    assert result.stdout == "zero: integer division or modulo by zero 2\n"
