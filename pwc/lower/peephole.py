@@ -80,6 +80,8 @@ def _adjacent(code: list[str]) -> list[str]:
             # br_if carries no value out): `i32.const 0  global.get $rt_exc
             # br_if $raised  drop` after a call that returns nothing.
             del out[-3]
+        elif instr in ("i32.eq", "i64.eq") and prev == instr[:3] + ".const 0":
+            out[-1] = instr[:3] + ".eqz"  # x == 0
         elif instr == "i32.eqz" and prev in _NEGATED:
             out[-1] = _NEGATED[prev]
         elif instr == "drop" and prev.startswith("local.tee "):

@@ -84,3 +84,11 @@ def test_a_local_read_twice_is_read_again_not_copied_to_a_temporary() -> None:
     code, unread = peephole([*store, "local.get $t", "call $g"], {"$self", "$v"})
     assert code == [*store, "local.get $t", "call $g"]
     assert unread == set()
+
+
+def test_a_comparison_with_zero_is_eqz() -> None:
+    code, _ = peephole(["local.get $a", "i64.const 0", "i64.eq", "local.get $b", "i32.const 0",
+                        "i32.eq", "i32.and", "local.get $c", "i64.const 1", "i64.eq"],
+                       {"$a", "$b", "$c"})
+    assert code == ["local.get $a", "i64.eqz", "local.get $b", "i32.eqz", "i32.and",
+                    "local.get $c", "i64.const 1", "i64.eq"]
