@@ -125,6 +125,13 @@ def lower_program(prog: tir.Program) -> Program:
     (then (return (i32.const 0))))
   (global.set $rt_exc (i32.const 0))
   (local.get $e))"""
+    functions["$pwc_store_pointer"] = (
+        "(func $pwc_store_pointer (param $o i32) (param $v i32) (param $offset i32)\n"
+        "  ;; A pointer field store: the value through the copy barrier, not stored\n"
+        "  ;; if the copy raised.\n"
+        "  (local.set $v (call $rt_keep (local.get $o) (local.get $v)))\n"
+        "  (if (global.get $rt_exc) (then (return)))\n"
+        "  (i32.store (i32.add (local.get $o) (local.get $offset)) (local.get $v)))")
     functions["$pwc_throw"] = (
         "(func $pwc_throw (param $e i32)\n"
         "  (if (local.get $e) (then (global.set $rt_exc (local.get $e)))))")

@@ -233,15 +233,13 @@ class FunctionLowerer:
 
     def store_field(self, obj: tir.Expr, offset: int, ft: T.Type, v: tir.Expr) -> None:
         self.expr(obj)
+        self.expr(v)
         if T.is_pointer(ft) and not _static(v):
-            holder = self.temp("i32")
-            self.emit(f"local.tee {holder}", f"local.get {holder}")
-            self.expr(v)
-            self.emit("call $rt_keep")
+            # Through the copy barrier, which may raise (the store is not made then).
+            self.emit(f"i32.const {offset}", "call $pwc_store_pointer")
             self.check_exception()
         else:
-            self.expr(v)
-        self.emit(f"{T.wasm_type(ft)}.store{self.narrow_store(ft)} offset={offset}")
+            self.emit(f"{T.wasm_type(ft)}.store{self.narrow_store(ft)} offset={offset}")
 
     @staticmethod
     def narrow_store(t: T.Type) -> str:

@@ -94,7 +94,8 @@ def test_store_into_an_object_field_goes_through_the_region_barrier(tmp_path: Pa
         "b = Box()\nput(b, 'x')\nprint(b.name)\n",
         tmp_path,
     )
-    assert "call $rt_keep" in function_body(wat, "$f:__main__.put")
+    assert "call $pwc_store_pointer" in function_body(wat, "$f:__main__.put")
+    assert "call $rt_keep" in function_body(wat, "$pwc_store_pointer")
 
 
 def test_scalar_fields_need_no_barrier(tmp_path: Path) -> None:
@@ -288,9 +289,9 @@ def test_storing_a_literal_needs_no_copy_barrier(tmp_path: Path) -> None:
                  "b.clear()\n"
                  "b.put(3)\n"
                  "print(b.text)\n", tmp_path)
-    assert "$rt_keep" not in function_body(wat, "$f:__main__.Box.__init__")
-    assert "$rt_keep" not in function_body(wat, "$f:__main__.Box.clear")
-    assert "call $rt_keep" in function_body(wat, "$f:__main__.Box.put")
+    assert "$pwc_store_pointer" not in function_body(wat, "$f:__main__.Box.__init__")
+    assert "$pwc_store_pointer" not in function_body(wat, "$f:__main__.Box.clear")
+    assert "call $pwc_store_pointer" in function_body(wat, "$f:__main__.Box.put")
 
 
 def test_an_except_of_one_class_takes_the_exception_in_one_call(tmp_path: Path) -> None:
