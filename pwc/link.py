@@ -7,7 +7,8 @@ without a module around them.  `link` keeps only the fields reachable from
 the program's exports, its table and its extra roots -- following every
 `call $f`, `return_call $f`, `ref.func $f`, `global.get $g` and
 `global.set $g` through generated and runtime code alike -- and prints one
-module: imports, memory, globals, functions, table, exports, data.  The
+module: imports, memory, globals, functions (the most called first, for
+one-byte call indices), table, exports, data.  The
 program's tables (read-only data such as the Unicode tables) join the data
 only when a kept field reads their global.
 
@@ -18,6 +19,7 @@ in the compiler or the runtime: `LinkError` names it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -230,8 +232,8 @@ def link(program: Program, runtime_dir: Path | None = None) -> str:
               for name, address in zip(used, addresses, strict=True)]
     parts += keep(generated_globals)
     parts += keep(f for f in runtime if f.kind == "global")
-    parts += keep(generated_funcs)
-    parts += keep(f for f in runtime if f.kind == "func")
+    parts += [f.text for f in _by_calls(
+        f for f in [*generated_funcs, *runtime] if f.kind == "func" and f.name in kept)]
     if program.table:
         parts.append(f"(table {len(program.table)} funcref)")
         parts.append(f"(elem (i32.const 0) func {' '.join(program.table)})")
@@ -266,6 +268,15 @@ def runtime_reached(texts: Iterable[str], runtime_dir: Path | None = None) -> li
             kept[name] = symbols[name]
             pending.extend(ref for ref in symbols[name].refs if ref in symbols)
     return list(kept.values())
+
+
+def _by_calls(funcs: Iterable[Field]) -> list[Field]:
+    """The functions, the most referenced (called) first: a call's function
+    index is a LEB128 number, one byte below 128 (imports included), two
+    above."""
+    listed = list(funcs)
+    uses = Counter(ref for f in listed for ref in f.refs)
+    return sorted(listed, key=lambda f: -uses[f.name])
 
 
 def _named(text: str, name: str, kind: str) -> Field:

@@ -17,6 +17,7 @@ from pwc_intrinsics import (
     float_nearest,
     float_trunc_int,
     host_import,
+    location_text,
     store_i32,
     str_at_address,
 )
@@ -25,14 +26,16 @@ from pwc_intrinsics import (
 class BaseException:
     _message: str
     # Where it was raised (the innermost frame of the program, else of the
-    # SDK or std), set by the compiled code ($pwc_locate).
-    _where_file: str | None
-    _where_function: str
+    # SDK or std), set by the compiled code ($pwc_locate): offsets of the
+    # file's and the function's names in the location texts (0: not yet
+    # recorded).
+    _where_file: int
+    _where_function: int
     _where_line: int
 
     def __init__(self, message: str = "") -> None:
         self._message = message
-        self._where_file = None
+        self._where_file = 0
 
     def __str__(self) -> str:
         return self._message
@@ -133,11 +136,11 @@ _OUT_OF_MEMORY = MemoryError("out of memory")
 
 
 def _exception_location(e: BaseException) -> str:
-    file = e._where_file
-    if file is None:
+    if e._where_file == 0:
         return "<unknown>"
     # bit 32 of the line marks a location in pwc's library ($pwc_locate_weak)
-    return f"{file}:{e._where_line & 0xFFFFFFFF} in {e._where_function}"
+    return (f"{location_text(e._where_file)}:{e._where_line & 0xFFFFFFFF} in "
+            f"{location_text(e._where_function)}")
 
 
 _HEX = "0123456789abcdef"
@@ -163,7 +166,7 @@ def _raise_builtin(code: int, arg: int) -> None:
         raise IndexError("string index out of range")
     if code == 5:
         # Raising allocates nothing; the frame that sees it records where.
-        _OUT_OF_MEMORY._where_file = None
+        _OUT_OF_MEMORY._where_file = 0
         raise _OUT_OF_MEMORY
     if code == 6:
         reason = (arg >> 40) & 255
@@ -174,20 +177,21 @@ def _raise_builtin(code: int, arg: int) -> None:
             text = "invalid continuation byte"
         if reason == 3:
             text = "unexpected end of data"
+        # One message with the varying part in the middle: each raise and
+        # literal costs bytes in every module.
         if count > 1:
-            raise UnicodeDecodeError(f"'utf-8' codec can't decode bytes in position "
-                                     f"{position}-{position + count - 1}: {text}")
-        raise UnicodeDecodeError(f"'utf-8' codec can't decode byte {_byte_hex(arg & 255)} "
-                                 f"in position {position}: {text}")
+            what = f"bytes in position {position}-{position + count - 1}"
+        else:
+            what = f"byte {_byte_hex(arg & 255)} in position {position}"
+        raise UnicodeDecodeError(f"'utf-8' codec can't decode {what}: {text}")
     if code == 7:
         position = arg & 4294967295
-        point = 55296 + ((arg >> 32) & 2047)
         run = ((arg >> 43) & 2097151) + 1
         if run > 1:
-            raise UnicodeEncodeError(f"'utf-8' codec can't encode characters in position "
-                                     f"{position}-{position + run - 1}: surrogates not allowed")
-        raise UnicodeEncodeError(f"'utf-8' codec can't encode character '\\u{_hex4(point)}' "
-                                 f"in position {position}: surrogates not allowed")
+            what = f"characters in position {position}-{position + run - 1}"
+        else:
+            what = f"character '\\u{_hex4(55296 + ((arg >> 32) & 2047))}' in position {position}"
+        raise UnicodeEncodeError(f"'utf-8' codec can't encode {what}: surrogates not allowed")
     if code == 8:
         raise IndexError("pop from empty list")
     if code == 9:

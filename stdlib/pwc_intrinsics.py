@@ -175,6 +175,12 @@ def exception_location(exc: BaseException) -> str:
     return f"{os.path.basename(last.filename)}:{last.lineno} in {last.name}"
 
 
+def location_text(offset: int) -> str:
+    """The text at `offset` in the program's location texts (the file and
+    function names exceptions record; see pwc/lower/locations.py)."""
+    raise _unavailable()
+
+
 # Float bits and the f64 instructions the prelude builds float arithmetic and
 # float text from.  Plain Python here, so the prelude's float code can be tested
 # under CPython too.

@@ -34,6 +34,7 @@ INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
     "region_enter": ((T.INT,), T.INT),
     "region_of": ((T.OBJECT,), T.INT),
     "str_at_address": ((T.INT,), T.STR),
+    "location_text": ((T.INT,), T.STR),
     "decode_map": ((T.INT, T.INT), T.ListType(T.TupleType((T.STR, T.STR)))),
     "encode_map": ((T.ListType(T.TupleType((T.STR, T.STR))),), T.BYTES),
     "ascii_number": ((T.STR,), T.STR),

@@ -47,8 +47,8 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "load_i64", "store_i64", "alloc", "alloc_bare", "bytes_ptr", "bytes_at", "str_at",
         "host_encode",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
-        "str_at_address", "decode_map", "encode_map", "ascii_number", "float_bits",
-        "float_from_bits",
+        "str_at_address", "location_text", "decode_map", "encode_map", "ascii_number",
+        "float_bits", "float_from_bits",
         "float_divide", "float_floor", "float_nearest", "float_trunc_int",
     ),
 }

@@ -27,7 +27,7 @@ from pwc.lower.context import (
     signature,
 )
 from pwc.lower.function import FunctionLowerer, local_name
-from pwc.lower.layout import Descriptors
+from pwc.lower.layout import DESC_ID, Descriptors
 from pwc.lower.prims import FLOAT_REPR, KEY_ERROR_HELPERS, key_error_helper, node_may_raise
 from pwc.lower.raise_codes import codes_raised, dispatched_codes, specialize
 from pwc.statics import StaticImage
@@ -45,7 +45,10 @@ def lower_program(prog: tir.Program) -> Program:
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}
-    desc = Descriptors(statics, prog.classes, virtual)
+    named = {n.args[0].type.qualname for f in prog.functions for n in walk(f)
+             if isinstance(n, tir.Prim) and n.op == "obj.class_name"
+             and isinstance(n.args[0].type, T.ClassType)}
+    desc = Descriptors(statics, prog.classes, virtual, named)
     signatures = {f.symbol: signature(tuple(t for _, t in f.params), f.ret)
                   for f in prog.functions}
     recursive = _recursive(prog)
@@ -53,6 +56,7 @@ def lower_program(prog: tir.Program) -> Program:
                        _may_raise(prog) | recursive)
     functions: dict[str, str] = {}
     constructed: dict[str, set[str]] = {}  # function -> the classes it instantiates
+    _shared_constructors(ctx)
 
     def lower_function(f: tir.Function) -> None:
         constructed[f.symbol] = {n.cls for n in walk(f) if isinstance(n, tir.New)}
@@ -77,6 +81,8 @@ def lower_program(prog: tir.Program) -> Program:
         if dispatcher is not None:
             lower_function(specialize(dispatcher, codes))
         for c in prog.classes:
+            if c.qualname in ctx.shared_constructors:
+                continue
             if ctor_name(c.qualname) not in functions and any(
                     c.qualname in classes for classes in constructed.values()):
                 functions[ctor_name(c.qualname)] = _constructor(ctx, c)
@@ -89,7 +95,7 @@ def lower_program(prog: tir.Program) -> Program:
     lowered = {f.symbol for f in prog.functions}
     _fill_vtables(ctx, prog, lowered)
     exports = [_export(ctx, e, functions) for e in prog.exports]
-    functions["$export:_initialize"] = _initialize(prog)
+    functions["$export:_initialize"] = _initialize(prog, ctx.may_raise)
     exports.append('(export "_initialize" (func $export:_initialize))')
     functions["$pwc_raise"] = (
         "(func $pwc_raise (param $code i32) (param $arg i64)\n"
@@ -104,27 +110,53 @@ def lower_program(prog: tir.Program) -> Program:
     # the program replaces it.  Recorded once per frame kind.
     functions["$pwc_locate"] = f"""(func $pwc_locate
   (param $file i32) (param $func i32) (param $line i32)
+  ;; The names are offsets in the location texts (lower/locations.py).
   (local $e i32)
   (local.set $e (global.get $rt_exc))
-  (if (i32.or (i32.eqz (i32.load offset={file_off} (local.get $e)))
+  (if (i32.or (i64.eqz (i64.load offset={file_off} (local.get $e)))
               (i64.ne (i64.shr_u (i64.load offset={line_off} (local.get $e)) (i64.const 32))
                       (i64.const 0))) (then
-    (i32.store offset={file_off} (local.get $e) (local.get $file))
-    (i32.store offset={func_off} (local.get $e) (local.get $func))
+    (i64.store offset={file_off} (local.get $e) (i64.extend_i32_u (local.get $file)))
+    (i64.store offset={func_off} (local.get $e) (i64.extend_i32_u (local.get $func)))
     (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
     functions["$pwc_locate_weak"] = f"""(func $pwc_locate_weak
   (param $file i32) (param $func i32) (param $line i32)
   (local $e i32)
   (local.set $e (global.get $rt_exc))
-  (if (i32.eqz (i32.load offset={file_off} (local.get $e))) (then
-    (i32.store offset={file_off} (local.get $e) (local.get $file))
-    (i32.store offset={func_off} (local.get $e) (local.get $func))
+  (if (i64.eqz (i64.load offset={file_off} (local.get $e))) (then
+    (i64.store offset={file_off} (local.get $e) (i64.extend_i32_u (local.get $file)))
+    (i64.store offset={func_off} (local.get $e) (i64.extend_i32_u (local.get $func)))
     (i64.store offset={line_off} (local.get $e)
                (i64.or (i64.extend_i32_u (local.get $line)) (i64.const 0x100000000))))))"""
+    # Last: every function that records a location has been lowered.
+    functions["$pwc_location_text"] = ctx.locations.function(ctx.string)
+    functions["$pwc_catch"] = f"""(func $pwc_catch (param $id i32) (param $span i32) (result i32)
+  ;; The pending exception, taken, if its class id is in [id, id + span]; else 0.
+  (local $e i32)
+  (local.set $e (global.get $rt_exc))
+  (if (i32.gt_u (i32.sub (i32.load offset={DESC_ID} (i32.load (local.get $e))) (local.get $id))
+                (local.get $span))
+    (then (return (i32.const 0))))
+  (global.set $rt_exc (i32.const 0))
+  (local.get $e))"""
+    functions["$pwc_store_pointer"] = (
+        "(func $pwc_store_pointer (param $o i32) (param $v i32) (param $offset i32)\n"
+        "  ;; A pointer field store: the value through the copy barrier, not stored\n"
+        "  ;; if the copy raised.\n"
+        "  (local.set $v (call $rt_keep (local.get $o) (local.get $v)))\n"
+        "  (if (global.get $rt_exc) (then (return)))\n"
+        "  (i32.store (i32.add (local.get $o) (local.get $offset)) (local.get $v)))")
+    functions["$pwc_throw"] = (
+        "(func $pwc_throw (param $e i32)\n"
+        "  (if (local.get $e) (then (global.set $rt_exc (local.get $e)))))")
     functions["$pwc_visit_roots"] = _visit_roots(prog)
+    # The report runs with no exception pending: every call in it would
+    # otherwise see $rt_exc set and give up at once (printing nothing).
     functions["$pwc_uncaught"] = (
-        "(func $pwc_uncaught\n"
-        "  (call $f:builtins._report_uncaught (global.get $rt_exc))\n"
+        "(func $pwc_uncaught (local $e i32)\n"
+        "  (local.set $e (global.get $rt_exc))\n"
+        "  (global.set $rt_exc (i32.const 0))\n"
+        "  (call $f:builtins._report_uncaught (local.get $e))\n"
         "  (unreachable))")
     globals_ = {global_name(sym): f"(global {global_name(sym)} (mut {T.wasm_type(t)}) "
                                   f"({T.wasm_type(t)}.const 0))" for sym, t in prog.globals}
@@ -393,19 +425,51 @@ def _may_raise(prog: tir.Program) -> set[str]:
     return result
 
 
-def _constructor(ctx: LowerContext, c: tir.ClassLayout) -> str:
-    """`$new:C(args)`: allocate, set the type word and field defaults, run __init__."""
+def _init_of(c: tir.ClassLayout) -> str | None:
+    return next((sym for name, sym in c.vtable if name == "__init__"), None)
+
+
+def _shared_constructors(ctx: LowerContext) -> None:
+    """Classes whose constructors would differ only in the descriptor (same
+    size and __init__, no field defaults: the exception classes) share one,
+    `$new@INIT@SIZE(args, desc)`: a call passes the descriptor (3 bytes)
+    instead of each class having a copy (about 40)."""
+    instantiated = {n.cls for f in ctx.program.functions for n in walk(f)
+                    if isinstance(n, tir.New)}
+    groups: dict[tuple[str | None, int], list[tir.ClassLayout]] = {}
+    for c in ctx.program.classes:
+        if c.qualname in instantiated and not any(
+                layout.defaults for layout in _mro_layouts(ctx, c)):
+            size = ctx.desc.classes[c.qualname].struct.size
+            groups.setdefault((_init_of(c), size), []).append(c)
+    for (init, size), members in groups.items():
+        if len(members) > 1:
+            name = f"$new@{init or ''}@{size}"
+            ctx.helpers[name] = _constructor(ctx, members[0], shared=name)
+            for c in members:
+                ctx.shared_constructors[c.qualname] = name
+
+
+def _constructor(ctx: LowerContext, c: tir.ClassLayout, shared: str | None = None) -> str:
+    """`$new:C(args)`: allocate, set the type word and field defaults, run
+    __init__.  `shared`: the name of a constructor for every class like `c`,
+    which takes the descriptor as its last parameter."""
     d = ctx.desc.classes[c.qualname]
-    ctx.desc.place_class(c.qualname)
-    init = next((sym for name, sym in c.vtable if name == "__init__"), None)
+    init = _init_of(c)
     init_sig = ctx.signatures[init] if init else Signature((), None)
     params = init_sig.params[1:]
-    lines = [f"(func {ctor_name(c.qualname)}"
+    if shared is None:
+        ctx.desc.place_class(c.qualname)
+        desc = f"(i32.const {d.address})"
+    else:
+        desc = "(local.get $desc)"
+    lines = [f"(func {shared or ctor_name(c.qualname)}"
              + "".join(f" (param $a{i} {wt})" for i, wt in enumerate(params))
+             + (" (param $desc i32)" if shared else "")
              + " (result i32) (local $o i32)",
              f"  (local.set $o (call $rt_alloc (i32.const {d.struct.size})))",
              "  (if (i32.eqz (local.get $o)) (then (return (i32.const 0))))  ;; MemoryError",
-             f"  (i32.store (local.get $o) (i32.const {d.address}))"]
+             f"  (i32.store (local.get $o) {desc})"]
     fn = tir.Function(ctor_name(c.qualname), (), T.NONE, (), (), _NO_SPAN, None)
     lowerer = FunctionLowerer(ctx, fn)
     # A default may allocate (an `int | None` is boxed): out of memory, its
@@ -479,8 +543,10 @@ def _export(ctx: LowerContext, e: tir.Export, functions: dict[str, str]) -> str:
             else f"(i32.wrap_i64 {call})"
         lines.append(f"  (local.set $result {result})")
     lines.append("  (call $rt_leave)")
-    lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
-                 + ("" if e.wasm_ret is None else "\n  (local.get $result)") + ")")
+    if e.func in ctx.may_raise:
+        lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught)))")
+    lines[-1] += "" if e.wasm_ret is None else "\n  (local.get $result)"
+    lines[-1] += ")"
     functions[wrapper] = "\n".join(lines)
     return f'(export "{e.name}" (func {wrapper}))'
 
@@ -495,9 +561,10 @@ def _visit_roots(prog: tir.Program) -> str:
     return f"(func $pwc_visit_roots (param $ctx i32){visits})"
 
 
-def _initialize(prog: tir.Program) -> str:
+def _initialize(prog: tir.Program, may_raise: set[str]) -> str:
     calls = "".join(f"\n  (call {func_name(sym)})"
-                    "\n  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
+                    + ("\n  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
+                       if sym in may_raise else "")
                     for sym in prog.init_order)
     return f"(func $export:_initialize\n  (call $rt_init){calls})"
 

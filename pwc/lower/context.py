@@ -8,6 +8,7 @@ from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.loader import PRELUDE
 from pwc.lower.layout import Descriptors
+from pwc.lower.locations import LocationTexts
 from pwc.statics import StaticImage
 
 EXC_ROOT = f"{PRELUDE}.BaseException"
@@ -46,6 +47,10 @@ class LowerContext:
     may_raise: set[str]  # function symbols whose calls need an exception test
     table: list[str] = field(default_factory=list)  # wasm function names, index order
     helpers: dict[str, str] = field(default_factory=dict)  # generated helper functions
+    # Classes built by a constructor shared with others (class -> its name):
+    # the call passes the descriptor, see lower/__init__.py _shared_constructors.
+    shared_constructors: dict[str, str] = field(default_factory=dict)
+    locations: LocationTexts = field(default_factory=LocationTexts)
 
     function_values: dict[str, int] = field(default_factory=dict)
 
@@ -59,7 +64,7 @@ class LowerContext:
             args = "".join(f" (local.get $a{i})" for i in range(len(sig.params)))
             self.helper(wrapper, f"(func {wrapper} (param $closure i32){params}{result}\n"
                                  f"  (call {func_name(symbol)}{args}))")
-            desc, _ = self.desc.struct((T.BOOL,), "function")
+            desc, _ = self.desc.struct((T.BOOL,))
             self.function_values[symbol] = self.statics.add_words(
                 [desc, self.table_index(wrapper)], align=8)
         return self.function_values[symbol]

@@ -66,15 +66,32 @@ class FunctionLowerer:
             if self.ret_wasm is not None:
                 self.emit(zero(self.ret_wasm))
         if self.records_location:
-            self.locals["$line"] = "i32"
+            self._constant_line()
+            if any("$line" in instr for instr in self.code):
+                self.locals["$line"] = "i32"
         self.code, unread = peephole(self.code, {local_name(n) for n, _ in self.fn.params})
         for name in unread:
             self.locals.pop(name, None)
         params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
         result = f" (result {self.ret_wasm})" if self.ret_wasm else ""
-        local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in self.locals.items())
+        # Grouped by type: the binary declares a run of one type in 2 bytes.
+        local_decls = "".join(f"\n  (local {n} {wt})" for n, wt in
+                              sorted(self.locals.items(), key=lambda item: item[1]))
         body = "".join(f"\n  {line}" for line in self.code)
         return f"(func {func_name(self.fn.symbol)} {params}{result}{local_decls}{body})"
+
+    def _constant_line(self) -> None:
+        """Where every statement that can raise is on one line, the location
+        gets that line as a constant: no `$line` to keep."""
+        sets = [i for i in range(1, len(self.code))
+                if self.code[i] == "local.set $line" and self.code[i - 1].startswith("i32.const ")]
+        writes = sum(instr in ("local.set $line", "local.tee $line") for instr in self.code)
+        if writes != len(sets) or len({self.code[i - 1] for i in sets}) != 1:
+            return
+        line = self.code[sets[0] - 1]
+        dropped = {i for k in sets for i in (k - 1, k)}
+        self.code = [line if instr == "local.get $line" else instr
+                     for i, instr in enumerate(self.code) if i not in dropped]
 
     def emit(self, *instrs: str) -> None:
         self.code.extend(instrs)
@@ -104,8 +121,8 @@ class FunctionLowerer:
         if not self.records_location:
             return
         name = self.fn.symbol.rsplit(".", 1)[-1]
-        self.emit(f"i32.const {self.ctx.string(str(self.fn.location_prefix))}",
-                  f"i32.const {self.ctx.string(name)}", "local.get $line",
+        self.emit(f"i32.const {self.ctx.locations.offset(str(self.fn.location_prefix))}",
+                  f"i32.const {self.ctx.locations.offset(name)}", "local.get $line",
                   "call $pwc_locate_weak" if self.fn.location_weak else "call $pwc_locate")
 
     def set_line(self, line: int) -> None:
@@ -121,7 +138,8 @@ class FunctionLowerer:
         match s:
             case tir.Raise():
                 return True
-            case tir.SetField(value=v) | tir.SetGlobal(value=v) if T.is_pointer(v.type):
+            case tir.SetField(value=v) | tir.SetGlobal(value=v) if (
+                    T.is_pointer(v.type) and not _static(v)):
                 return True  # the store barrier may copy, hence allocate
             case tir.ExprStmt(value=v) | tir.SetLocal(value=v) | tir.SetGlobal(value=v):
                 roots: tuple[tir.Expr | None, ...] = (v,)
@@ -163,7 +181,7 @@ class FunctionLowerer:
                 self.emit(f"local.set {local_name(name)}")
             case tir.SetGlobal(symbol=sym, value=v):
                 self.expr(v)
-                if T.is_pointer(v.type):
+                if T.is_pointer(v.type) and not _static(v):
                     self.emit("call $rt_keep_global")
                     self.check_exception()
                 self.emit(f"global.set {global_name(sym)}")
@@ -215,15 +233,13 @@ class FunctionLowerer:
 
     def store_field(self, obj: tir.Expr, offset: int, ft: T.Type, v: tir.Expr) -> None:
         self.expr(obj)
-        if T.is_pointer(ft):
-            holder = self.temp("i32")
-            self.emit(f"local.tee {holder}", f"local.get {holder}")
-            self.expr(v)
-            self.emit("call $rt_keep")
+        self.expr(v)
+        if T.is_pointer(ft) and not _static(v):
+            # Through the copy barrier, which may raise (the store is not made then).
+            self.emit(f"i32.const {offset}", "call $pwc_store_pointer")
             self.check_exception()
         else:
-            self.expr(v)
-        self.emit(f"{T.wasm_type(ft)}.store{self.narrow_store(ft)} offset={offset}")
+            self.emit(f"{T.wasm_type(ft)}.store{self.narrow_store(ft)} offset={offset}")
 
     @staticmethod
     def narrow_store(t: T.Type) -> str:
@@ -253,7 +269,25 @@ class FunctionLowerer:
         self.emit("end")
         self.control_flow()
 
+    def construct(self, e: tir.New) -> None:
+        """A new object, or 0 with an exception pending."""
+        for a in e.args:
+            self.expr(a)
+        shared = self.ctx.shared_constructors.get(e.cls)
+        if shared is None:
+            self.emit(f"call {ctor_name(e.cls)}")
+        else:
+            self.emit(f"i32.const {self.ctx.desc.place_class(e.cls)}", f"call {shared}")
+
     def raise_(self, s: tir.Raise) -> None:
+        made = s.exc.value if isinstance(s.exc, tir.Coerce) else s.exc  # (to BaseException)
+        if isinstance(made, tir.New):
+            # `raise E(...)`: $pwc_throw raises the new exception, or nothing
+            # when it could not be made (its MemoryError is pending then).
+            self.construct(made)
+            self.emit("call $pwc_throw")
+            self.propagate()
+            return
         if s.exc is None:
             # Re-raise the exception of the innermost handler being run.
             self.emit(f"local.get {local_name(self.current_handler_holder)}")
@@ -292,15 +326,24 @@ class FunctionLowerer:
         self.emit(f"br {end}", "end")
         self.locate()
         self.control_flow()
-        pending = self.temp("i32")
-        self.emit("global.get $rt_exc", f"local.set {pending}")
+        pending = ""
+        if any(len(h.classes) != 1 for h in s.handlers):
+            pending = self.temp("i32")
+            self.emit("global.get $rt_exc", f"local.set {pending}")
         for h in s.handlers:
-            if h.classes:
-                self.isinstance_test(pending, h.classes)
-                self.emit("if")
-            self.emit("i32.const 0", "global.set $rt_exc")
             assert h.name is not None
-            self.emit(f"local.get {pending}", f"local.set {local_name(h.name)}")
+            if len(h.classes) == 1:
+                # $pwc_catch takes the pending exception (clears $rt_exc) if
+                # the class's id range holds its class, else gives 0.
+                d = self.ctx.desc.classes[h.classes[0]]
+                self.emit(f"i32.const {d.class_id}", f"i32.const {d.id_end - d.class_id}",
+                          "call $pwc_catch", f"local.tee {local_name(h.name)}", "if")
+            else:
+                if h.classes:
+                    self.isinstance_test(pending, h.classes)
+                    self.emit("if")
+                self.emit("i32.const 0", "global.set $rt_exc")
+                self.emit(f"local.get {pending}", f"local.set {local_name(h.name)}")
             saved = self.current_handler_holder
             self.current_handler_holder = h.name
             for b in h.body:
@@ -386,10 +429,8 @@ class FunctionLowerer:
                 self.virtual_call(e)
             case tir.HostCall():
                 self.host_call(e)
-            case tir.New(cls=cls, args=args):
-                for a in args:
-                    self.expr(a)
-                self.emit(f"call {ctor_name(cls)}")
+            case tir.New():
+                self.construct(e)
                 self.check_exception()  # MemoryError, or what __init__ raised
             case tir.Prim():
                 from pwc.lower.prims import emit_prim
@@ -444,7 +485,7 @@ class FunctionLowerer:
             case tir.MakeClosure(func=func, captures=captures):
                 self.make_closure(func_name(func), captures)
             case tir.CaptureGet(index=i, captured_types=types):
-                _, layout = self.ctx.desc.struct((T.BOOL, *types), "function")
+                _, layout = self.ctx.desc.struct((T.BOOL, *types))
                 self.emit("local.get $l:$closure",
                           f"{T.wasm_type(types[i])}.load offset={layout.offsets[1 + i]}")
             case tir.IndirectCall(callee=callee, args=args):
@@ -473,7 +514,7 @@ class FunctionLowerer:
 
     def make_closure(self, code: str, captures: tuple[tir.Expr, ...]) -> None:
         """A closure object: type word, table index of `code`, captured values."""
-        addr, layout = self.ctx.desc.struct((T.BOOL, *(c.type for c in captures)), "function")
+        addr, layout = self.ctx.desc.struct((T.BOOL, *(c.type for c in captures)))
         obj = self.temp("i32")
         self.alloc(layout.size)
         self.emit(f"local.tee {obj}",
@@ -641,6 +682,15 @@ class FunctionLowerer:
 
 def is_prelude(symbol: str) -> bool:
     return symbol.startswith(f"{PRELUDE}.")
+
+
+def _static(v: tir.Expr) -> bool:
+    """A literal (None, a str or bytes constant), maybe made optional: static
+    data, which the store barrier never copies."""
+    while isinstance(v, tir.Coerce) and (T.is_pointer(v.value.type)
+                                         or isinstance(v.value.type, T.NoneType)):
+        v = v.value
+    return isinstance(v, tir.Const)
 
 
 __all__ = ["FunctionLowerer", "EXC_ROOT", "local_name"]

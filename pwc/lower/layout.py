@@ -63,27 +63,43 @@ class Descriptors:
     """Every type descriptor a program needs, laid out in one StaticImage."""
 
     def __init__(self, statics: StaticImage, classes: tuple[tir.ClassLayout, ...],
-                 virtual_methods: set[str]) -> None:
+                 virtual_methods: set[str], named: set[str]) -> None:
+        """`named`: the classes whose name `type(x).__name__` may read (x of
+        one of these static types): their subclasses' descriptors carry a
+        name too, the others 0 (a name costs a str, 12 bytes + the text)."""
         self.statics = statics
+        self._named = named
         # The str descriptor first: every other descriptor's name is a str.
         self.str_desc = statics.reserve(16)
         self.statics.patch(self.str_desc, _words(KIND_STR, 0, 0, 0))
-        self.bytes_desc = self._simple(KIND_BYTES, 0, 0, "bytes")
-        self.list_ptr = self._simple(KIND_LIST, 4, 1, "list")
-        self.list_i32 = self._simple(KIND_LIST, 4, 0, "list")
-        self.list_i64 = self._simple(KIND_LIST, 8, 0, "list")
+        self.bytes_desc = self._simple(KIND_BYTES, 0, 0)
+        self.list_ptr = self._simple(KIND_LIST, 4, 1)
+        self.list_i32 = self._simple(KIND_LIST, 4, 0)
+        self.list_i64 = self._simple(KIND_LIST, 8, 0)
         self._dicts: dict[int, int] = {}
+        self._offset_arrays: dict[tuple[int, ...], int] = {}
         self._structs: dict[tuple[T.Type, ...], tuple[int, StructLayout]] = {}
         self.classes: dict[str, ClassDesc] = {}
         self._number_classes(classes, virtual_methods)
 
-    def _simple(self, kind: int, a: int, b: int, name: str) -> int:
-        addr = self.statics.reserve(20)
-        self.statics.patch(addr, _words(kind, a, b, 0, self.string(name)))
+    def _simple(self, kind: int, a: int, b: int) -> int:
+        # Only a class's name is ever read: +16 is left out (docs/internals.md).
+        addr = self.statics.reserve(16)
+        self.statics.patch(addr, _words(kind, a, b, 0))
         return addr
 
     def string(self, text: str) -> int:
         return self.statics.add_str(text, self.str_desc)
+
+    def _pointer_offsets(self, ptrs: list[int]) -> int:
+        """The static array of these pointer-field offsets (0 for none), one
+        per distinct list: every exception class has the same."""
+        if not ptrs:
+            return 0
+        key = tuple(ptrs)
+        if key not in self._offset_arrays:
+            self._offset_arrays[key] = self.statics.add_words(ptrs)
+        return self._offset_arrays[key]
 
     def list_desc(self, elem: T.Type) -> int:
         if T.is_pointer(elem):
@@ -101,24 +117,23 @@ class Descriptors:
                  | int(pointer_values and t.registry) << 4
                  | int(isinstance(t.key, T.FloatType)) << 5)
         if flags not in self._dicts:
-            self._dicts[flags] = self._simple(KIND_DICT, 0, flags, "dict")
+            self._dicts[flags] = self._simple(KIND_DICT, 0, flags)
         return self._dicts[flags]
 
-    def struct(self, types: tuple[T.Type, ...], name: str = "tuple") -> tuple[int, StructLayout]:
+    def struct(self, types: tuple[T.Type, ...]) -> tuple[int, StructLayout]:
         """Descriptor and layout of an anonymous struct (a tuple or a box)."""
         key = tuple(_canonical(t) for t in types)
         if key not in self._structs:
             layout = StructLayout.of(types)
             ptrs = layout.pointer_offsets()
-            ptr_array = self.statics.add_words(ptrs) if ptrs else 0
-            addr = self.statics.reserve(DESC_ID)
-            self.statics.patch(addr, _words(KIND_STRUCT, layout.size, len(ptrs), ptr_array,
-                                            self.string(name)))
+            ptr_array = self._pointer_offsets(ptrs)
+            addr = self.statics.reserve(DESC_NAME)
+            self.statics.patch(addr, _words(KIND_STRUCT, layout.size, len(ptrs), ptr_array))
             self._structs[key] = (addr, layout)
         return self._structs[key]
 
     def box(self, t: T.Type) -> tuple[int, StructLayout]:
-        return self.struct((t,), "box")
+        return self.struct((t,))
 
     def _number_classes(self, classes: tuple[tir.ClassLayout, ...],
                         virtual_methods: set[str]) -> None:
@@ -156,12 +171,21 @@ class Descriptors:
         d = self.classes[qualname]
         if not d.address:
             ptrs = d.struct.pointer_offsets()
-            ptr_array = self.statics.add_words(ptrs) if ptrs else 0
+            ptr_array = self._pointer_offsets(ptrs)
             d.address = self.statics.reserve(DESC_VTABLE + 4 * len(d.slots))
             self.statics.patch(d.address, _words(
-                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array, self.string(d.layout.name),
+                KIND_STRUCT, d.struct.size, len(ptrs), ptr_array,
+                self.string(d.layout.name) if self._has_name(d.layout) else 0,
                 d.class_id, d.id_end))
         return d.address
+
+    def _has_name(self, c: tir.ClassLayout) -> bool:
+        while True:
+            if c.qualname in self._named:
+                return True
+            if c.base is None:
+                return False
+            c = self.classes[c.base].layout
 
     def set_vtable_entry(self, qualname: str, slot: int, table_index: int) -> None:
         self.statics.patch_i32(self.classes[qualname].address + DESC_VTABLE + 4 * slot,

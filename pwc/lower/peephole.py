@@ -11,6 +11,7 @@ what the code computes; each saves bytes in every module.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _CONST = re.compile(r"(i32|i64|f64)\.const \S+")
 _GET = re.compile(r"local\.get (\S+)")
@@ -23,8 +24,10 @@ _READ = re.compile(r"local\.get (\$[^\s()]+)")  # also inside folded instruction
 
 def peephole(code: list[str], params: set[str]) -> tuple[list[str], set[str]]:
     """The rewritten code and the locals it no longer uses (never `params`)."""
-    code = _adjacent(_reachable(code))
-    unread = _unread_locals(code, params)
+    original = code
+    code = _adjacent(_reused_gets(_reachable(code)))
+    # Written in the original: a local whose writes all went is unread too.
+    unread = _unread_locals(original, code, params)
     if unread:
         out = []
         for instr in code:
@@ -77,6 +80,8 @@ def _adjacent(code: list[str]) -> list[str]:
             # br_if carries no value out): `i32.const 0  global.get $rt_exc
             # br_if $raised  drop` after a call that returns nothing.
             del out[-3]
+        elif instr in ("i32.eq", "i64.eq") and prev == instr[:3] + ".const 0":
+            out[-1] = instr[:3] + ".eqz"  # x == 0
         elif instr == "i32.eqz" and prev in _NEGATED:
             out[-1] = _NEGATED[prev]
         elif instr == "drop" and prev.startswith("local.tee "):
@@ -93,12 +98,29 @@ def _adjacent(code: list[str]) -> list[str]:
     return out
 
 
-def _unread_locals(code: list[str], params: set[str]) -> set[str]:
+def _reused_gets(code: list[str]) -> list[str]:
+    """`local.get $x  local.tee $t  local.get $t`, where nothing else reads
+    $t (an object whose field is stored through the copy barrier, which
+    needs it twice), is `local.get $x  local.get $x`."""
+    reads = Counter(name for instr in code for name in _READ.findall(instr))
+    out: list[str] = []
+    for instr in code:
+        name = instr[len("local.get "):]
+        if (instr.startswith("local.get ") and len(out) >= 2 and reads[name] == 1
+                and out[-1] == "local.tee " + name and _GET.fullmatch(out[-2])):
+            out[-1] = out[-2]
+        else:
+            out.append(instr)
+    return out
+
+
+def _unread_locals(original: list[str], code: list[str], params: set[str]) -> set[str]:
     written: set[str] = set()
     read: set[str] = set()
-    for instr in code:
+    for instr in original:
         op, _, name = instr.partition(" ")
         if op in ("local.set", "local.tee"):
             written.add(name)
+    for instr in code:
         read.update(_READ.findall(instr))
     return written - read - params

@@ -94,6 +94,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "dict.next": ("$dict_next", False),
     "intrinsic.bytes_at": ("$bytes_from", True),
     "intrinsic.str_at": ("$str_from_utf8", True),
+    "intrinsic.location_text": ("$pwc_location_text", True),
     "intrinsic.host_encode": ("$str_to_host", True),
     "intrinsic.ascii_number": ("$str_ascii_number", True),
 }
@@ -134,7 +135,7 @@ def node_may_raise(n: object) -> bool:
 
 
 # Runtime functions taking i32 where the dialect passes an int.
-WRAP_ARGS = {"$bytes_from", "$str_from_utf8", "$dict_next"}
+WRAP_ARGS = {"$bytes_from", "$str_from_utf8", "$dict_next", "$pwc_location_text"}
 
 INT_CMP = {"eq": "eq", "ne": "ne", "lt": "lt_s", "le": "le_s", "gt": "gt_s", "ge": "ge_s"}
 FLOAT_INSTR = {"eq": "eq", "ne": "ne", "lt": "lt", "le": "le", "gt": "gt", "ge": "ge",

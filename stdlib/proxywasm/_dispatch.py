@@ -191,16 +191,31 @@ def proxy_on_vm_start(plugin_context_id: I32, vm_configuration_size: I32) -> boo
     return ok
 
 
-@export("proxy_on_configure", if_overridden=PluginContext.on_plugin_start)
-def proxy_on_configure(plugin_context_id: I32, plugin_configuration_size: I32) -> bool:
+# Which root callback _run_root runs.
+_CONFIGURE = 0
+_TICK = 1
+_QUEUE_READY = 2
+
+
+def _run_root(plugin_context_id: int, which: int, arg: int) -> bool:
+    """Callback `which` of the plugin context, in a scratch region with the
+    plugin as the active context; an exception is logged (and the answer is
+    False).  One body for three callbacks: the compiler keeps the branches
+    of the exports the plugin has."""
     plugin = STATE.plugins.get(plugin_context_id)
     if plugin is None:
         return False
     outer = STATE.active_context_id
     STATE.active_context_id = plugin_context_id
     previous = enter_scratch()
+    ok = True
     try:
-        ok = plugin.on_plugin_start(plugin_configuration_size)
+        if which == _CONFIGURE:
+            ok = plugin.on_plugin_start(arg)
+        elif which == _TICK:
+            plugin.on_tick()
+        elif which == _QUEUE_READY:
+            plugin.on_queue_ready(arg)
     except Exception as e:
         log_exception(e)
         ok = False
@@ -209,36 +224,19 @@ def proxy_on_configure(plugin_context_id: I32, plugin_configuration_size: I32) -
     return ok
 
 
+@export("proxy_on_configure", if_overridden=PluginContext.on_plugin_start)
+def proxy_on_configure(plugin_context_id: I32, plugin_configuration_size: I32) -> bool:
+    return _run_root(plugin_context_id, _CONFIGURE, plugin_configuration_size)
+
+
 @export("proxy_on_tick", if_overridden=PluginContext.on_tick)
 def proxy_on_tick(plugin_context_id: I32) -> None:
-    plugin = STATE.plugins.get(plugin_context_id)
-    if plugin is None:
-        return
-    outer = STATE.active_context_id
-    STATE.active_context_id = plugin_context_id
-    previous = enter_scratch()
-    try:
-        plugin.on_tick()
-    except Exception as e:
-        log_exception(e)
-    leave_scratch(previous)
-    STATE.active_context_id = outer
+    _run_root(plugin_context_id, _TICK, 0)
 
 
 @export("proxy_on_queue_ready", if_overridden=PluginContext.on_queue_ready)
 def proxy_on_queue_ready(plugin_context_id: I32, queue_id: I32) -> None:
-    plugin = STATE.plugins.get(plugin_context_id)
-    if plugin is None:
-        return
-    outer = STATE.active_context_id
-    STATE.active_context_id = plugin_context_id
-    previous = enter_scratch()
-    try:
-        plugin.on_queue_ready(queue_id)
-    except Exception as e:
-        log_exception(e)
-    leave_scratch(previous)
-    STATE.active_context_id = outer
+    _run_root(plugin_context_id, _QUEUE_READY, queue_id)
 
 
 @export("proxy_on_done", if_overridden=PluginContext.on_plugin_done)

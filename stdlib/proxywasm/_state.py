@@ -181,11 +181,10 @@ def forget_callouts(context_id: int) -> None:
 
 def log_exception(e: Exception) -> None:
     message = str(e)
-    if message == "":
-        # Like CPython's traceback: no colon after a type without a message.
-        _host.log(_abi.LOG_ERROR, f"{type(e).__name__} ({exception_location(e)})")
-    else:
-        _host.log(_abi.LOG_ERROR, f"{type(e).__name__}: {message} ({exception_location(e)})")
+    if message != "":
+        # Like CPython's traceback: a colon only before a message.
+        message = ": " + message
+    _host.log(_abi.LOG_ERROR, f"{type(e).__name__}{message} ({exception_location(e)})")
 
 
 def fails_open(plugin_context_id: int) -> bool:

@@ -94,7 +94,8 @@ def test_store_into_an_object_field_goes_through_the_region_barrier(tmp_path: Pa
         "b = Box()\nput(b, 'x')\nprint(b.name)\n",
         tmp_path,
     )
-    assert "call $rt_keep" in function_body(wat, "$f:__main__.put")
+    assert "call $pwc_store_pointer" in function_body(wat, "$f:__main__.put")
+    assert "call $rt_keep" in function_body(wat, "$pwc_store_pointer")
 
 
 def test_scalar_fields_need_no_barrier(tmp_path: Path) -> None:
@@ -233,3 +234,78 @@ def test_none_tests_of_a_class_nothing_instantiates_are_decided(tmp_path: Path) 
     )
     assert "$f:__main__.Used.f" in wat
     assert "$f:__main__.Never.g" not in wat
+
+
+def test_an_uncaught_exception_is_reported_with_its_location(tmp_path: Path) -> None:
+    from pwc.testing.program import run_program
+
+    source = ("def ratio(n: int) -> int:\n"
+              "    return 10 // n\n"
+              "def outer(n: int) -> int:\n"
+              "    return ratio(n) + 1\n"
+              "print(outer(0))\n")
+    result = run_program(compile_source(source, tmp_path / "prög.py").wasm)
+    assert result.stderr == ("Traceback (most recent call last):\n  prög.py:2 in ratio\n"
+                             "ZeroDivisionError: integer division or modulo by zero\n")
+    assert result.trap is not None  # after the report
+
+
+def test_a_function_that_raises_on_one_line_only_passes_it_as_a_constant(tmp_path: Path) -> None:
+    wat = wat_of("def f(n: int) -> int:\n"
+                 "    m = n + 1\n"
+                 "    return m\n"
+                 "def g(n: int) -> int:\n"
+                 "    m = n + 1\n"
+                 "    return m * 3\n"
+                 "print(f(2), g(2))\n", tmp_path)
+    one_line = function_body(wat, "$f:__main__.f")
+    assert "$line" not in one_line and "i32.const 2\n  call $pwc_locate" in one_line
+    assert "local.get $line\n  call $pwc_locate" in function_body(wat, "$f:__main__.g")
+
+
+def test_raising_a_new_exception_needs_no_test_of_its_constructor(tmp_path: Path) -> None:
+    wat = wat_of("def f(n: int) -> int:\n"
+                 "    if n < 0:\n"
+                 "        raise ValueError('negative')\n"
+                 "    return n\n"
+                 "try:\n"
+                 "    print(f(-1))\n"
+                 "except ValueError as e:\n"
+                 "    print(e)\n", tmp_path)
+    body = function_body(wat, "$f:__main__.f")
+    assert "call $pwc_throw\n  br $raised" in body
+    assert "$rt_exc" not in body
+
+
+def test_storing_a_literal_needs_no_copy_barrier(tmp_path: Path) -> None:
+    wat = wat_of("class Box:\n"
+                 "    def __init__(self) -> None:\n"
+                 "        self.text: str | None = 'static'\n"
+                 "    def clear(self) -> None:\n"
+                 "        self.text = None\n"
+                 "    def put(self, n: int) -> None:\n"
+                 "        self.text = str(n)\n"
+                 "b = Box()\n"
+                 "b.clear()\n"
+                 "b.put(3)\n"
+                 "print(b.text)\n", tmp_path)
+    assert "$pwc_store_pointer" not in function_body(wat, "$f:__main__.Box.__init__")
+    assert "$pwc_store_pointer" not in function_body(wat, "$f:__main__.Box.clear")
+    assert "call $pwc_store_pointer" in function_body(wat, "$f:__main__.Box.put")
+
+
+def test_an_except_of_one_class_takes_the_exception_in_one_call(tmp_path: Path) -> None:
+    source = ("def f(n: int) -> str:\n"
+              "    try:\n"
+              "        return str(10 // n)\n"
+              "    except ZeroDivisionError as e:\n"
+              "        return 'zero: ' + str(e)\n"
+              "    except (ValueError, KeyError):\n"
+              "        return 'other'\n"
+              "print(f(0), f(5))\n")
+    body = function_body(wat_of(source, tmp_path), "$f:__main__.f")
+    assert body.count("call $pwc_catch") == 1  # the two-class handler tests the ids inline
+    from pwc.testing.program import run_program
+
+    result = run_program(compile_source(source, tmp_path / "prog.py").wasm)
+    assert result.stdout == "zero: integer division or modulo by zero 2\n"

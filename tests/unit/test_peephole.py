@@ -71,3 +71,24 @@ def test_dead_code_holding_a_whole_construct_in_one_item_is_measured_right() -> 
                         "if (result i32) i32.const 1 else i32.const 2 end", "drop", "br $a",
                         "end", "call $g", "end"], set())
     assert code == ["block $a", "block $b", "call $f", "return", "end", "call $g", "end"]
+
+
+def test_a_local_read_twice_is_read_again_not_copied_to_a_temporary() -> None:
+    store = ["local.get $self", "local.tee $t", "local.get $t", "local.get $v", "call $keep",
+             "i32.store offset=4"]
+    code, unread = peephole(store, {"$self", "$v"})
+    assert code == ["local.get $self", "local.get $self", "local.get $v", "call $keep",
+                    "i32.store offset=4"]
+    assert unread == {"$t"}
+    # A temporary read again later keeps its value.
+    code, unread = peephole([*store, "local.get $t", "call $g"], {"$self", "$v"})
+    assert code == [*store, "local.get $t", "call $g"]
+    assert unread == set()
+
+
+def test_a_comparison_with_zero_is_eqz() -> None:
+    code, _ = peephole(["local.get $a", "i64.const 0", "i64.eq", "local.get $b", "i32.const 0",
+                        "i32.eq", "i32.and", "local.get $c", "i64.const 1", "i64.eq"],
+                       {"$a", "$b", "$c"})
+    assert code == ["local.get $a", "i64.eqz", "local.get $b", "i32.eqz", "i32.and",
+                    "local.get $c", "i64.const 1", "i64.eq"]
