@@ -54,6 +54,7 @@ class BodyChecker(ExprChecker):
                 self.scope.params.append(("self", T.ClassType(cls.qualname, cls.is_enum)))
             self.scope.params += [(p.name, p.type) for p in func.params]
             self.scope.assigned_names = frozenset(_assigned_names(func.node.body))
+            self.scope.global_names = frozenset(_global_names(func.node.body))
         self._assign_counts: dict[str, int] | None = None
 
     def assignment_count(self, name: str) -> int:
@@ -149,6 +150,16 @@ class BodyChecker(ExprChecker):
 
     # ------------------------------------------------------------ statements
 
+    def global_stmt(self, names: tuple[str, ...], span: Span) -> None:
+        """`global x`: x must be a variable the module assigns (its type is
+        declared there); at module level the statement changes nothing."""
+        for name in names:
+            if any(name == p for p, _ in self.scope.params):
+                self.error(span, f'name "{name}" is parameter and global')
+            elif not isinstance(self.lookup(name), GlobalRef):
+                self.error(span, f'Name "{name}" is not defined',
+                           "a global statement names a variable the module assigns")
+
     def stmt(self, s: ast.Stmt) -> list[tir.Stmt]:
         match s:
             case ast.ExprStmt(value=value):
@@ -156,6 +167,9 @@ class BodyChecker(ExprChecker):
                     return []
                 return [tir.ExprStmt(self.expr(value), s.span)]
             case ast.Pass():
+                return []
+            case ast.Global(names=names):
+                self.global_stmt(names, s.span)
                 return []
             case ast.Assign():
                 return self.assign(s)
@@ -350,10 +364,15 @@ class BodyChecker(ExprChecker):
 
     def store_name(self, name: str, value: tir.Expr, span: Span,
                    declared: T.Type | None) -> list[tir.Stmt]:
-        if self.is_module_init and name not in self.scope.renames and not name.startswith("$"):
+        if (self.is_module_init or name in self.scope.global_names) and \
+                name not in self.scope.renames and not name.startswith("$"):
             sym = self.lookup(name)
             if isinstance(sym, GlobalRef):
                 g = self.tables.globals[sym.symbol]
+                if g.type is None and not self.is_module_init:
+                    self.error(span, f'Cannot determine type of "{name}"',
+                               "annotate the module variable where the module assigns it")
+                    return []
                 if g.type is None:
                     g.type = value.type
                     if isinstance(value.type, T.NoneType):
@@ -771,6 +790,23 @@ def _has_break(stmts: tuple[ast.Stmt, ...]) -> bool:
                 if _has_break(b) or _has_break(o) or any(_has_break(h.body) for h in hs):
                     return True
     return False
+
+
+def _global_names(stmts: tuple[ast.Stmt, ...]) -> set[str]:
+    """The names of the `global` statements in a function body (not in the
+    functions it defines)."""
+    out: set[str] = set()
+    for s in stmts:
+        match s:
+            case ast.Global(names=names):
+                out.update(names)
+            case ast.If(body=b, orelse=o) | ast.While(body=b, orelse=o) | ast.For(body=b, orelse=o):
+                out |= _global_names(b) | _global_names(o)
+            case ast.Try(body=b, orelse=o, finalbody=f, handlers=handlers):
+                out |= _global_names(b) | _global_names(o) | _global_names(f)
+                for h in handlers:
+                    out |= _global_names(h.body)
+    return out
 
 
 def _assigned_names(stmts: tuple[ast.Stmt, ...]) -> set[str]:

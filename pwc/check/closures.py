@@ -60,6 +60,8 @@ def capture(c: BodyChecker, name: str, span: Span) -> tir.Expr | None:
         if captured == name:
             return tir.Local(name, t, span)
     outer = c.inner.outer
+    if name in outer.scope.global_names:
+        return None  # the module's variable, read when the function runs
     if "$comp" in outer.scope.renames.get(name, ""):
         c.error(span, f'cannot capture "{name}": it is a comprehension\'s loop variable',
                 "Python closures see its last value; pass it as a parameter instead")

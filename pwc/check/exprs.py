@@ -237,9 +237,12 @@ class ExprChecker:
         # A test of a path whose narrowing a call may have undone reads the
         # path as declared (`while self.conn is not None` after a call that
         # may close it): it is what the test is about.
-        for path in _tested_paths(e) & self.scope.stale:
-            self.scope.invalidate(path)
-            self.scope.stale.discard(path)
+        for path in _tested_paths(e):
+            sym = self.lookup(path) if self.scope.type_of(path) is None else None
+            key = f"<global>{sym.symbol}" if isinstance(sym, GlobalRef) else path
+            if key in self.scope.stale:
+                self.scope.invalidate(key)
+                self.scope.stale.discard(key)
         te = self.expr(e)
         if isinstance(te.type, T.BoolType):
             return te
@@ -271,10 +274,11 @@ class ExprChecker:
         self.error(e.span, "'...' is only allowed as the body of a @host_import function")
         return self.bad(e.span)
 
-    def name(self, e: ast.Name) -> tir.Expr:
+    def name(self, e: ast.Name, next_attr: str | None = None) -> tir.Expr:
         scope = self.scope
         declared = scope.type_of(e.id)
-        if declared is not None or e.id in scope.assigned_names and not self.is_module_init:
+        if declared is not None or (e.id in scope.assigned_names and not self.is_module_init
+                                    and e.id not in scope.global_names):
             if declared is None:
                 self.error(e.span, f'Name "{e.id}" is used before definition')
                 return self.bad(e.span)
@@ -286,7 +290,16 @@ class ExprChecker:
         if sym is None:
             self.error(e.span, f'Name "{e.id}" is not defined')
             return self.bad(e.span)
-        return self.symbol_value(sym, e.span, e.id)
+        return self.symbol_value(sym, e.span, e.id, next_attr)
+
+    def receiver(self, e: ast.Expr, attr: str) -> tir.Expr:
+        """`e`, whose attribute `attr` is read next (for checked_narrowing's
+        message)."""
+        if isinstance(e, ast.Attribute):
+            return self.attribute(e, attr)
+        if isinstance(e, ast.Name):
+            return self.name(e, attr)
+        return self.expr(e)
 
     def narrowed_local(self, name: str, declared: T.Type, span: Span) -> tir.Expr:
         local = tir.Local(name, declared, span)
@@ -295,7 +308,8 @@ class ExprChecker:
             return tir.Coerce(local, narrowed, span)
         return local
 
-    def symbol_value(self, sym: Symbol, span: Span, text: str) -> tir.Expr:
+    def symbol_value(self, sym: Symbol, span: Span, text: str,
+                     next_attr: str | None = None) -> tir.Expr:
         match sym:
             case GlobalRef(symbol=s):
                 info = self.tables.globals[s]
@@ -305,7 +319,11 @@ class ExprChecker:
                     return self.bad(span)
                 g = tir.Global(s, info.type, span)
                 narrowed = self.scope.narrowed.get(f"<global>{s}")
-                return tir.Coerce(g, narrowed, span) if narrowed else g
+                if not narrowed:
+                    return g
+                if f"<global>{s}" in self.scope.stale:
+                    return self.checked_narrowing(g, narrowed, text, next_attr, span)
+                return tir.Coerce(g, narrowed, span)
             case ClassRef(qualname=qn):
                 return tir.Const(None, T.ClassObjectType(qn), span)
             case ModuleRef(name=n):
@@ -347,8 +365,7 @@ class ExprChecker:
                 self.error(e.span, "type(x).__name__ is supported for class instances only")
                 return self.bad(e.span, T.STR)
             return tir.Prim("obj.class_name", (subject,), T.STR, e.span)
-        obj = self.attribute(e.value, e.attr) if isinstance(e.value, ast.Attribute) \
-            else self.expr(e.value)
+        obj = self.receiver(e.value, e.attr)
         return self.member(obj, e.attr, e.span, e.attr_span, _path(e), next_attr)
 
     def class_attribute(self, qn: str, e: ast.Attribute) -> tir.Expr:
@@ -361,7 +378,7 @@ class ExprChecker:
         self.error(e.attr_span, f'"type[{info.name}]" has no attribute "{e.attr}"')
         return self.bad(e.span)
 
-    def checked_narrowing(self, get: tir.FieldGet, narrowed: T.Type, path: str,
+    def checked_narrowing(self, get: tir.Expr, narrowed: T.Type, path: str,
                           next_attr: str | None, span: Span) -> tir.Expr:
         """A field read as its narrowed type after a call that may have
         changed it: tested again where it is read, so that a narrowing a
@@ -1084,9 +1101,7 @@ class ExprChecker:
                 args = self.bind([ParamInfo("string", T.STR, None, False, e.span)], e,
                                  '"fromhex"', self.module.name)
                 return tir.Call(f"{PRELUDE}._bytes_fromhex", tuple(args), T.BYTES, e.span)
-            obj = self.attribute(func.value, func.attr) if isinstance(
-                func.value, ast.Attribute) else self.expr(func.value)
-            return self.call_method(obj, func, e)
+            return self.call_method(self.receiver(func.value, func.attr), func, e)
         if isinstance(func, ast.Name):
             if self.scope.type_of(func.id) is not None or (
                     self.inner is not None and self.lookup(func.id) is None):

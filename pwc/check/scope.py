@@ -18,13 +18,14 @@ class FunctionScope:
     local_order: list[str] = field(default_factory=list)
     # Narrowed types of locals and of `name.attr` paths, valid at the current point.
     narrowed: dict[str, Type] = field(default_factory=dict)
-    # Narrowed attribute paths a call may have changed since they were
-    # narrowed (a method setting `self.conn = None`): mypy keeps the
+    # Narrowed attribute paths and module variables ("<global>name") a call
+    # may have changed since they were narrowed (a method setting
+    # `self.conn = None`, a function with `global`): mypy keeps the
     # narrowing, so pwc keeps it too, but checks it where it is read
-    # (ExprChecker.checked_narrowing).  Module variables cannot go stale: only
-    # module-level code rebinds them (there is no `global`).
+    # (ExprChecker.checked_narrowing).
     stale: set[str] = field(default_factory=set)
     assigned_names: frozenset[str] = frozenset()  # names assigned anywhere in the body
+    global_names: frozenset[str] = frozenset()  # names of its `global` statements
     loop_depth: int = 0
     handler_stack: list[str] = field(default_factory=list)  # locals holding caught exceptions
     # `except E as e` binds `e` for the handler only: e -> that handler's own local.
@@ -54,9 +55,9 @@ class FunctionScope:
         return name
 
     def calls_made(self) -> None:
-        """Code that may change fields ran: every narrowed attribute path
-        becomes stale (locals cannot change behind our back)."""
-        self.stale.update(k for k in self.narrowed if "." in k and not k.startswith("<global>"))
+        """Code that may change fields and module variables ran: every
+        narrowing of one becomes stale (locals cannot change behind our back)."""
+        self.stale.update(k for k in self.narrowed if "." in k or k.startswith("<global>"))
 
     def narrow(self, narrowings: dict[str, Type], fresh: bool) -> None:
         """Narrow these paths; `fresh`: nothing ran since the test that proved

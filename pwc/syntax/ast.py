@@ -275,6 +275,15 @@ class Pass:
 
 
 @dataclass(frozen=True)
+class Global:
+    """`global a, b`: in a function, assignments to these names rebind the
+    module's variables."""
+
+    names: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
 class Break:
     span: Span
 
@@ -391,7 +400,7 @@ class ClassDef:
 
 Stmt = Union[
     ExprStmt, Assign, AnnAssign, AugAssign, Return, Pass, Break, Continue, If, While, For,
-    Try, Raise, Assert, Delete, Import, ImportFrom, FunctionDef, ClassDef,
+    Try, Raise, Assert, Delete, Import, ImportFrom, FunctionDef, ClassDef, Global,
 ]
 
 

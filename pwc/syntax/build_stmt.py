@@ -105,8 +105,7 @@ class StmtBuilder:
             case "import_from":
                 return self._import_from(kids, span)
             case "global_stmt":
-                self.ctx.unsupported(span, unsupported.GLOBAL)
-                return None
+                return ast.Global(tuple(str(k) for k in kids), span)
             case "nonlocal_stmt":
                 self.ctx.unsupported(span, unsupported.NONLOCAL)
                 return None

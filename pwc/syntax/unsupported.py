@@ -15,10 +15,6 @@ class Unsupported:
     hint: str | None = None
 
 
-GLOBAL = Unsupported(
-    "'global' statements are not supported",
-    "pass state through a class instance or a module-level container (a list or dict) instead",
-)
 NONLOCAL = Unsupported(
     "'nonlocal' statements are not supported",
     "keep the shared state in a class instance, or in a list or dict the closure captures",

@@ -198,6 +198,14 @@ def test_an_error_renders_with_its_line_caret_and_hint() -> None:
     )
 
 
+def test_a_parameter_named_in_global_is_an_error() -> None:
+    source = "COUNT = 0\n\n\ndef f(COUNT: int) -> None:\n    global COUNT\n"
+    with pytest.raises(CompileError) as caught:
+        compile_source(source, "g.py")
+    assert caught.value.diagnostics.render().splitlines()[0] == (
+        'g.py:5:5: error: name "COUNT" is parameter and global')
+
+
 def test_errors_render_in_source_order_across_functions() -> None:
     source = (
         "def b() -> int:\n"

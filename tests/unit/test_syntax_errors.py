@@ -36,15 +36,6 @@ def expected(text: str) -> str:
 # (source, diagnostics as rendered).  Each names its construct at its span.
 CASES = [
     (
-        'global x',
-        r"""
-        t.py:1:1: error: 'global' statements are not supported
-            global x
-            ^^^^^^^^
-            hint: pass state through a class instance or a module-level container (a list or dict) instead
-        """,
-    ),
-    (
         'def f():\n    nonlocal x',
         r"""
         t.py:2:5: error: 'nonlocal' statements are not supported
@@ -880,7 +871,7 @@ def test_errors_on_separate_lines_are_all_reported() -> None:
         def f(x):
             y = = 1
             return y
-        global counter
+        nonlocal counter
         if x
             pass
         z = [1, 2)
@@ -891,7 +882,7 @@ def test_errors_on_separate_lines_are_all_reported() -> None:
         """)
     assert [(d.span.line, d.span.col, d.message) for d in diagnostics_of(source)] == [
         (2, 9, "unexpected '='"),
-        (4, 1, "'global' statements are not supported"),
+        (4, 1, "'nonlocal' statements are not supported"),
         (5, 5, "expected ':'"),
         (7, 10, "closing parenthesis ')' does not match opening parenthesis '['"),
         (8, 5, "leading zeros in decimal integer literals are not permitted; "
@@ -915,7 +906,7 @@ def test_one_syntax_error_per_line() -> None:
 
 
 def test_unsupported_constructs_everywhere_are_reported_together() -> None:
-    source = "def f(*a):\n    global g\n    return [*a]\nx = {**y}\n"
+    source = "def f(*a):\n    nonlocal g\n    return [*a]\nx = {**y}\n"
     assert [(d.span.line, d.span.col) for d in diagnostics_of(source)] == [
         (1, 7), (2, 5), (3, 13), (4, 6),
     ]

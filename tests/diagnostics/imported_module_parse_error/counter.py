@@ -5,6 +5,6 @@ COUNT = 0
 
 
 def bump() -> int:
-    global COUNT  # error: 5: 'global' statements are not supported
+    nonlocal COUNT  # error: 5: 'nonlocal' statements are not supported
     COUNT += 1
     return COUNT
