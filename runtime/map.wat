@@ -156,6 +156,7 @@
   ;; becomes the size table of the result once the total is known
   (local.set $total (i32.add (i32.const 4) (i32.shl (local.get $n) (i32.const 3))))
   (local.set $sizes (call $rt_alloc (i32.shl (i32.add (local.get $n) (i32.const 1)) (i32.const 3))))
+  (if (i32.eqz (local.get $sizes)) (then (return (i32.const 0))))
   (block $measured
     (loop $each
       (br_if $measured (i32.ge_u (local.get $i) (local.get $n)))

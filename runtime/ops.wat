@@ -222,30 +222,13 @@
 ;; $str_chr: chr(cp): the one-character str; ValueError (code 19) outside
 ;; range(0x110000).  Surrogates get their 3-byte form, as surrogateescape does.
 (func $str_chr (param $cp i64) (result i32)
-  (local $c i32) (local $s i32)
+  (local $s i32)
   (if (i64.gt_u (local.get $cp) (i64.const 0x10FFFF))
     (then (call $pwc_raise (i32.const 19) (i64.const 0)) (return (i32.const 0))))
-  (local.set $c (i32.wrap_i64 (local.get $cp)))
-  (if (i32.lt_u (local.get $c) (i32.const 0x80)) (then
-    (local.set $s (call $str_alloc (i32.const 1) (i32.const 1)))
-    (i32.store8 offset=12 (local.get $s) (local.get $c))
-    (return (local.get $s))))
-  (if (i32.lt_u (local.get $c) (i32.const 0x800)) (then
-    (local.set $s (call $str_alloc (i32.const 2) (i32.const 1)))
-    (i32.store8 offset=12 (local.get $s) (i32.or (i32.const 0xC0) (i32.shr_u (local.get $c) (i32.const 6))))
-    (i32.store8 offset=13 (local.get $s) (i32.or (i32.const 0x80) (i32.and (local.get $c) (i32.const 0x3F))))
-    (return (local.get $s))))
-  (if (i32.lt_u (local.get $c) (i32.const 0x10000)) (then
-    (local.set $s (call $str_alloc (i32.const 3) (i32.const 1)))
-    (i32.store8 offset=12 (local.get $s) (i32.or (i32.const 0xE0) (i32.shr_u (local.get $c) (i32.const 12))))
-    (i32.store8 offset=13 (local.get $s) (i32.or (i32.const 0x80) (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3F))))
-    (i32.store8 offset=14 (local.get $s) (i32.or (i32.const 0x80) (i32.and (local.get $c) (i32.const 0x3F))))
-    (return (local.get $s))))
-  (local.set $s (call $str_alloc (i32.const 4) (i32.const 1)))
-  (i32.store8 offset=12 (local.get $s) (i32.or (i32.const 0xF0) (i32.shr_u (local.get $c) (i32.const 18))))
-  (i32.store8 offset=13 (local.get $s) (i32.or (i32.const 0x80) (i32.and (i32.shr_u (local.get $c) (i32.const 12)) (i32.const 0x3F))))
-  (i32.store8 offset=14 (local.get $s) (i32.or (i32.const 0x80) (i32.and (i32.shr_u (local.get $c) (i32.const 6)) (i32.const 0x3F))))
-  (i32.store8 offset=15 (local.get $s) (i32.or (i32.const 0x80) (i32.and (local.get $c) (i32.const 0x3F))))
+  (local.set $s (call $str_alloc_bare (call $rt_utf8_put (i32.const 0) (i32.wrap_i64 (local.get $cp)))
+                                      (i32.const 1)))
+  (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
+  (drop (call $rt_utf8_put (i32.add (local.get $s) (i32.const 12)) (i32.wrap_i64 (local.get $cp))))
   (local.get $s))
 
 ;; $str_ord: ord(s) for a one-character s; TypeError (code 20, arg = len) else.
@@ -268,6 +251,7 @@
     (br_if $count (i64.ne (local.get $t) (i64.const 0))))
   (local.set $s (call $str_alloc (i32.add (i32.add (local.get $n) (i32.const 2)) (local.get $neg))
                                  (i32.add (i32.add (local.get $n) (i32.const 2)) (local.get $neg))))
+  (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
   (local.set $p (i32.add (local.get $s) (i32.const 12)))
   (if (local.get $neg) (then (i32.store8 (local.get $p) (i32.const 45))
                              (local.set $p (i32.add (local.get $p) (i32.const 1)))))

@@ -480,3 +480,19 @@ def test_compacting_a_stream_region_updates_the_registry_that_holds_it() -> None
     nxt, payload, value = fields(rt, moved)
     assert value == 7 and rt.read_str_list(payload) == ["kept", "text"]
 
+
+
+def test_out_of_memory_in_what_writes_a_new_str_writes_nothing() -> None:
+    """chr() and hex() wrote their text at the address str_alloc returned,
+    unchecked: out of memory, into the static data at address 12."""
+    rt = Runtime()
+    rt.store.set_limits(memory_size=rt.pages() * PAGE)
+    while rt.call("rt_alloc", 40_000) != 0:
+        pass
+    while rt.call("rt_alloc", 8) != 0:  # the reserve page and the last chunk, full
+        pass
+    low = rt.read(0, 64)
+    for name, arg in (("str_chr", 0x41), ("str_chr", 0x1F600), ("int_hex", -255)):
+        rt.clear()
+        assert rt.call(name, arg) == 0 and rt.raised == (OUT_OF_MEMORY, 0), name
+    assert rt.read(0, 64) == low
