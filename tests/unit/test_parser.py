@@ -104,6 +104,8 @@ class CPythonShape:
                 return ("Return", self.opt(value), sp)
             case pyast.Pass():
                 return ("Pass", sp)
+            case pyast.Global(names):
+                return ("Global", tuple(names), sp)
             case pyast.Break():
                 return ("Break", sp)
             case pyast.Continue():
@@ -217,6 +219,8 @@ def our_shape(n: Any) -> Shape:
             return ("Return", opt(value), sp)
         case ast.Pass() | ast.Break() | ast.Continue():
             return (type(n).__name__, sp)
+        case ast.Global(names):
+            return ("Global", names, sp)
         case ast.If(test, body, orelse) | ast.While(test, body, orelse):
             return (type(n).__name__, our_shape(test), many(body), many(orelse), sp)
         case ast.For(target, iter_, body, orelse):
