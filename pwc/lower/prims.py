@@ -120,6 +120,8 @@ def node_may_raise(n: object) -> bool:
     """Whether a TIR node raises, or allocates (MemoryError), by itself: calls
     are judged by what they call."""
     match n:
+        case tir.Prim() if _constant_shift(n) is not None:
+            return False
         case tir.Prim(op=op):
             return prim_may_raise(op)
         case tir.New() | tir.ListLit() | tir.TupleLit() | tir.DictLit() | tir.SetLit() \
@@ -146,8 +148,23 @@ ORDER_TEST = {"eq": ("i64.eqz",), "ne": ("i64.const 0", "i64.ne"),
               "le": ("i64.const 0", "i64.le_s"), "ge": ("i64.const 1", "i64.le_u")}
 
 
+def _constant_shift(p: tir.Prim) -> int | None:
+    """The count of `x >> n` by a constant n >= 0 (inline: it cannot raise), else None."""
+    if p.op == "int.shr" and isinstance(p.args[1], tir.Const):
+        count = p.args[1].value
+        if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+            return count
+    return None
+
+
 def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
     op = p.op
+    shift = _constant_shift(p)
+    if shift is not None:
+        # Python's >> floors: an arithmetic shift, all sign bits from 63 on.
+        fl.expr(p.args[0])
+        fl.emit(f"i64.const {min(shift, 63)}", "i64.shr_s")
+        return
     if op in RUNTIME_CALLS:
         fn, raises = RUNTIME_CALLS[op]
         for a in p.args:

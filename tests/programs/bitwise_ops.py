@@ -31,3 +31,12 @@ def main() -> None:
 
 
 main()
+
+
+def shifted_right(x: int) -> None:
+    # constant counts (inline) up to and past 63, where only sign bits remain
+    print(x >> 0, x >> 1, x >> 4, x >> 32, x >> 63, x >> 64, x >> 1000)
+
+
+for value in [0, 1, -1, 255, -256, 2**62, -2**62 * 2, 2**62 - 1 + 2**62, 12345678901]:
+    shifted_right(value)
