@@ -5,7 +5,9 @@
         ...
 
 The "wasm" run is skipped, with the reason, only when the compiler cannot be
-imported; a plugin that fails to compile fails the test.
+imported; a plugin that fails to compile fails the test.  A test (or a
+module, `pytestmark = pytest.mark.usefixtures("needs_compiler")`) that runs
+compiled plugins only asks for `needs_compiler`.
 """
 
 from __future__ import annotations
@@ -24,3 +26,11 @@ def emulator_backend(request: pytest.FixtureRequest) -> Backend:
         if reason is not None:
             pytest.skip(f"wasm backend: {reason}")
     return backend
+
+
+@pytest.fixture
+def needs_compiler() -> None:
+    """Skips the test, with the reason, when pwc's compiler cannot be imported."""
+    reason = compiler_unavailable_reason()
+    if reason is not None:
+        pytest.skip(reason)

@@ -52,9 +52,10 @@ import pytest
 import wasmtime
 from abi_fuzz import Fuzzer
 
-from pwc.testing import compiler_unavailable_reason
 from pwc.testing.errors import PluginTrap
 from pwc.testing.loading import compile_plugin
+
+pytestmark = pytest.mark.usefixtures("needs_compiler")
 
 ROOT = Path(__file__).resolve().parents[2]
 ABI = ROOT / "stdlib" / "proxywasm" / "_abi.py"
@@ -81,13 +82,6 @@ STEPS = math.ceil(TOTAL_STEPS / len(PLUGINS))
 # The largest answer is 256 KiB and at most 32 streams are alive at a time;
 # a leak of a stream's region or of every answer would cross this soon.
 MEMORY_LIMIT = 64 << 20
-
-
-@pytest.fixture(autouse=True)
-def _needs_the_compiler() -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)

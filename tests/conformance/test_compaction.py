@@ -14,18 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from pwc.testing import Emulator, compiler_unavailable_reason
+from pwc.testing import Emulator
+
+pytestmark = pytest.mark.usefixtures("needs_compiler")
 
 PLUGINS = Path(__file__).parent / "plugins"
 TICKS = int(os.environ.get("PWC_COMPACTION_TICKS", "100000"))
 CHUNKS = 10_000
-
-
-@pytest.fixture(autouse=True)
-def _needs_the_compiler() -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
 
 
 def digest_of(chunks: list[bytes]) -> int:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from pwc.testing import compiler_unavailable_reason
 from pwc.testing.abi import Callback
 from pwc.testing.callouts import CalloutResponse
 from pwc.testing.errors import PluginTrap
@@ -18,14 +17,9 @@ from pwc.testing.loading import compile_plugin
 from pwc.testing.wasm_backend import EnvImports, Guest, WasmPlugin
 from pwc.testing.wire import encode_map
 
+pytestmark = pytest.mark.usefixtures("needs_compiler")
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def _needs_the_compiler() -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
 
 
 class RawPlugin:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pwc.testing import Emulator, compiler_unavailable_reason
+from pwc.testing import Emulator
+
+pytestmark = pytest.mark.usefixtures("needs_compiler")
 
 PLUGINS = Path(__file__).parent / "plugins"
 WARM_UP = 300
@@ -24,13 +26,6 @@ def grows(emulator: Emulator, round_: Callable[[], None]) -> tuple[int | None, i
     for _ in range(ROUNDS):
         round_()
     return before, emulator.get_memory_size()
-
-
-@pytest.fixture(autouse=True)
-def _needs_the_compiler() -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
 
 
 @pytest.mark.slow

@@ -30,9 +30,10 @@ from pathlib import Path
 import pytest
 import wasmtime
 
-from pwc.testing import compiler_unavailable_reason
 from pwc.testing.loading import compile_plugin
 from pwc.testing.wire import encode_map
+
+pytestmark = pytest.mark.usefixtures("needs_compiler")
 
 PLUGIN = Path(__file__).parent / "plugins" / "summaries.py"
 STREAMS = int(os.environ.get("PWC_MEMORY_STREAMS", "1000000"))
@@ -227,13 +228,6 @@ def _expected_summary(streams: int) -> str:
     header_bytes = len("\n".join(lines)) * streams
     path = dict(REQUEST_HEADERS)[b":path"]
     return f"{streams} requests, {header_bytes} header bytes, longest path {len(path)}"
-
-
-@pytest.fixture(autouse=True)
-def _needs_the_compiler() -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
 
 
 @pytest.mark.slow

@@ -11,17 +11,12 @@ from pathlib import Path
 import pytest
 from proxywasm import Action
 
-from pwc.testing import Emulator, compiler_unavailable_reason
+from pwc.testing import Emulator
+
+pytestmark = pytest.mark.usefixtures("needs_compiler")
 
 PLUGIN = Path(__file__).parent / "plugins" / "memory_hog.py"
 LIMIT = 4 << 20
-
-
-@pytest.fixture(autouse=True)
-def _needs_the_compiler() -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
 
 
 def line_of(text: str) -> int:
