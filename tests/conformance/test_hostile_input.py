@@ -17,27 +17,10 @@ import pytest
 from proxywasm import Action
 
 from pwc.testing import Backend, Emulator, compiler_unavailable_reason
+from tests.hostile_summary import summary
 
 PLUGIN = Path(__file__).parent / "plugins" / "hostile.py"
 MIB = 1 << 20
-FNV_OFFSET = 2166136261
-FNV_PRIME = 16777619
-
-
-def fnv1a(h: int, data: bytes) -> int:
-    for b in data:
-        h = ((h ^ b) * FNV_PRIME) & 0xFFFFFFFF
-    return h
-
-
-def summary(headers: list[tuple[bytes, bytes]]) -> str:
-    """What the plugin reports for these x-h-* headers."""
-    h, size = FNV_OFFSET, 0
-    for name, value in headers:
-        for part in (name, value):
-            size += len(part)
-            h = fnv1a(h, part)
-    return f"{len(headers)} {size} {h:08x}"
 
 
 def text(data: bytes) -> str:

@@ -21,6 +21,7 @@ from tests.e2e.config_template import example_config
 from tests.e2e.envoy_harness import Envoy, EnvoyStartError, free_port
 from tests.e2e.polling import eventually
 from tests.e2e.upstream import EchoUpstream
+from tests.hostile_summary import summary
 
 pytest.importorskip("pwc.driver")
 from pwc.driver import compile_file  # noqa: E402
@@ -28,28 +29,11 @@ from pwc.driver import compile_file  # noqa: E402
 pytestmark = pytest.mark.e2e
 PLUGIN = Path(__file__).parents[1] / "conformance" / "plugins" / "hostile.py"
 MIB = 1 << 20
-FNV_OFFSET = 2166136261
-FNV_PRIME = 16777619
 LIMITS = """\
           max_request_headers_kb: 8192
           common_http_protocol_options:
             max_headers_count: 20000
 """
-
-
-def fnv1a(h: int, data: bytes) -> int:
-    for b in data:
-        h = ((h ^ b) * FNV_PRIME) & 0xFFFFFFFF
-    return h
-
-
-def summary(headers: list[tuple[bytes, bytes]]) -> str:
-    h, size = FNV_OFFSET, 0
-    for name, value in headers:
-        for part in (name, value):
-            size += len(part)
-            h = fnv1a(h, part)
-    return f"{len(headers)} {size} {h:08x}"
 
 
 def config(tmp_path: Path, upstream_port: int, configuration: str, limits: str = LIMITS) -> str:
