@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import wasmtime
 
-from pwc.testing import Backend, Emulator, compiler_unavailable_reason
+from pwc.testing import Backend, Emulator
 from pwc.testing.emulator import compile_plugin
 
 PLUGINS = Path(__file__).parent / "plugins"
@@ -129,18 +129,14 @@ set_vm_context(VM())
     ids=["helloworld", "http_headers", "lifecycle", "tcp", "services"],
 )
 def test_only_the_callbacks_a_plugin_overrides_are_exported(
-    plugin: Path, callbacks: set[str]
+    plugin: Path, callbacks: set[str], needs_compiler: None
 ) -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
     assert exported_callbacks(plugin) == REQUIRED | callbacks
 
 
-def test_a_plugin_that_overrides_nothing_exports_only_the_contract(tmp_path: Path) -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
+def test_a_plugin_that_overrides_nothing_exports_only_the_contract(
+    tmp_path: Path, needs_compiler: None
+) -> None:
     plugin = tmp_path / "plugin.py"
     plugin.write_text(NO_CALLBACKS)
     assert exported_callbacks(plugin) == REQUIRED
@@ -150,10 +146,7 @@ def test_a_plugin_that_overrides_nothing_exports_only_the_contract(tmp_path: Pat
     "plugin", sorted(PLUGINS.glob("*.py")) + sorted(EXAMPLES.glob("*/plugin.py")),
     ids=lambda p: p.stem if p.stem != "plugin" else p.parent.name,
 )
-def test_both_backends_offer_the_same_callbacks(plugin: Path) -> None:
-    reason = compiler_unavailable_reason()
-    if reason is not None:
-        pytest.skip(reason)
+def test_both_backends_offer_the_same_callbacks(plugin: Path, needs_compiler: None) -> None:
     python = Emulator(plugin, "python")
     names = exported_callbacks(plugin) | {"proxy_on_http_call_response", "proxy_on_queue_ready"}
     offered = {name for name in names if python._runtime.has_export(name)}
