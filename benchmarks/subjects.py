@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -109,21 +110,11 @@ def example_configuration(envoy_yaml: Path, wasm_suffix: str = "") -> tuple[byte
     Reading YAML needs PyYAML; without it (or without an envoy.yaml) both
     are empty and the note says so.
     """
-    if not envoy_yaml.is_file():
-        return b"", b"", "no envoy.yaml: run without configuration"
-    try:
-        # Imported by name: PyYAML is a test extra, not a pwc dependency.
-        yaml = importlib.import_module("yaml")
-    except ModuleNotFoundError:
-        return b"", b"", "PyYAML is not installed: run without configuration"
-    try:
-        document = yaml.safe_load(envoy_yaml.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        return b"", b"", f"unreadable envoy.yaml ({e}): run without configuration"
+    document, note = _load(envoy_yaml)
     plugins = _plugin_configs(document)
-    own = [p for p in plugins if str(_module_filename(p)).endswith(wasm_suffix)] or plugins
+    own = _loading(plugins, wasm_suffix) or plugins
     if not own:
-        return b"", b"", ""
+        return b"", b"", note
     plugin = own[0]
     vm_config = plugin.get("vm_config")
     return (
@@ -136,13 +127,12 @@ def example_configuration(envoy_yaml: Path, wasm_suffix: str = "") -> tuple[byte
 def example_vms(envoy_yaml: Path, wasm_suffix: str) -> tuple[str, tuple[Companion, ...]]:
     """The vm_id of the plugin whose module ends with `wasm_suffix`, and the
     other modules' VMs of `envoy_yaml` (none without PyYAML or a file)."""
-    document = _load(envoy_yaml)
-    plugins = _plugin_configs(document)
-    own = [p for p in plugins if str(_module_filename(p)).endswith(wasm_suffix)]
+    plugins = _plugin_configs(_load(envoy_yaml)[0])
+    own = _loading(plugins, wasm_suffix)
     vms: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for plugin in plugins:
         filename = _module_filename(plugin)
-        if isinstance(filename, str) and not filename.endswith(wasm_suffix):
+        if isinstance(filename, str) and plugin not in own:
             vms.setdefault((filename, _vm_id(plugin)), []).append(plugin)
     companions = tuple(
         Companion(
@@ -156,13 +146,25 @@ def example_vms(envoy_yaml: Path, wasm_suffix: str) -> tuple[str, tuple[Companio
     return (_vm_id(own[0]) if own else ""), companions
 
 
-def _load(envoy_yaml: Path) -> Any:
-    """The YAML document, or None (no file, no PyYAML, unreadable)."""
+@cache
+def _load(envoy_yaml: Path) -> tuple[Any, str]:
+    """The YAML document, or None and why not (a note for the results)."""
+    if not envoy_yaml.is_file():
+        return None, "no envoy.yaml: run without configuration"
     try:
+        # Imported by name: PyYAML is a test extra, not a pwc dependency.
         yaml = importlib.import_module("yaml")
-        return yaml.safe_load(envoy_yaml.read_text(encoding="utf-8"))
-    except Exception:  # noqa: BLE001 -- example_configuration reports why
-        return None
+    except ModuleNotFoundError:
+        return None, "PyYAML is not installed: run without configuration"
+    try:
+        return yaml.safe_load(envoy_yaml.read_text(encoding="utf-8")), ""
+    except (OSError, yaml.YAMLError) as e:
+        return None, f"unreadable envoy.yaml ({e}): run without configuration"
+
+
+def _loading(plugins: list[dict[str, Any]], wasm_suffix: str) -> list[dict[str, Any]]:
+    """The PluginConfigs whose module's filename ends with `wasm_suffix`."""
+    return [p for p in plugins if str(_module_filename(p)).endswith(wasm_suffix)]
 
 
 def _plugin_configs(node: Any) -> list[dict[str, Any]]:
