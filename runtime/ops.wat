@@ -91,10 +91,11 @@
           (i32.le_u (i32.sub (local.get $c) (i32.const 9)) (i32.const 4))))
 
 ;; $rt_repeat_count: how many copies `seq * n` makes of `size` bytes: n, or
-;; 0 for n <= 0; -1 after raising MemoryError (code 5) when the result would
-;; pass 1 GiB.
+;; 0 for n <= 0 or an empty seq (any n); -1 after raising MemoryError (code 5)
+;; when the result would pass 1 GiB.
 (func $rt_repeat_count (param $n i64) (param $size i32) (result i32)
-  (if (i64.le_s (local.get $n) (i64.const 0)) (then (return (i32.const 0))))
+  (if (i32.or (i64.le_s (local.get $n) (i64.const 0)) (i32.eqz (local.get $size)))
+    (then (return (i32.const 0))))
   (if (i64.gt_u (i64.mul (local.get $n) (i64.extend_i32_u (local.get $size)))
                 (i64.const 0x3fffffff))
     (then (call $pwc_raise (i32.const 5) (i64.const 0)) (return (i32.const -1))))

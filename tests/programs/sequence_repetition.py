@@ -52,3 +52,5 @@ try:
     print(len("x" * (1 << 40)))
 except MemoryError:
     print("MemoryError")
+# an empty sequence repeated any number of times, past 32 bits too
+print(len("" * (1 << 31)), len(b"" * (1 << 32) * 2), len(counts(0) * (1 << 40)))
