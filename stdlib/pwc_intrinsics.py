@@ -159,20 +159,25 @@ def exception_location(exc: BaseException) -> str:
     """`file.py:LINE in FUNCTION` of the innermost frame that raised `exc`
     in the program's own code, else in pwc's library (the SDK, std): an
     SDK call that fails is located at the plugin's line that made it.
-    Under the emulator, its host (the `pwc` package) counts as library too."""
+    Under the emulator, its host (the `pwc` package) and Python's own
+    modules count as library too.  Frames are told apart by their module's
+    name, which does not depend on where the files were imported from."""
     import os
     import sys
-    import traceback
 
-    frames = traceback.extract_tb(exc.__traceback__)
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:
+        frames.append(tb)
+        tb = tb.tb_next
     if not frames:
         return "<unknown>"
-    libraries = tuple(os.path.dirname(os.path.abspath(m.__file__)) + os.sep
-                      for m in (sys.modules[__name__], sys.modules.get("pwc"))
-                      if m is not None and m.__file__ is not None)
-    own = [f for f in frames if not os.path.abspath(f.filename).startswith(libraries)]
+    library = {"proxywasm", "pwc", __name__, *sys.stdlib_module_names}
+    own = [t for t in frames
+           if str(t.tb_frame.f_globals.get("__name__", "")).split(".")[0] not in library]
     last = (own or frames)[-1]
-    return f"{os.path.basename(last.filename)}:{last.lineno} in {last.name}"
+    code = last.tb_frame.f_code
+    return f"{os.path.basename(code.co_filename)}:{last.tb_lineno} in {code.co_name}"
 
 
 def location_text(offset: int) -> str:
