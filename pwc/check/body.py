@@ -12,6 +12,7 @@ from pwc.check.builtin_calls import class_list
 from pwc.check.closures import InnerFunction, check_nested_def
 from pwc.check.declare import Declarer, _text
 from pwc.check.exprs import ExprChecker, _fold_literal, _path, q, raise_builtin
+from pwc.check.global_order import global_order_errors
 from pwc.check.loader import PRELUDE
 from pwc.check.scope import FunctionScope
 from pwc.check.symbols import (
@@ -55,6 +56,9 @@ class BodyChecker(ExprChecker):
             self.scope.params += [(p.name, p.type) for p in func.params]
             self.scope.assigned_names = frozenset(_assigned_names(func.node.body))
             self.scope.global_names = frozenset(_global_names(func.node.body))
+            if self.scope.global_names:
+                for span, message in global_order_errors(func.node.body):
+                    self.error(span, message)
         self._assign_counts: dict[str, int] | None = None
 
     def assignment_count(self, name: str) -> int:

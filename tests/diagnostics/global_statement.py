@@ -1,6 +1,8 @@
 # ruff: noqa
-"""`global` naming what is not a module variable (a parameter named in
-`global`, which ruff cannot parse, is tested in test_check_diagnostics.py)."""
+"""`global` naming what is not a module variable, or placed after a use of
+the name (CPython's SyntaxError); a parameter named in `global` and an
+annotated global, which ruff cannot parse, are tested in
+test_check_diagnostics.py."""
 
 COUNT = 0
 
@@ -12,6 +14,23 @@ def f(n: int) -> None:
 def h() -> None:
     global COUNT
     COUNT = "text"  # error: 13: Incompatible types in assignment (expression has type "str", variable has type "int")
+
+
+
+def used_first() -> None:
+    print(COUNT)
+    global COUNT  # error: 5: name "COUNT" is used prior to global declaration
+
+
+def assigned_first() -> None:
+    COUNT = 1
+    global COUNT  # error: 5: name "COUNT" is used prior to global declaration
+
+
+def declared_first() -> None:
+    global COUNT
+    print(COUNT)
+    COUNT = 3
 
 
 f(1)

@@ -206,6 +206,14 @@ def test_a_parameter_named_in_global_is_an_error() -> None:
         'g.py:5:5: error: name "COUNT" is parameter and global')
 
 
+def test_an_annotated_global_is_an_error() -> None:
+    source = "COUNT = 0\n\n\ndef f() -> None:\n    global COUNT\n    COUNT: int = 1\n"
+    with pytest.raises(CompileError) as caught:
+        compile_source(source, "g.py")
+    assert caught.value.diagnostics.render().splitlines()[0] == (
+        'g.py:6:5: error: annotated name "COUNT" can\'t be global')
+
+
 def test_errors_render_in_source_order_across_functions() -> None:
     source = (
         "def b() -> int:\n"
