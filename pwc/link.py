@@ -245,7 +245,20 @@ def link(program: Program, runtime_dir: Path | None = None) -> str:
     data = to_wat_data(statics)
     if data:
         parts.append(data)
-    return "\n".join(parts) + ")\n"
+    return _ascii_identifiers("\n".join(parts) + ")\n")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_identifiers(text: str) -> str:
+    """WAT identifiers are ASCII, Python's are not (`def grün`): each
+    non-ASCII character becomes `%HEX%`, which no Python identifier contains,
+    so two names never meet.  Data is escaped already, so only identifiers
+    (and comments) can hold such characters."""
+    if text.isascii():
+        return text
+    return _NON_ASCII.sub(lambda m: f"%{ord(m.group()):x}%", text)
 
 
 _REFERENCE = re.compile(r"\b(?:call|return_call|ref\.func|global\.get|global\.set)\s+(\$[^\s()]+)")
