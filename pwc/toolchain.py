@@ -1,7 +1,8 @@
 """External tools: wat2wasm (wabt) assembles, wasmtime validates.
 
-`assemble` turns module text into wasm bytes; `validate` compiles the bytes
-with wasmtime and, given a host `Contract`, checks the module against it:
+`assemble` turns module text into wasm bytes; `validate` has wasmtime
+validate the bytes and, given a host `Contract`, checks the module's
+interface (pwc.wasm_interface) against it:
 every import is one the host provides with the exact signature, every
 required export is there, every export the contract knows has the exact
 signature, and no forbidden export exists.  The compiler knows nothing of
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import wasmtime
+
+from pwc.wasm_interface import Entry, Interface, read_interface
 
 _VALUE_TYPES = frozenset({"i32", "i64", "f32", "f64"})
 
@@ -99,55 +102,56 @@ def assemble(wat: str) -> bytes:
 # -- validation -----------------------------------------------------------------------
 
 
+_ENGINE = wasmtime.Engine()
+
+
 def validate(wasm: bytes, contract: Contract | None = None) -> list[str]:
     """Problems with the module, [] when there are none."""
     try:
-        module = wasmtime.Module(wasmtime.Engine(), wasm)
+        wasmtime.Module.validate(_ENGINE, wasm)
     except wasmtime.WasmtimeError as e:
         return [f"the module does not compile: {e}"]
     if contract is None:
         return []
-    return _check_contract(module, contract)
+    return _check_contract(read_interface(wasm), contract)
 
 
-def _signature(ty: wasmtime.FuncType) -> Signature:
-    return Signature(tuple(str(t) for t in ty.params), tuple(str(t) for t in ty.results))
+def _signature(entry: Entry) -> Signature:
+    assert entry.signature is not None
+    return Signature(*entry.signature)
 
 
-def _check_contract(module: wasmtime.Module, contract: Contract) -> list[str]:
+def _check_contract(interface: Interface, contract: Contract) -> list[str]:
     problems: list[str] = []
-    for imp in module.imports:
+    for imp in interface.imports:
         where = f"{imp.module}.{imp.name}"
-        if not isinstance(imp.type, wasmtime.FuncType):
+        if imp.kind != "func":
             problems.append(f"import {where}: {contract.name} provides only functions")
             continue
-        wanted = contract.imports.get((imp.module, imp.name or ""))
+        wanted = contract.imports.get((imp.module, imp.name))
         if wanted is None:
             problems.append(f"import {where}: {contract.name} does not provide it")
-        elif _signature(imp.type) != wanted:
+        elif _signature(imp) != wanted:
             problems.append(
-                f"import {where} has type {_signature(imp.type)}, {contract.name} provides {wanted}"
+                f"import {where} has type {_signature(imp)}, {contract.name} provides {wanted}"
             )
-    exported = {exp.name: exp.type for exp in module.exports}
-    if contract.requires_memory and not any(
-        isinstance(t, wasmtime.MemoryType) for t in exported.values()
-    ):
+    exported = {exp.name: exp for exp in interface.exports}
+    if contract.requires_memory and not any(e.kind == "memory" for e in exported.values()):
         problems.append(f"no memory is exported ({contract.name} needs one)")
-    for name, ty in exported.items():
+    for name, exp in exported.items():
         if name in contract.forbidden_exports:
             problems.append(f"export {name} must not exist: {contract.forbidden_exports[name]}")
         rule = contract.exports.get(name)
         if rule is None:
             continue
         if rule.kind == "memory":
-            if not isinstance(ty, wasmtime.MemoryType):
+            if exp.kind != "memory":
                 problems.append(f"export {name} must be a memory")
-        elif not isinstance(ty, wasmtime.FuncType):
+        elif exp.kind != "func":
             problems.append(f"export {name} must be a function")
-        elif rule.signature is not None and _signature(ty) != rule.signature:
-            problems.append(
-                f"export {name} has type {_signature(ty)}, {contract.name} expects {rule.signature}"
-            )
+        elif rule.signature is not None and _signature(exp) != rule.signature:
+            problems.append(f"export {name} has type {_signature(exp)}, "
+                            f"{contract.name} expects {rule.signature}")
     for name, rule in contract.exports.items():
         if rule.required and name not in exported:
             problems.append(f"required export {name} is missing")
