@@ -14,12 +14,15 @@
 ;;
 ;; A header map is nearly always ASCII and small: then the list, its items
 ;; and every pair's tuple and strs are carved from one allocation and
-;; filled by copying ($map_carve), with no per-string decoding.  Otherwise
-;; each string is decoded with surrogateescape on its own ($map_pair_decoded).
+;; filled by copying ($map_carve_str), with no per-string decoding; what the
+;; block has left over is given back.  Otherwise each pair and string is
+;; allocated and decoded with surrogateescape on its own ($map_pair_decoded).
+;; The loop walks pointers (item, sizes, data) rather than an index: it runs
+;; once per header of every request.
 (func $map_decode (param $p i32) (param $size i32) (param $tuple_desc i32) (result i32)
-  (local $n i32) (local $i i32) (local $list i32) (local $items i32)
-  (local $sizes i32) (local $data i32) (local $end i32)
-  (local $klen i32) (local $vlen i32) (local $pair i32)
+  (local $n i32) (local $list i32) (local $item i32) (local $stop i32)
+  (local $sizes i32) (local $data i32) (local $end i32) (local $o i32) (local $block i32)
+  (local $klen i32) (local $vlen i32) (local $rest i32) (local $pair i32)
   (if (i32.lt_u (local.get $size) (i32.const 4))
     (then (return (call $list_new (global.get $rt_desc_list_ptr) (i32.const 0)))))
   (local.set $end (i32.add (local.get $p) (local.get $size)))
@@ -29,95 +32,87 @@
     (then (local.set $n (i32.const 0))))
   (local.set $sizes (i32.add (local.get $p) (i32.const 4)))
   (local.set $data (i32.add (local.get $sizes) (i32.shl (local.get $n) (i32.const 3))))
-  ;; the objects take at most: list 16, items 4N + 4, and per pair a 16-byte
-  ;; tuple and two strs of 12 + len bytes rounded up to 8, the lens summing
-  ;; to at most the data's size; one allocation must stay small since
-  ;; objects start in the first page of their chunk (alloc.wat).  size < 16K
-  ;; keeps this sum from wrapping.
+  ;; the carved objects take at most: list 16, items 4N + 4, and per pair a
+  ;; 16-byte tuple and two strs of 12 + len bytes rounded up to 8, the lens
+  ;; summing to at most the data's size; one allocation must stay small
+  ;; since objects start in the first page of their chunk (alloc.wat).
+  ;; size < 16K keeps this sum from wrapping.
+  (local.set $block (i32.add (i32.add (i32.const 20) (i32.mul (local.get $n) (i32.const 58)))
+                             (i32.sub (local.get $end) (local.get $data))))
   (if (i32.and (i32.lt_u (local.get $size) (i32.const 16384))
-               (i32.and (i32.le_u (i32.add (i32.add (i32.const 20) (i32.mul (local.get $n) (i32.const 58)))
-                                           (i32.sub (local.get $end) (local.get $data)))
-                                  (i32.const 16384))
-                        (i32.eq (call $rt_ascii_end (local.get $data) (local.get $end)) (local.get $end))))
+               (i32.and (i32.le_u (local.get $block) (i32.const 16384))
+                        (call $map_ascii (local.get $data) (local.get $end))))
     (then
-      (return (call $map_carve (local.get $sizes) (local.get $data) (local.get $end) (local.get $n)
-                               (local.get $tuple_desc)))))
-  (local.set $list (call $list_new (global.get $rt_desc_list_ptr) (local.get $n)))
-  (if (i32.eqz (local.get $list)) (then (return (i32.const 0))))
-  (local.set $items (i32.load offset=12 (local.get $list)))
+      ;; every byte of the block is written below but the padding after the
+      ;; items and the strs, which nothing reads
+      (local.set $list (call $rt_alloc_bare (local.get $block)))
+      (if (i32.eqz (local.get $list)) (then (return (i32.const 0))))
+      (i32.store (local.get $list) (global.get $rt_desc_list_ptr))
+      (i32.store offset=8 (local.get $list) (local.get $n))
+      (i32.store offset=12 (local.get $list) (i32.add (local.get $list) (i32.const 16)))
+      (local.set $o (i32.and (i32.add (i32.add (local.get $list) (i32.const 23)) (i32.shl (local.get $n) (i32.const 2)))
+                             (i32.const -8))))
+    (else
+      (local.set $block (i32.const 0))
+      (local.set $list (call $list_new (global.get $rt_desc_list_ptr) (local.get $n)))
+      (if (i32.eqz (local.get $list)) (then (return (i32.const 0))))))
+  (local.set $item (i32.load offset=12 (local.get $list)))
+  (local.set $stop (i32.add (local.get $item) (i32.shl (local.get $n) (i32.const 2))))
   (block $done
     (loop $each
-      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (br_if $done (i32.eq (local.get $item) (local.get $stop)))
       (local.set $klen (i32.load (local.get $sizes)))
       (local.set $vlen (i32.load offset=4 (local.get $sizes)))
-      (br_if $done (i32.eqz (call $map_pair_fits (local.get $data) (local.get $end) (local.get $klen)
-                                                 (local.get $vlen))))
-      (local.set $pair (call $map_pair_decoded (local.get $data) (local.get $klen) (local.get $vlen)
-                                               (local.get $tuple_desc)))
-      (br_if $done (i32.eqz (local.get $pair)))
-      (i32.store (i32.add (local.get $items) (i32.shl (local.get $i) (i32.const 2))) (local.get $pair))
+      ;; key, NUL, value, NUL must lie in [data, end): klen < rest, then
+      ;; vlen < rest - klen - 1 (neither can wrap)
+      (local.set $rest (i32.sub (local.get $end) (local.get $data)))
+      (br_if $done (i32.ge_u (local.get $klen) (local.get $rest)))
+      (br_if $done (i32.ge_u (local.get $vlen)
+                             (i32.sub (i32.sub (local.get $rest) (local.get $klen)) (i32.const 1))))
+      (if (local.get $block)
+        (then
+          ;; the tuple (+12 unused), the key str at +16, then the value str
+          (local.set $pair (local.get $o))
+          (i32.store (local.get $pair) (local.get $tuple_desc))
+          (i32.store offset=4 (local.get $pair) (i32.add (local.get $pair) (i32.const 16)))
+          (i32.store offset=12 (local.get $pair) (i32.const 0))
+          (local.set $o (call $map_carve_str (i32.add (local.get $pair) (i32.const 16)) (local.get $data)
+                                             (local.get $klen)))
+          (i32.store offset=8 (local.get $pair) (local.get $o))
+          (local.set $o (call $map_carve_str (local.get $o) (i32.add (i32.add (local.get $data) (local.get $klen))
+                                                                     (i32.const 1))
+                                             (local.get $vlen))))
+        (else
+          (local.set $pair (call $map_pair_decoded (local.get $data) (local.get $klen) (local.get $vlen)
+                                                   (local.get $tuple_desc)))
+          (br_if $done (i32.eqz (local.get $pair)))))
+      (i32.store (local.get $item) (local.get $pair))
       (local.set $data (i32.add (local.get $data) (i32.add (i32.add (local.get $klen) (local.get $vlen)) (i32.const 2))))
       (local.set $sizes (i32.add (local.get $sizes) (i32.const 8)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (local.set $item (i32.add (local.get $item) (i32.const 4)))
       (br $each)))
   ;; pairs that did not fit are dropped, never read
-  (i32.store offset=4 (local.get $list) (local.get $i))
+  (i32.store offset=4 (local.get $list)
+             (i32.shr_u (i32.sub (local.get $item) (i32.load offset=12 (local.get $list))) (i32.const 2)))
+  (if (local.get $block)
+    (then (call $rt_alloc_give_back (local.get $o) (i32.add (local.get $list) (local.get $block)))))
   (local.get $list))
 
-;; $map_pair_fits: 1 when key, NUL, value, NUL (klen and vlen bytes) lie in
-;; [data, end).
-(func $map_pair_fits (param $data i32) (param $end i32) (param $klen i32) (param $vlen i32) (result i32)
-  (i32.and (i32.le_u (local.get $klen) (i32.sub (local.get $end) (local.get $data)))
-           (i32.le_u (i32.add (local.get $vlen) (i32.const 2))
-                     (i32.sub (i32.sub (local.get $end) (local.get $data)) (local.get $klen)))))
-
-;; $map_carve: the list of the (at most n) ASCII pairs whose sizes are at
-;; `sizes` and bytes in [data, end), built in one block that $map_decode
-;; checked is small enough: the list, its items, then each tuple with its
-;; key and value.  What the block has left over is given back.
-(func $map_carve (param $sizes i32) (param $data i32) (param $end i32) (param $n i32)
-                 (param $tuple_desc i32) (result i32)
-  (local $list i32) (local $items i32) (local $i i32) (local $o i32) (local $size i32)
-  (local $klen i32) (local $vlen i32) (local $pair i32)
-  (local.set $size (i32.add (i32.add (i32.const 20) (i32.mul (local.get $n) (i32.const 58)))
-                            (i32.sub (local.get $end) (local.get $data))))
-  ;; every byte is written below but the padding after the items and the
-  ;; strs, which nothing reads
-  (local.set $list (call $rt_alloc_bare (local.get $size)))
-  (if (i32.eqz (local.get $list)) (then (return (i32.const 0))))
-  (local.set $items (i32.add (local.get $list) (i32.const 16)))
-  (i32.store (local.get $list) (global.get $rt_desc_list_ptr))
-  (i32.store offset=8 (local.get $list) (local.get $n))
-  (i32.store offset=12 (local.get $list) (local.get $items))
-  (local.set $o (i32.add (local.get $items)
-                         (i32.and (i32.add (i32.shl (local.get $n) (i32.const 2)) (i32.const 7)) (i32.const -8))))
-  (block $done
-    (loop $each
-      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-      (local.set $klen (i32.load (local.get $sizes)))
-      (local.set $vlen (i32.load offset=4 (local.get $sizes)))
-      (br_if $done (i32.eqz (call $map_pair_fits (local.get $data) (local.get $end) (local.get $klen)
-                                                 (local.get $vlen))))
-      (local.set $pair (local.get $o))
-      (i32.store (i32.add (local.get $items) (i32.shl (local.get $i) (i32.const 2))) (local.get $pair))
-      ;; the tuple (+12 unused), the key str at +16, then the value str
-      (i32.store (local.get $pair) (local.get $tuple_desc))
-      (i32.store offset=4 (local.get $pair) (i32.add (local.get $pair) (i32.const 16)))
-      (i32.store offset=12 (local.get $pair) (i32.const 0))
-      (local.set $o (call $map_carve_str (i32.add (local.get $pair) (i32.const 16)) (local.get $data)
-                                         (local.get $klen)))
-      (i32.store offset=8 (local.get $pair) (local.get $o))
-      (local.set $o (call $map_carve_str (local.get $o) (i32.add (i32.add (local.get $data) (local.get $klen))
-                                                                 (i32.const 1))
-                                         (local.get $vlen)))
-      (local.set $data (i32.add (local.get $data) (i32.add (i32.add (local.get $klen) (local.get $vlen)) (i32.const 2))))
-      (local.set $sizes (i32.add (local.get $sizes) (i32.const 8)))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $each)))
-  ;; pairs that did not fit are dropped, never read
-  (i32.store offset=4 (local.get $list) (local.get $i))
-  (call $rt_alloc_give_back (local.get $o) (i32.add (local.get $list) (local.get $size)))
-  (local.get $list))
+;; $map_ascii: 1 when the bytes in [p, end) are all ASCII, 16 at a time
+;; (the last 16 overlapping): a request's headers are a few hundred bytes,
+;; nearly always ASCII, so an early exit ($rt_ascii_end's) does not pay.
+(func $map_ascii (param $p i32) (param $end i32) (result i32)
+  (local $bits i64) (local $last i32)
+  ;; fewer than 16 bytes: no (a map that small is decoded pair by pair)
+  (if (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 16)) (then (return (i32.const 0))))
+  (local.set $last (i32.sub (local.get $end) (i32.const 16)))
+  (loop $each
+    (local.set $bits (i64.or (local.get $bits)
+                             (i64.or (i64.load (local.get $p)) (i64.load offset=8 (local.get $p)))))
+    (br_if $each (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 16))) (local.get $last))))
+  (i64.eqz (i64.and (i64.or (local.get $bits)
+                            (i64.or (i64.load (local.get $last)) (i64.load offset=8 (local.get $last))))
+                    (i64.const 0x8080808080808080))))
 
 ;; $map_carve_str: an ASCII str of the len bytes at src, written at o;
 ;; returns the 8-aligned address after it.

@@ -64,10 +64,11 @@ def set_buffer(kind: int, start: int, size: int, data: bytes) -> None:
 
 def get_map(kind: int) -> list[tuple[str, str]]:
     """All pairs of header map `kind`, in order (duplicates kept)."""
-    slots = alloc(8)
-    status = _abi.proxy_get_header_map_pairs(kind, slots, slots + 4)
+    data_slot = alloc(8)
+    size_slot = data_slot + 4
+    status = _abi.proxy_get_header_map_pairs(kind, data_slot, size_slot)
     _errors.check_status(status, "proxy_get_header_map_pairs")
-    return decode_map(load_i32(slots), load_i32(slots + 4))
+    return decode_map(load_i32(data_slot), load_i32(size_slot))
 
 
 def set_map(kind: int, pairs: list[tuple[str, str]]) -> None:
@@ -80,14 +81,15 @@ def set_map(kind: int, pairs: list[tuple[str, str]]) -> None:
 def get_map_value(kind: int, key: str) -> str | None:
     """The first value of `key` in map `kind`; None when the key is absent."""
     key_data = host_encode(key)
-    slots = alloc(8)
+    data_slot = alloc(8)
+    size_slot = data_slot + 4
     status = _abi.proxy_get_header_map_value(
-        kind, bytes_ptr(key_data), len(key_data), slots, slots + 4
+        kind, bytes_ptr(key_data), len(key_data), data_slot, size_slot
     )
     if status == _abi.STATUS_NOT_FOUND:
         return None
     _errors.check_status(status, "proxy_get_header_map_value")
-    return str_at(load_i32(slots), load_i32(slots + 4))
+    return str_at(load_i32(data_slot), load_i32(size_slot))
 
 
 def add_map_value(kind: int, key: str, value: str) -> None:

@@ -124,21 +124,39 @@ def _answer_pairs_with(monkeypatch: pytest.MonkeyPatch, write: Callable[..., Non
     monkeypatch.setattr(EnvImports, "get_header_map_pairs", pairs)
 
 
+def _cut(data: bytes) -> bytes:
+    """The last value runs past the end of the block."""
+    return data[:-3]
+
+
+def _huge_value_length(data: bytes) -> bytes:
+    """The second value claims 2**32 - 1 bytes: added to anything, it wraps."""
+    return data[:16] + (2**32 - 1).to_bytes(4, "little") + data[20:]
+
+
+# A tiny map is decoded pair by pair, a larger ASCII one carved from one block.
+@pytest.mark.parametrize("first, second", [
+    ((b"a", b"b"), (b"c", b"d")),
+    ((b"x-first-header", b"first value"), (b"x-second-header", b"second value")),
+])
+@pytest.mark.parametrize("damage", [_cut, _huge_value_length])
 def test_a_malformed_header_map_is_read_as_far_as_it_is_consistent(
     monkeypatch: pytest.MonkeyPatch,
+    first: tuple[bytes, bytes],
+    second: tuple[bytes, bytes],
+    damage: Callable[[bytes], bytes],
 ) -> None:
-    """One good pair, then a pair whose value runs past the block."""
-    good = encode_map([(b"a", b"b"), (b"c", b"d")])
-    cut = good[:-3]
+    """One good pair, then one that does not fit in the block."""
+    damaged = damage(encode_map([first, second]))
 
     def write(guest: Guest, data_slot: int, size_slot: int) -> None:
-        guest.give(cut, data_slot, size_slot)
+        guest.give(damaged, data_slot, size_slot)
 
     _answer_pairs_with(monkeypatch, write)
     plugin = RawPlugin()
     assert plugin.request_headers() == 0
-    assert "request header --> a: b" in plugin.logged()
-    assert not any("c: d" in message for message in plugin.logged())
+    assert f"request header --> {first[0].decode()}: {first[1].decode()}" in plugin.logged()
+    assert not any(f"{second[0].decode()}: " in message for message in plugin.logged())
 
 
 def test_a_result_outside_memory_is_the_misuse_that_traps(
