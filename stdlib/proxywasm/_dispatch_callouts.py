@@ -19,7 +19,12 @@ from proxywasm._callouts import dispatch_http_call
 from proxywasm._contexts import HttpContext, TcpContext
 from proxywasm._errors import ProxyWasmError
 from proxywasm._state import (
+    CALLOUT_CONTEXTS,
+    CALLOUTS,
+    HTTP_STREAMS,
+    PLUGINS,
     STATE,
+    TCP_STREAMS,
     enter_scratch,
     fail_http_stream,
     fail_tcp_stream,
@@ -36,21 +41,21 @@ def proxy_on_http_call_response(
     plugin_context_id: I32, token: I32, num_headers: I32, body_size: I32, num_trailers: I32
 ) -> None:
     # get(k, default), not get(k): that would box the int outside any region.
-    callback = STATE.callouts.get(token)
+    callback = CALLOUTS.get(token)
     if callback is None:
         return
-    context_id = STATE.callout_contexts.get(token, 0)
+    context_id = CALLOUT_CONTEXTS.get(token, 0)
     # No longer pending while its callback runs; the region it holds (a root
     # callback's scratch region, where `callback` lives) is released after.
     held = untrack_callout(token)
-    if context_id in STATE.plugins:
+    if context_id in PLUGINS:
         _answer_root(context_id, callback, num_headers, body_size, num_trailers)
     else:
-        http = STATE.http_streams.get(context_id)
+        http = HTTP_STREAMS.get(context_id)
         if http is not None:
             _answer_http(http, context_id, callback, num_headers, body_size, num_trailers)
         else:
-            tcp = STATE.tcp_streams.get(context_id)
+            tcp = TCP_STREAMS.get(context_id)
             if tcp is not None:
                 _answer_tcp(tcp, context_id, callback, num_headers, body_size, num_trailers)
     release_region(held)

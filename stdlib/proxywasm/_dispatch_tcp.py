@@ -11,7 +11,14 @@ closing anyway).
 from pwc_intrinsics import I32, export, region_enter, region_of
 
 from proxywasm._contexts import TcpContext
-from proxywasm._state import STATE, fail_tcp, fail_tcp_stream, log_exception
+from proxywasm._state import (
+    FAILED_STREAMS,
+    STATE,
+    TCP_STREAMS,
+    fail_tcp,
+    fail_tcp_stream,
+    log_exception,
+)
 from proxywasm._types import Action, PeerType
 
 
@@ -19,9 +26,9 @@ def _unknown_connection(context_id: int) -> Action:
     """A callback for a connection without a context: its constructor raised
     (apply the failure policy once) or its plugin wanted no context."""
     # pop(k, 0), not pop(k, None): that would box the int outside any region.
-    if context_id not in STATE.failed_streams:
+    if context_id not in FAILED_STREAMS:
         return Action.CONTINUE
-    return fail_tcp(STATE.failed_streams.pop(context_id, 0))
+    return fail_tcp(FAILED_STREAMS.pop(context_id, 0))
 
 
 def _peer_type(value: int) -> PeerType:
@@ -40,7 +47,7 @@ _UPSTREAM_DATA = 2
 def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
     """Callback `which` of the connection's context, in its region, as the
     active context; an exception closes the connection (or fails open)."""
-    context = STATE.tcp_streams.get(context_id)
+    context = TCP_STREAMS.get(context_id)
     if context is None:
         return _unknown_connection(context_id)
     outer = STATE.active_context_id
@@ -88,7 +95,7 @@ def proxy_on_upstream_connection_close(context_id: I32, peer_type: I32) -> None:
 
 def _closed(context_id: int, peer_type: int, upstream: bool) -> None:
     """One side of the connection closed: tell its context, in its region."""
-    context = STATE.tcp_streams.get(context_id)
+    context = TCP_STREAMS.get(context_id)
     if context is None:
         return
     outer = STATE.active_context_id

@@ -1,8 +1,9 @@
 """The SDK's state in one VM and the policies applied at the ABI boundary.
 
-`STATE` is the only mutable module state of the SDK: the VM context, every
-live context by id, the pending HTTP callouts, and which context's callback
-is running.  The `_dispatch*` modules read and update it; nothing else does.
+`STATE` and the tables below it are the only mutable module state of the
+SDK: the VM context, every live context by id, the pending HTTP callouts,
+and which context's callback is running.  The `_dispatch*` modules read
+and update them; nothing else does.
 
 Exceptions.  Nothing escapes an export: an exception from plugin code is
 logged at error level as `<Type>: <message> (<file>:<line> in <function>)`,
@@ -32,42 +33,46 @@ FAILURE_DETAILS: str = "plugin_raised_exception"
 
 
 class DispatchState:
-    """Everything the SDK tracks about the VM's contexts."""
+    """The SDK's scalars: which contexts are running or being made."""
 
     def __init__(self) -> None:
         self.vm_context: VMContext = VMContext()
-        self.plugins: dict[int, PluginContext] = {}
-        # Stream contexts live in their own regions: the registry's stores must
-        # not copy them into the VM region.
-        self.http_streams: Registry[HttpContext] = Registry()
-        self.tcp_streams: Registry[TcpContext] = Registry()
-        # Streams whose context constructor raised: id -> plugin context id.
-        self.failed_streams: dict[int, int] = {}
         # The context whose callback is running (0 outside callbacks).  A
         # callout belongs to it, whatever set_effective_context said.
         self.active_context_id: int = 0
         # The plugin context whose constructor is running (0 when none): it
-        # is not in `plugins` yet, but its callouts are a root's.
+        # is not in `PLUGINS` yet, but its callouts are a root's.
         self.creating_plugin_id: int = 0
         # The highest context id created so far: a higher one is new for sure.
         self.highest_context_id: int = 0
-        # Pending HTTP callouts by token: the context that dispatched each,
-        # and its callback, which stays where it was made (a Registry does
-        # not copy it).  A stream's lives in the stream's region; its entries
-        # are removed before that region is freed.  A root callback's lives
-        # in the callback's scratch region, which is then kept ("held") until
-        # its last callout is answered, instead of freed on return.
-        self.callout_contexts: dict[int, int] = {}
-        self.callouts: Registry[Callable[[int, int, int], None]] = Registry()
-        # token -> the scratch region it holds; region -> callouts holding it.
-        self.callout_regions: dict[int, int] = {}
-        self.held_regions: dict[int, int] = {}
         # `forget_callouts`, installed by the first callout: reached only
         # through this value, the callout bookkeeping is not compiled into
         # a module that never makes a callout.
         self.forget_callouts: Callable[[int], None] | None = None
 
+
 STATE = DispatchState()
+
+# The tables, module constants (only their contents change): a global is
+# cheaper to reach than a field of STATE, and to create.
+PLUGINS: dict[int, PluginContext] = {}
+# Stream contexts live in their own regions: the registry's stores must
+# not copy them into the VM region.
+HTTP_STREAMS: Registry[HttpContext] = Registry()
+TCP_STREAMS: Registry[TcpContext] = Registry()
+# Streams whose context constructor raised: id -> plugin context id.
+FAILED_STREAMS: dict[int, int] = {}
+# Pending HTTP callouts by token: the context that dispatched each, and its
+# callback, which stays where it was made (a Registry does not copy it).  A
+# stream's lives in the stream's region; its entries are removed before that
+# region is freed.  A root callback's lives in the callback's scratch region,
+# which is then kept ("held") until its last callout is answered, instead of
+# freed on return.
+CALLOUT_CONTEXTS: dict[int, int] = {}
+CALLOUTS: Registry[Callable[[int, int, int], None]] = Registry()
+# token -> the scratch region it holds; region -> callouts holding it.
+CALLOUT_REGIONS: dict[int, int] = {}
+HELD_REGIONS: dict[int, int] = {}
 
 
 def set_vm_context(context: VMContext) -> None:
@@ -87,7 +92,7 @@ def leave_scratch(previous: int) -> None:
     """Back to `previous`; the scratch region is freed unless a callout made
     in it is pending (then the last answer frees it)."""
     scratch = region_enter(previous)
-    if scratch not in STATE.held_regions:
+    if scratch not in HELD_REGIONS:
         region_free(scratch)
 
 
@@ -109,16 +114,16 @@ def register_callout(token: int, callback: Callable[[int, int, int], None]) -> N
     # callout is dropped, its hold released after the new one is taken (it
     # may be on the same region).
     stale = 0
-    if token in STATE.callout_contexts:
+    if token in CALLOUT_CONTEXTS:
         stale = untrack_callout(token)
     context_id = STATE.active_context_id
-    STATE.callout_contexts[token] = context_id
-    STATE.callouts[token] = callback
-    if context_id in STATE.plugins or context_id == STATE.creating_plugin_id:
+    CALLOUT_CONTEXTS[token] = context_id
+    CALLOUTS[token] = callback
+    if context_id in PLUGINS or context_id == STATE.creating_plugin_id:
         region = current_region()
         if region != region_of(STATE):  # a constructor's is the VM region itself
-            STATE.callout_regions[token] = region
-            STATE.held_regions[region] = STATE.held_regions.get(region, 0) + 1
+            CALLOUT_REGIONS[token] = region
+            HELD_REGIONS[region] = HELD_REGIONS.get(region, 0) + 1
     release_region(stale)
 
 
@@ -130,9 +135,9 @@ def register_callout(token: int, callback: Callable[[int, int, int], None]) -> N
 def untrack_callout(token: int) -> int:
     """Forget `token`'s entries.  Returns the region it held (0 if none),
     still held: the caller releases it once no code runs in it."""
-    STATE.callout_contexts.pop(token, 0)
-    STATE.callouts.pop(token, None)
-    return STATE.callout_regions.pop(token, 0)
+    CALLOUT_CONTEXTS.pop(token, 0)
+    CALLOUTS.pop(token, None)
+    return CALLOUT_REGIONS.pop(token, 0)
 
 
 def take_callout(token: int) -> None:
@@ -144,9 +149,9 @@ def release_region(region: int) -> None:
     """One callout less holds `region` (0: none): free it with the last."""
     if region == 0:
         return
-    held = STATE.held_regions.pop(region, 0) - 1
+    held = HELD_REGIONS.pop(region, 0) - 1
     if held > 0:
-        STATE.held_regions[region] = held
+        HELD_REGIONS[region] = held
     else:
         region_free(region)
 
@@ -161,13 +166,13 @@ def forget_callouts_of(context_id: int) -> None:
 
 def forget_callouts(context_id: int) -> None:
     """forget_callouts_of, once a callout was made."""
-    if len(STATE.callout_contexts) == 0:
+    if len(CALLOUT_CONTEXTS) == 0:
         return  # the usual case: allocate nothing
     # The callers run outside any context's region: collect in a scratch one.
     scratch = region_new(False)
     previous = region_enter(scratch)
     tokens: list[int] = []
-    for token, owner in STATE.callout_contexts.items():
+    for token, owner in CALLOUT_CONTEXTS.items():
         if owner == context_id:
             tokens.append(token)
     for token in tokens:
@@ -188,7 +193,7 @@ def log_exception(e: Exception) -> None:
 
 
 def fails_open(plugin_context_id: int) -> bool:
-    plugin = STATE.plugins.get(plugin_context_id)
+    plugin = PLUGINS.get(plugin_context_id)
     if plugin is None:
         return False
     return plugin.fail_open
