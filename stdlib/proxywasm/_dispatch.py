@@ -84,10 +84,11 @@ def proxy_on_context_create(context_id: I32, parent_context_id: I32) -> None:
     # whose callouts would then free the stream's region under it: the stale
     # context is deleted first instead, so the new one replaces it.  Envoy
     # counts ids up, so a new id is above every earlier one: only an id that
-    # is not needs the four lookups.
+    # is not needs the lookups (deleting an id that is no context's changes
+    # nothing).
     if context_id > STATE.highest_context_id:
         STATE.highest_context_id = context_id
-    elif _is_context(context_id):
+    else:
         _delete_context(context_id)
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
@@ -150,15 +151,6 @@ def proxy_on_delete(context_id: I32) -> None:
     _delete_context(context_id)
 
 
-def _is_context(context_id: int) -> bool:
-    return (
-        context_id in HTTP_STREAMS
-        or context_id in TCP_STREAMS
-        or context_id in FAILED_STREAMS
-        or context_id in PLUGINS
-    )
-
-
 def _delete_context(context_id: int) -> None:
     forget_callouts_of(context_id)
     http = HTTP_STREAMS.pop(context_id, None)
@@ -169,9 +161,8 @@ def _delete_context(context_id: int) -> None:
     if tcp is not None:
         region_free(region_of(tcp))
         return
-    if context_id in FAILED_STREAMS:
-        FAILED_STREAMS.pop(context_id, 0)
-        return
+    # A failed stream's id or a plugin context's (never both).
+    FAILED_STREAMS.pop(context_id, 0)
     PLUGINS.pop(context_id, None)
 
 

@@ -26,8 +26,8 @@ from proxywasm._state import (
     STATE,
     TCP_STREAMS,
     enter_scratch,
-    fail_http_stream,
-    fail_tcp_stream,
+    fail_http,
+    fail_tcp,
     leave_scratch,
     log_exception,
     release_region,
@@ -103,7 +103,8 @@ def _answer_http(
         try:
             callback(num_headers, body_size, num_trailers)
         except Exception as e:
-            fail_http_stream(context, e, context._pwc_response_started)
+            log_exception(e)
+            fail_http(context._pwc_plugin_context_id, context._pwc_response_started)
     region_enter(previous)
     STATE.active_context_id = outer
 
@@ -123,6 +124,7 @@ def _answer_tcp(
         try:
             callback(num_headers, body_size, num_trailers)
         except Exception as e:
-            fail_tcp_stream(context, e)
+            log_exception(e)
+            fail_tcp(context._pwc_plugin_context_id)
     region_enter(previous)
     STATE.active_context_id = outer

@@ -16,7 +16,6 @@ from proxywasm._state import (
     STATE,
     TCP_STREAMS,
     fail_tcp,
-    fail_tcp_stream,
     log_exception,
 )
 from proxywasm._types import Action, PeerType
@@ -26,9 +25,11 @@ def _unknown_connection(context_id: int) -> Action:
     """A callback for a connection without a context: its constructor raised
     (apply the failure policy once) or its plugin wanted no context."""
     # pop(k, 0), not pop(k, None): that would box the int outside any region.
-    if context_id not in FAILED_STREAMS:
+    # 0 is no plugin context's id.
+    plugin_context_id = FAILED_STREAMS.pop(context_id, 0)
+    if plugin_context_id == 0:
         return Action.CONTINUE
-    return fail_tcp(FAILED_STREAMS.pop(context_id, 0))
+    return fail_tcp(plugin_context_id)
 
 
 def _peer_type(value: int) -> PeerType:
@@ -62,7 +63,8 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
         else:
             action = context.on_upstream_data(size, end_of_stream != 0)
     except Exception as e:
-        action = fail_tcp_stream(context, e)
+        log_exception(e)
+        action = fail_tcp(context._pwc_plugin_context_id)
     region_enter(previous)
     STATE.active_context_id = outer
     return action

@@ -226,12 +226,3 @@ def fail_tcp(plugin_context_id: int) -> Action:
         log_exception(e)
     return Action.PAUSE
 
-
-def fail_http_stream(context: HttpContext, e: Exception, response_started: bool) -> Action:
-    log_exception(e)
-    return fail_http(context._pwc_plugin_context_id, response_started)
-
-
-def fail_tcp_stream(context: TcpContext, e: Exception) -> Action:
-    log_exception(e)
-    return fail_tcp(context._pwc_plugin_context_id)
