@@ -19,8 +19,6 @@ from proxywasm._callouts import dispatch_http_call
 from proxywasm._contexts import HttpContext, TcpContext
 from proxywasm._errors import ProxyWasmError
 from proxywasm._state import (
-    CALLOUT_CONTEXTS,
-    CALLOUTS,
     HTTP_STREAMS,
     PLUGINS,
     STATE,
@@ -30,8 +28,6 @@ from proxywasm._state import (
     fail_tcp,
     leave_scratch,
     log_exception,
-    release_region,
-    untrack_callout,
 )
 
 
@@ -40,14 +36,17 @@ from proxywasm._state import (
 def proxy_on_http_call_response(
     plugin_context_id: I32, token: I32, num_headers: I32, body_size: I32, num_trailers: I32
 ) -> None:
-    # get(k, default), not get(k): that would box the int outside any region.
-    callback = CALLOUTS.get(token)
+    callouts = STATE.callouts
+    if callouts is None:
+        return
+    callback = callouts.callbacks.get(token)
     if callback is None:
         return
-    context_id = CALLOUT_CONTEXTS.get(token, 0)
+    # get(k, default), not get(k): that would box the int outside any region.
+    context_id = callouts.contexts.get(token, 0)
     # No longer pending while its callback runs; the region it holds (a root
     # callback's scratch region, where `callback` lives) is released after.
-    held = untrack_callout(token)
+    held = callouts.untrack(token)
     if context_id in PLUGINS:
         _answer_root(context_id, callback, num_headers, body_size, num_trailers)
     else:
@@ -58,7 +57,7 @@ def proxy_on_http_call_response(
             tcp = TCP_STREAMS.get(context_id)
             if tcp is not None:
                 _answer_tcp(tcp, context_id, callback, num_headers, body_size, num_trailers)
-    release_region(held)
+    callouts.release(held)
 
 
 def _switch_to(context_id: int) -> bool:

@@ -33,7 +33,8 @@ FAILURE_DETAILS: str = "plugin_raised_exception"
 
 
 class DispatchState:
-    """The SDK's scalars: which contexts are running or being made."""
+    """The VM context, which contexts are running or being made, and the
+    pending callouts."""
 
     def __init__(self) -> None:
         self.vm_context: VMContext = VMContext()
@@ -45,16 +46,15 @@ class DispatchState:
         self.creating_plugin_id: int = 0
         # The highest context id created so far: a higher one is new for sure.
         self.highest_context_id: int = 0
-        # `forget_callouts`, installed by the first callout: reached only
-        # through this value, the callout bookkeeping is not compiled into
-        # a module that never makes a callout.
-        self.forget_callouts: Callable[[int], None] | None = None
+        # The pending HTTP callouts, made with the first one: until then (in
+        # a module that makes none, always) None.
+        self.callouts: PendingCallouts | None = None
 
 
 STATE = DispatchState()
 
-# The tables, module constants (only their contents change): a global is
-# cheaper to reach than a field of STATE, and to create.
+# The context tables, module constants (only their contents change): a
+# global is cheaper to reach than a field of STATE, and to create.
 PLUGINS: dict[int, PluginContext] = {}
 # Stream contexts live in their own regions: the registry's stores must
 # not copy them into the VM region.
@@ -62,17 +62,6 @@ HTTP_STREAMS: Registry[HttpContext] = Registry()
 TCP_STREAMS: Registry[TcpContext] = Registry()
 # Streams whose context constructor raised: id -> plugin context id.
 FAILED_STREAMS: dict[int, int] = {}
-# Pending HTTP callouts by token: the context that dispatched each, and its
-# callback, which stays where it was made (a Registry does not copy it).  A
-# stream's lives in the stream's region; its entries are removed before that
-# region is freed.  A root callback's lives in the callback's scratch region,
-# which is then kept ("held") until its last callout is answered, instead of
-# freed on return.
-CALLOUT_CONTEXTS: dict[int, int] = {}
-CALLOUTS: Registry[Callable[[int, int, int], None]] = Registry()
-# token -> the scratch region it holds; region -> callouts holding it.
-CALLOUT_REGIONS: dict[int, int] = {}
-HELD_REGIONS: dict[int, int] = {}
 
 
 def set_vm_context(context: VMContext) -> None:
@@ -92,7 +81,8 @@ def leave_scratch(previous: int) -> None:
     """Back to `previous`; the scratch region is freed unless a callout made
     in it is pending (then the last answer frees it)."""
     scratch = region_enter(previous)
-    if scratch not in HELD_REGIONS:
+    callouts = STATE.callouts
+    if callouts is None or scratch not in callouts.held:
         region_free(scratch)
 
 
@@ -105,80 +95,102 @@ def current_region() -> int:
 # --- callouts -----------------------------------------------------------------
 
 
+class PendingCallouts:
+    """The HTTP callouts waiting for their answers.
+
+    Made by the first callout: a module that never makes one creates no
+    such tables, and has none of these methods compiled in (no instance,
+    no call).  Pending callouts are kept by token: the context that
+    dispatched each, and its callback, which stays where it was made (a
+    Registry does not copy it).  A stream's lives in the stream's region;
+    its entries are removed before that region is freed.  A root
+    callback's lives in the callback's scratch region, which is then kept
+    ("held") until its last callout is answered, instead of freed on
+    return.
+
+    The tables are read with get(k, default) and emptied with
+    pop(k, default), never `d[k]` or `del d[k]`: a KeyError would link
+    KeyError and repr() into every module that makes callouts.
+    """
+
+    def __init__(self) -> None:
+        self.contexts: dict[int, int] = {}
+        self.callbacks: Registry[Callable[[int, int, int], None]] = Registry()
+        # token -> the scratch region it holds; region -> callouts holding it.
+        self.regions: dict[int, int] = {}
+        self.held: dict[int, int] = {}
+
+    def add(self, token: int, callback: Callable[[int, int, int], None]) -> None:
+        """Remember whose callout `token` is, to run `callback` when it answers."""
+        # Envoy never hands out a token that is still pending.  A host that
+        # did would orphan the earlier callout's hold on its region (a
+        # leak): that callout is dropped, its hold released after the new
+        # one is taken (it may be on the same region).
+        stale = 0
+        if token in self.contexts:
+            stale = self.untrack(token)
+        context_id = STATE.active_context_id
+        self.contexts[token] = context_id
+        self.callbacks[token] = callback
+        if context_id in PLUGINS or context_id == STATE.creating_plugin_id:
+            region = current_region()
+            if region != region_of(STATE):  # a constructor's is the VM region itself
+                self.regions[token] = region
+                self.held[region] = self.held.get(region, 0) + 1
+        self.release(stale)
+
+    def untrack(self, token: int) -> int:
+        """Forget `token`'s entries.  Returns the region it held (0 if none),
+        still held: the caller releases it once no code runs in it."""
+        self.contexts.pop(token, 0)
+        self.callbacks.pop(token, None)
+        return self.regions.pop(token, 0)
+
+    def release(self, region: int) -> None:
+        """One callout less holds `region` (0: none): free it with the last."""
+        if region == 0:
+            return
+        held = self.held.pop(region, 0) - 1
+        if held > 0:
+            self.held[region] = held
+        else:
+            region_free(region)
+
+    def forget_context(self, context_id: int) -> None:
+        """Drop the callouts of a context about to be deleted: their answers
+        will be ignored (and a stream's callbacks' region is freed)."""
+        if len(self.contexts) == 0:
+            return  # the usual case: allocate nothing
+        # The callers run outside any context's region: collect in a scratch one.
+        scratch = region_new(False)
+        previous = region_enter(scratch)
+        tokens: list[int] = []
+        for token, owner in self.contexts.items():
+            if owner == context_id:
+                tokens.append(token)
+        for token in tokens:
+            self.release(self.untrack(token))
+        region_enter(previous)
+        region_free(scratch)
+
+
 def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
     """Remember whose callout `token` is, to run `callback` when it answers."""
-    if STATE.forget_callouts is None:
-        STATE.forget_callouts = forget_callouts
-    # Envoy never hands out a token that is still pending.  A host that did
-    # would orphan the earlier callout's hold on its region (a leak): that
-    # callout is dropped, its hold released after the new one is taken (it
-    # may be on the same region).
-    stale = 0
-    if token in CALLOUT_CONTEXTS:
-        stale = untrack_callout(token)
-    context_id = STATE.active_context_id
-    CALLOUT_CONTEXTS[token] = context_id
-    CALLOUTS[token] = callback
-    if context_id in PLUGINS or context_id == STATE.creating_plugin_id:
-        region = current_region()
-        if region != region_of(STATE):  # a constructor's is the VM region itself
-            CALLOUT_REGIONS[token] = region
-            HELD_REGIONS[region] = HELD_REGIONS.get(region, 0) + 1
-    release_region(stale)
-
-
-# The SDK's tables are read with get(k, default) and emptied with
-# pop(k, default), never `d[k]` or `del d[k]`: a KeyError would link KeyError
-# and repr() into every module.
-
-
-def untrack_callout(token: int) -> int:
-    """Forget `token`'s entries.  Returns the region it held (0 if none),
-    still held: the caller releases it once no code runs in it."""
-    CALLOUT_CONTEXTS.pop(token, 0)
-    CALLOUTS.pop(token, None)
-    return CALLOUT_REGIONS.pop(token, 0)
-
-
-def take_callout(token: int) -> None:
-    """Forget an abandoned callout and release what it held."""
-    release_region(untrack_callout(token))
-
-
-def release_region(region: int) -> None:
-    """One callout less holds `region` (0: none): free it with the last."""
-    if region == 0:
-        return
-    held = HELD_REGIONS.pop(region, 0) - 1
-    if held > 0:
-        HELD_REGIONS[region] = held
-    else:
-        region_free(region)
+    callouts = STATE.callouts
+    if callouts is None:
+        # Made in the VM region, where STATE is: storing it copies nothing.
+        previous = region_enter(region_of(STATE))
+        callouts = PendingCallouts()
+        STATE.callouts = callouts
+        region_enter(previous)
+    callouts.add(token, callback)
 
 
 def forget_callouts_of(context_id: int) -> None:
-    """Drop the pending callouts of a context about to be deleted: their
-    answers will be ignored (and a stream's callbacks' region is freed)."""
-    forget = STATE.forget_callouts
-    if forget is not None:
-        forget(context_id)
-
-
-def forget_callouts(context_id: int) -> None:
-    """forget_callouts_of, once a callout was made."""
-    if len(CALLOUT_CONTEXTS) == 0:
-        return  # the usual case: allocate nothing
-    # The callers run outside any context's region: collect in a scratch one.
-    scratch = region_new(False)
-    previous = region_enter(scratch)
-    tokens: list[int] = []
-    for token, owner in CALLOUT_CONTEXTS.items():
-        if owner == context_id:
-            tokens.append(token)
-    for token in tokens:
-        take_callout(token)
-    region_enter(previous)
-    region_free(scratch)
+    """Drop the pending callouts of a context about to be deleted."""
+    callouts = STATE.callouts
+    if callouts is not None:
+        callouts.forget_context(context_id)
 
 
 # --- error policy -------------------------------------------------------------
@@ -186,7 +198,7 @@ def forget_callouts(context_id: int) -> None:
 
 def log_exception(e: Exception) -> None:
     message = str(e)
-    if message != "":
+    if message:
         # Like CPython's traceback: a colon only before a message.
         message = ": " + message
     _host.log(_abi.LOG_ERROR, f"{type(e).__name__}{message} ({exception_location(e)})")
