@@ -39,7 +39,7 @@ from proxywasm._dispatch_tcp import (
     proxy_on_upstream_connection_close as proxy_on_upstream_connection_close,
 )
 from proxywasm._dispatch_tcp import proxy_on_upstream_data as proxy_on_upstream_data
-from proxywasm._errors import ALLOCATION
+from proxywasm._errors import allocation_failed
 from proxywasm._state import (
     FAILED_STREAMS,
     HTTP_STREAMS,
@@ -70,7 +70,7 @@ def proxy_on_memory_allocate(size: I32) -> I32:
     try:
         return alloc_bare(size)
     except MemoryError as e:
-        ALLOCATION.error = e
+        allocation_failed(e)
         return 0
 
 
