@@ -143,15 +143,23 @@ def _exception_location(e: BaseException) -> str:
             f"{location_text(e._where_function)}")
 
 
-_HEX = "0123456789abcdef"
+def _hex_char(d: int) -> str:
+    """The lowercase hex digit of 0 <= d < 16.  Not an index into a str of
+    digits: the error messages that need it are in every module, and str
+    indexing (with its IndexError) would be too."""
+    if d < 10:
+        return str(d)
+    return "a" if d == 10 else "b" if d == 11 else "c" if d == 12 else (
+        "d" if d == 13 else "e" if d == 14 else "f")
 
 
 def _byte_hex(b: int) -> str:
-    return "0x" + _HEX[(b >> 4) & 15] + _HEX[b & 15]
+    return "0x" + _hex_char((b >> 4) & 15) + _hex_char(b & 15)
 
 
 def _hex4(v: int) -> str:
-    return _HEX[(v >> 12) & 15] + _HEX[(v >> 8) & 15] + _HEX[(v >> 4) & 15] + _HEX[v & 15]
+    return (_hex_char((v >> 12) & 15) + _hex_char((v >> 8) & 15) + _hex_char((v >> 4) & 15)
+            + _hex_char(v & 15))
 
 
 def _raise_builtin(code: int, arg: int) -> None:

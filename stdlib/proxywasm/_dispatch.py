@@ -39,9 +39,13 @@ from proxywasm._dispatch_tcp import (
     proxy_on_upstream_connection_close as proxy_on_upstream_connection_close,
 )
 from proxywasm._dispatch_tcp import proxy_on_upstream_data as proxy_on_upstream_data
-from proxywasm._errors import ALLOCATION
+from proxywasm._errors import allocation_failed
 from proxywasm._state import (
+    FAILED_STREAMS,
+    HTTP_STREAMS,
+    PLUGINS,
     STATE,
+    TCP_STREAMS,
     enter_scratch,
     forget_callouts_of,
     leave_scratch,
@@ -66,7 +70,7 @@ def proxy_on_memory_allocate(size: I32) -> I32:
     try:
         return alloc_bare(size)
     except MemoryError as e:
-        ALLOCATION.error = e
+        allocation_failed(e)
         return 0
 
 
@@ -80,10 +84,11 @@ def proxy_on_context_create(context_id: I32, parent_context_id: I32) -> None:
     # whose callouts would then free the stream's region under it: the stale
     # context is deleted first instead, so the new one replaces it.  Envoy
     # counts ids up, so a new id is above every earlier one: only an id that
-    # is not needs the four lookups.
+    # is not needs the lookups (deleting an id that is no context's changes
+    # nothing).
     if context_id > STATE.highest_context_id:
         STATE.highest_context_id = context_id
-    elif _is_context(context_id):
+    else:
         _delete_context(context_id)
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
@@ -98,7 +103,7 @@ def _create_plugin_context(context_id: int) -> None:
     previous = region_enter(region_of(STATE))
     STATE.creating_plugin_id = context_id
     try:
-        STATE.plugins[context_id] = STATE.vm_context.new_plugin_context(context_id)
+        PLUGINS[context_id] = STATE.vm_context.new_plugin_context(context_id)
     except Exception as e:
         # Without a plugin context its vm_start/configure report failure, so
         # the host rejects the plugin.
@@ -108,7 +113,7 @@ def _create_plugin_context(context_id: int) -> None:
 
 
 def _create_stream_context(context_id: int, plugin_context_id: int) -> None:
-    plugin = STATE.plugins.get(plugin_context_id)
+    plugin = PLUGINS.get(plugin_context_id)
     if plugin is None:
         return
     region = region_new(False)
@@ -118,17 +123,17 @@ def _create_stream_context(context_id: int, plugin_context_id: int) -> None:
         http = plugin.new_http_context(context_id)
         if http is not None:
             http._pwc_plugin_context_id = plugin_context_id
-            STATE.http_streams[context_id] = http
+            HTTP_STREAMS[context_id] = http
             kept = True
         else:
             tcp = plugin.new_tcp_context(context_id)
             if tcp is not None:
                 tcp._pwc_plugin_context_id = plugin_context_id
-                STATE.tcp_streams[context_id] = tcp
+                TCP_STREAMS[context_id] = tcp
                 kept = True
     except Exception as e:
         log_exception(e)
-        STATE.failed_streams[context_id] = plugin_context_id
+        FAILED_STREAMS[context_id] = plugin_context_id
     region_enter(previous)
     if not kept:
         # A constructor may have dispatched callouts before it failed.
@@ -146,29 +151,19 @@ def proxy_on_delete(context_id: I32) -> None:
     _delete_context(context_id)
 
 
-def _is_context(context_id: int) -> bool:
-    return (
-        context_id in STATE.http_streams
-        or context_id in STATE.tcp_streams
-        or context_id in STATE.failed_streams
-        or context_id in STATE.plugins
-    )
-
-
 def _delete_context(context_id: int) -> None:
     forget_callouts_of(context_id)
-    http = STATE.http_streams.pop(context_id, None)
+    http = HTTP_STREAMS.pop(context_id, None)
     if http is not None:
         region_free(region_of(http))
         return
-    tcp = STATE.tcp_streams.pop(context_id, None)
+    tcp = TCP_STREAMS.pop(context_id, None)
     if tcp is not None:
         region_free(region_of(tcp))
         return
-    if context_id in STATE.failed_streams:
-        STATE.failed_streams.pop(context_id, 0)
-        return
-    STATE.plugins.pop(context_id, None)
+    # A failed stream's id or a plugin context's (never both).
+    FAILED_STREAMS.pop(context_id, 0)
+    PLUGINS.pop(context_id, None)
 
 
 # --- root callbacks ---------------------------------------------------------
@@ -176,7 +171,7 @@ def _delete_context(context_id: int) -> None:
 
 @export("proxy_on_vm_start", if_overridden=VMContext.on_vm_start)
 def proxy_on_vm_start(plugin_context_id: I32, vm_configuration_size: I32) -> bool:
-    if plugin_context_id not in STATE.plugins:
+    if plugin_context_id not in PLUGINS:
         return False
     outer = STATE.active_context_id
     STATE.active_context_id = plugin_context_id
@@ -202,7 +197,7 @@ def _run_root(plugin_context_id: int, which: int, arg: int) -> bool:
     plugin as the active context; an exception is logged (and the answer is
     False).  One body for three callbacks: the compiler keeps the branches
     of the exports the plugin has."""
-    plugin = STATE.plugins.get(plugin_context_id)
+    plugin = PLUGINS.get(plugin_context_id)
     if plugin is None:
         return False
     outer = STATE.active_context_id
@@ -243,7 +238,7 @@ def proxy_on_queue_ready(plugin_context_id: I32, queue_id: I32) -> None:
 def proxy_on_done(context_id: I32) -> bool:
     """A root's answer matters (False: it calls plugin_done() later); a
     stream's is ignored by the host."""
-    plugin = STATE.plugins.get(context_id)
+    plugin = PLUGINS.get(context_id)
     if plugin is None:
         return True
     outer = STATE.active_context_id
@@ -265,7 +260,7 @@ def proxy_on_log(context_id: I32) -> None:
     HTTP, after it for TCP): where the SDK reports "stream done"."""
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
-    http = STATE.http_streams.get(context_id)
+    http = HTTP_STREAMS.get(context_id)
     if http is not None:
         previous = region_enter(region_of(http))
         try:
@@ -274,7 +269,7 @@ def proxy_on_log(context_id: I32) -> None:
             log_exception(e)
         region_enter(previous)
     else:
-        tcp = STATE.tcp_streams.get(context_id)
+        tcp = TCP_STREAMS.get(context_id)
         if tcp is not None:
             previous = region_enter(region_of(tcp))
             try:

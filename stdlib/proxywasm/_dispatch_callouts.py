@@ -19,14 +19,15 @@ from proxywasm._callouts import dispatch_http_call
 from proxywasm._contexts import HttpContext, TcpContext
 from proxywasm._errors import ProxyWasmError
 from proxywasm._state import (
+    HTTP_STREAMS,
+    PLUGINS,
     STATE,
+    TCP_STREAMS,
     enter_scratch,
-    fail_http_stream,
-    fail_tcp_stream,
+    fail_http,
+    fail_tcp,
     leave_scratch,
     log_exception,
-    release_region,
-    untrack_callout,
 )
 
 
@@ -35,25 +36,28 @@ from proxywasm._state import (
 def proxy_on_http_call_response(
     plugin_context_id: I32, token: I32, num_headers: I32, body_size: I32, num_trailers: I32
 ) -> None:
-    # get(k, default), not get(k): that would box the int outside any region.
-    callback = STATE.callouts.get(token)
+    callouts = STATE.callouts
+    if callouts is None:
+        return
+    callback = callouts.callbacks.get(token)
     if callback is None:
         return
-    context_id = STATE.callout_contexts.get(token, 0)
+    # get(k, default), not get(k): that would box the int outside any region.
+    context_id = callouts.contexts.get(token, 0)
     # No longer pending while its callback runs; the region it holds (a root
     # callback's scratch region, where `callback` lives) is released after.
-    held = untrack_callout(token)
-    if context_id in STATE.plugins:
+    held = callouts.untrack(token)
+    if context_id in PLUGINS:
         _answer_root(context_id, callback, num_headers, body_size, num_trailers)
     else:
-        http = STATE.http_streams.get(context_id)
+        http = HTTP_STREAMS.get(context_id)
         if http is not None:
             _answer_http(http, context_id, callback, num_headers, body_size, num_trailers)
         else:
-            tcp = STATE.tcp_streams.get(context_id)
+            tcp = TCP_STREAMS.get(context_id)
             if tcp is not None:
                 _answer_tcp(tcp, context_id, callback, num_headers, body_size, num_trailers)
-    release_region(held)
+    callouts.release(held)
 
 
 def _switch_to(context_id: int) -> bool:
@@ -98,7 +102,8 @@ def _answer_http(
         try:
             callback(num_headers, body_size, num_trailers)
         except Exception as e:
-            fail_http_stream(context, e, context._pwc_response_started)
+            log_exception(e)
+            fail_http(context._pwc_plugin_context_id, context._pwc_response_started)
     region_enter(previous)
     STATE.active_context_id = outer
 
@@ -118,6 +123,7 @@ def _answer_tcp(
         try:
             callback(num_headers, body_size, num_trailers)
         except Exception as e:
-            fail_tcp_stream(context, e)
+            log_exception(e)
+            fail_tcp(context._pwc_plugin_context_id)
     region_enter(previous)
     STATE.active_context_id = outer

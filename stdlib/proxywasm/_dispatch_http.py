@@ -9,7 +9,7 @@ made none, or the constructor raised) continues, or fails the stream once.
 from pwc_intrinsics import I32, export, region_enter, region_of
 
 from proxywasm._contexts import HttpContext
-from proxywasm._state import STATE, fail_http, fail_http_stream
+from proxywasm._state import FAILED_STREAMS, HTTP_STREAMS, STATE, fail_http, log_exception
 from proxywasm._types import Action
 
 
@@ -17,9 +17,11 @@ def _unknown_stream(context_id: int) -> Action:
     """A stream callback for an id without a context: either its constructor
     raised (apply the failure policy once) or its plugin wanted no context."""
     # pop(k, 0), not pop(k, None): that would box the int outside any region.
-    if context_id not in STATE.failed_streams:
+    # 0 is no plugin context's id.
+    plugin_context_id = FAILED_STREAMS.pop(context_id, 0)
+    if plugin_context_id == 0:
         return Action.CONTINUE
-    return fail_http(STATE.failed_streams.pop(context_id, 0), False)
+    return fail_http(plugin_context_id, False)
 
 
 # Which callback `_run` runs (an int, not a bound method: no closure is
@@ -35,7 +37,7 @@ _RESPONSE_TRAILERS = 5
 def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
     """Callback `which` of the stream's context, in the stream's region with the
     stream as the active context, under the failure policy."""
-    context = STATE.http_streams.get(context_id)
+    context = HTTP_STREAMS.get(context_id)
     if context is None:
         return _unknown_stream(context_id)
     # Once response data flows, a failure resets the stream instead of replying.
@@ -61,7 +63,8 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
         else:
             action = context.on_http_response_trailers(size)
     except Exception as e:
-        action = fail_http_stream(context, e, started)
+        log_exception(e)
+        action = fail_http(context._pwc_plugin_context_id, started)
     region_enter(previous)
     STATE.active_context_id = outer
     return action

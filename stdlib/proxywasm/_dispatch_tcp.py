@@ -11,7 +11,13 @@ closing anyway).
 from pwc_intrinsics import I32, export, region_enter, region_of
 
 from proxywasm._contexts import TcpContext
-from proxywasm._state import STATE, fail_tcp, fail_tcp_stream, log_exception
+from proxywasm._state import (
+    FAILED_STREAMS,
+    STATE,
+    TCP_STREAMS,
+    fail_tcp,
+    log_exception,
+)
 from proxywasm._types import Action, PeerType
 
 
@@ -19,9 +25,11 @@ def _unknown_connection(context_id: int) -> Action:
     """A callback for a connection without a context: its constructor raised
     (apply the failure policy once) or its plugin wanted no context."""
     # pop(k, 0), not pop(k, None): that would box the int outside any region.
-    if context_id not in STATE.failed_streams:
+    # 0 is no plugin context's id.
+    plugin_context_id = FAILED_STREAMS.pop(context_id, 0)
+    if plugin_context_id == 0:
         return Action.CONTINUE
-    return fail_tcp(STATE.failed_streams.pop(context_id, 0))
+    return fail_tcp(plugin_context_id)
 
 
 def _peer_type(value: int) -> PeerType:
@@ -40,7 +48,7 @@ _UPSTREAM_DATA = 2
 def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
     """Callback `which` of the connection's context, in its region, as the
     active context; an exception closes the connection (or fails open)."""
-    context = STATE.tcp_streams.get(context_id)
+    context = TCP_STREAMS.get(context_id)
     if context is None:
         return _unknown_connection(context_id)
     outer = STATE.active_context_id
@@ -55,7 +63,8 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
         else:
             action = context.on_upstream_data(size, end_of_stream != 0)
     except Exception as e:
-        action = fail_tcp_stream(context, e)
+        log_exception(e)
+        action = fail_tcp(context._pwc_plugin_context_id)
     region_enter(previous)
     STATE.active_context_id = outer
     return action
@@ -88,7 +97,7 @@ def proxy_on_upstream_connection_close(context_id: I32, peer_type: I32) -> None:
 
 def _closed(context_id: int, peer_type: int, upstream: bool) -> None:
     """One side of the connection closed: tell its context, in its region."""
-    context = STATE.tcp_streams.get(context_id)
+    context = TCP_STREAMS.get(context_id)
     if context is None:
         return
     outer = STATE.active_context_id

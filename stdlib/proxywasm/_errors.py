@@ -34,27 +34,28 @@ class UnimplementedError(ProxyWasmError):
     pass
 
 
-class AllocationFailure:
-    """A MemoryError raised in the allocator export, which the host calls
-    while it answers a host call (to copy a result into the module).  The
-    export cannot let it escape (that would trap), so it returns 0 and keeps
-    the error here; the host call then fails with "invalid memory access",
-    and raises this MemoryError instead."""
-
-    def __init__(self) -> None:
-        self.error: MemoryError | None = None
+# A MemoryError raised in the allocator export, which the host calls while
+# it answers a host call (to copy a result into the module).  The export
+# cannot let it escape (that would trap), so it returns 0 and keeps the
+# error here; the host call then fails with "invalid memory access", and
+# raises this MemoryError instead.
+_allocation_error: MemoryError | None = None
 
 
-ALLOCATION = AllocationFailure()
+def allocation_failed(error: MemoryError) -> None:
+    """Keep `error` for the host call that wanted the memory."""
+    global _allocation_error
+    _allocation_error = error
 
 
 def check_status(status: int, call: str) -> None:
     """Raise the error for a non-OK `status` returned by the host call `call`."""
+    global _allocation_error
     if status == 0:
         return
-    failed = ALLOCATION.error
+    failed = _allocation_error
     if failed is not None:
-        ALLOCATION.error = None
+        _allocation_error = None
         if status == 6:
             raise failed
     if status == 1:

@@ -1,8 +1,9 @@
 """The SDK's state in one VM and the policies applied at the ABI boundary.
 
-`STATE` is the only mutable module state of the SDK: the VM context, every
-live context by id, the pending HTTP callouts, and which context's callback
-is running.  The `_dispatch*` modules read and update it; nothing else does.
+`STATE` and the tables below it are the only mutable module state of the
+SDK: the VM context, every live context by id, the pending HTTP callouts,
+and which context's callback is running.  The `_dispatch*` modules read
+and update them; nothing else does.
 
 Exceptions.  Nothing escapes an export: an exception from plugin code is
 logged at error level as `<Type>: <message> (<file>:<line> in <function>)`,
@@ -32,42 +33,35 @@ FAILURE_DETAILS: str = "plugin_raised_exception"
 
 
 class DispatchState:
-    """Everything the SDK tracks about the VM's contexts."""
+    """The VM context, which contexts are running or being made, and the
+    pending callouts."""
 
     def __init__(self) -> None:
         self.vm_context: VMContext = VMContext()
-        self.plugins: dict[int, PluginContext] = {}
-        # Stream contexts live in their own regions: the registry's stores must
-        # not copy them into the VM region.
-        self.http_streams: Registry[HttpContext] = Registry()
-        self.tcp_streams: Registry[TcpContext] = Registry()
-        # Streams whose context constructor raised: id -> plugin context id.
-        self.failed_streams: dict[int, int] = {}
         # The context whose callback is running (0 outside callbacks).  A
         # callout belongs to it, whatever set_effective_context said.
         self.active_context_id: int = 0
         # The plugin context whose constructor is running (0 when none): it
-        # is not in `plugins` yet, but its callouts are a root's.
+        # is not in `PLUGINS` yet, but its callouts are a root's.
         self.creating_plugin_id: int = 0
         # The highest context id created so far: a higher one is new for sure.
         self.highest_context_id: int = 0
-        # Pending HTTP callouts by token: the context that dispatched each,
-        # and its callback, which stays where it was made (a Registry does
-        # not copy it).  A stream's lives in the stream's region; its entries
-        # are removed before that region is freed.  A root callback's lives
-        # in the callback's scratch region, which is then kept ("held") until
-        # its last callout is answered, instead of freed on return.
-        self.callout_contexts: dict[int, int] = {}
-        self.callouts: Registry[Callable[[int, int, int], None]] = Registry()
-        # token -> the scratch region it holds; region -> callouts holding it.
-        self.callout_regions: dict[int, int] = {}
-        self.held_regions: dict[int, int] = {}
-        # `forget_callouts`, installed by the first callout: reached only
-        # through this value, the callout bookkeeping is not compiled into
-        # a module that never makes a callout.
-        self.forget_callouts: Callable[[int], None] | None = None
+        # The pending HTTP callouts, made with the first one: until then (in
+        # a module that makes none, always) None.
+        self.callouts: PendingCallouts | None = None
+
 
 STATE = DispatchState()
+
+# The context tables, module constants (only their contents change): a
+# global is cheaper to reach than a field of STATE, and to create.
+PLUGINS: dict[int, PluginContext] = {}
+# Stream contexts live in their own regions: the registry's stores must
+# not copy them into the VM region.
+HTTP_STREAMS: Registry[HttpContext] = Registry()
+TCP_STREAMS: Registry[TcpContext] = Registry()
+# Streams whose context constructor raised: id -> plugin context id.
+FAILED_STREAMS: dict[int, int] = {}
 
 
 def set_vm_context(context: VMContext) -> None:
@@ -87,7 +81,8 @@ def leave_scratch(previous: int) -> None:
     """Back to `previous`; the scratch region is freed unless a callout made
     in it is pending (then the last answer frees it)."""
     scratch = region_enter(previous)
-    if scratch not in STATE.held_regions:
+    callouts = STATE.callouts
+    if callouts is None or scratch not in callouts.held:
         region_free(scratch)
 
 
@@ -100,80 +95,102 @@ def current_region() -> int:
 # --- callouts -----------------------------------------------------------------
 
 
+class PendingCallouts:
+    """The HTTP callouts waiting for their answers.
+
+    Made by the first callout: a module that never makes one creates no
+    such tables, and has none of these methods compiled in (no instance,
+    no call).  Pending callouts are kept by token: the context that
+    dispatched each, and its callback, which stays where it was made (a
+    Registry does not copy it).  A stream's lives in the stream's region;
+    its entries are removed before that region is freed.  A root
+    callback's lives in the callback's scratch region, which is then kept
+    ("held") until its last callout is answered, instead of freed on
+    return.
+
+    The tables are read with get(k, default) and emptied with
+    pop(k, default), never `d[k]` or `del d[k]`: a KeyError would link
+    KeyError and repr() into every module that makes callouts.
+    """
+
+    def __init__(self) -> None:
+        self.contexts: dict[int, int] = {}
+        self.callbacks: Registry[Callable[[int, int, int], None]] = Registry()
+        # token -> the scratch region it holds; region -> callouts holding it.
+        self.regions: dict[int, int] = {}
+        self.held: dict[int, int] = {}
+
+    def add(self, token: int, callback: Callable[[int, int, int], None]) -> None:
+        """Remember whose callout `token` is, to run `callback` when it answers."""
+        # Envoy never hands out a token that is still pending.  A host that
+        # did would orphan the earlier callout's hold on its region (a
+        # leak): that callout is dropped, its hold released after the new
+        # one is taken (it may be on the same region).
+        stale = 0
+        if token in self.contexts:
+            stale = self.untrack(token)
+        context_id = STATE.active_context_id
+        self.contexts[token] = context_id
+        self.callbacks[token] = callback
+        if context_id in PLUGINS or context_id == STATE.creating_plugin_id:
+            region = current_region()
+            if region != region_of(STATE):  # a constructor's is the VM region itself
+                self.regions[token] = region
+                self.held[region] = self.held.get(region, 0) + 1
+        self.release(stale)
+
+    def untrack(self, token: int) -> int:
+        """Forget `token`'s entries.  Returns the region it held (0 if none),
+        still held: the caller releases it once no code runs in it."""
+        self.contexts.pop(token, 0)
+        self.callbacks.pop(token, None)
+        return self.regions.pop(token, 0)
+
+    def release(self, region: int) -> None:
+        """One callout less holds `region` (0: none): free it with the last."""
+        if region == 0:
+            return
+        held = self.held.pop(region, 0) - 1
+        if held > 0:
+            self.held[region] = held
+        else:
+            region_free(region)
+
+    def forget_context(self, context_id: int) -> None:
+        """Drop the callouts of a context about to be deleted: their answers
+        will be ignored (and a stream's callbacks' region is freed)."""
+        if len(self.contexts) == 0:
+            return  # the usual case: allocate nothing
+        # The callers run outside any context's region: collect in a scratch one.
+        scratch = region_new(False)
+        previous = region_enter(scratch)
+        tokens: list[int] = []
+        for token, owner in self.contexts.items():
+            if owner == context_id:
+                tokens.append(token)
+        for token in tokens:
+            self.release(self.untrack(token))
+        region_enter(previous)
+        region_free(scratch)
+
+
 def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
     """Remember whose callout `token` is, to run `callback` when it answers."""
-    if STATE.forget_callouts is None:
-        STATE.forget_callouts = forget_callouts
-    # Envoy never hands out a token that is still pending.  A host that did
-    # would orphan the earlier callout's hold on its region (a leak): that
-    # callout is dropped, its hold released after the new one is taken (it
-    # may be on the same region).
-    stale = 0
-    if token in STATE.callout_contexts:
-        stale = untrack_callout(token)
-    context_id = STATE.active_context_id
-    STATE.callout_contexts[token] = context_id
-    STATE.callouts[token] = callback
-    if context_id in STATE.plugins or context_id == STATE.creating_plugin_id:
-        region = current_region()
-        if region != region_of(STATE):  # a constructor's is the VM region itself
-            STATE.callout_regions[token] = region
-            STATE.held_regions[region] = STATE.held_regions.get(region, 0) + 1
-    release_region(stale)
-
-
-# The SDK's tables are read with get(k, default) and emptied with
-# pop(k, default), never `d[k]` or `del d[k]`: a KeyError would link KeyError
-# and repr() into every module.
-
-
-def untrack_callout(token: int) -> int:
-    """Forget `token`'s entries.  Returns the region it held (0 if none),
-    still held: the caller releases it once no code runs in it."""
-    STATE.callout_contexts.pop(token, 0)
-    STATE.callouts.pop(token, None)
-    return STATE.callout_regions.pop(token, 0)
-
-
-def take_callout(token: int) -> None:
-    """Forget an abandoned callout and release what it held."""
-    release_region(untrack_callout(token))
-
-
-def release_region(region: int) -> None:
-    """One callout less holds `region` (0: none): free it with the last."""
-    if region == 0:
-        return
-    held = STATE.held_regions.pop(region, 0) - 1
-    if held > 0:
-        STATE.held_regions[region] = held
-    else:
-        region_free(region)
+    callouts = STATE.callouts
+    if callouts is None:
+        # Made in the VM region, where STATE is: storing it copies nothing.
+        previous = region_enter(region_of(STATE))
+        callouts = PendingCallouts()
+        STATE.callouts = callouts
+        region_enter(previous)
+    callouts.add(token, callback)
 
 
 def forget_callouts_of(context_id: int) -> None:
-    """Drop the pending callouts of a context about to be deleted: their
-    answers will be ignored (and a stream's callbacks' region is freed)."""
-    forget = STATE.forget_callouts
-    if forget is not None:
-        forget(context_id)
-
-
-def forget_callouts(context_id: int) -> None:
-    """forget_callouts_of, once a callout was made."""
-    if len(STATE.callout_contexts) == 0:
-        return  # the usual case: allocate nothing
-    # The callers run outside any context's region: collect in a scratch one.
-    scratch = region_new(False)
-    previous = region_enter(scratch)
-    tokens: list[int] = []
-    for token, owner in STATE.callout_contexts.items():
-        if owner == context_id:
-            tokens.append(token)
-    for token in tokens:
-        take_callout(token)
-    region_enter(previous)
-    region_free(scratch)
+    """Drop the pending callouts of a context about to be deleted."""
+    callouts = STATE.callouts
+    if callouts is not None:
+        callouts.forget_context(context_id)
 
 
 # --- error policy -------------------------------------------------------------
@@ -181,14 +198,14 @@ def forget_callouts(context_id: int) -> None:
 
 def log_exception(e: Exception) -> None:
     message = str(e)
-    if message != "":
+    if message:
         # Like CPython's traceback: a colon only before a message.
         message = ": " + message
     _host.log(_abi.LOG_ERROR, f"{type(e).__name__}{message} ({exception_location(e)})")
 
 
 def fails_open(plugin_context_id: int) -> bool:
-    plugin = STATE.plugins.get(plugin_context_id)
+    plugin = PLUGINS.get(plugin_context_id)
     if plugin is None:
         return False
     return plugin.fail_open
@@ -221,12 +238,3 @@ def fail_tcp(plugin_context_id: int) -> Action:
         log_exception(e)
     return Action.PAUSE
 
-
-def fail_http_stream(context: HttpContext, e: Exception, response_started: bool) -> Action:
-    log_exception(e)
-    return fail_http(context._pwc_plugin_context_id, response_started)
-
-
-def fail_tcp_stream(context: TcpContext, e: Exception) -> Action:
-    log_exception(e)
-    return fail_tcp(context._pwc_plugin_context_id)

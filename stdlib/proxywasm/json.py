@@ -52,9 +52,10 @@ _LEFT_BRACE: int = 123  # {
 _TILDE: int = 126
 
 # The letters of the escapes (the last one starts \uXXXX), and the
-# characters of the one-letter ones.
+# characters of the one-letter ones (as bytes: chr() of one is linked for
+# \uXXXX anyway, str indexing is not).
 _ESCAPE_LETTERS: bytes = b'"\\/bfnrtu'
-_ESCAPED: str = '"\\/\b\f\n\r\t'
+_ESCAPED: bytes = b'"\\/\b\f\n\r\t'
 
 
 class JsonError(ValueError):
@@ -333,7 +334,7 @@ class _Parser:
                 else:
                     raise self.error("invalid escape")
                 if index < 8:
-                    char = _ESCAPED[index]
+                    char = chr(_ESCAPED[index])
                     pos += 2
                 else:
                     code = self.code_unit(pos)
