@@ -10,7 +10,10 @@ virtual calls that would link the base classes' no-op methods -- are dead.
 For a function called only directly (not exported, not a method, never a
 value, not called by generated glue), whose int parameter is never
 reassigned and gets a literal at every call site, a test `param == C` is
-decided when C is none of those literals (false) or the only one (true).
+decided when C is none of those literals (false) or the only one (true);
+an optional parameter that gets the literal None at every call site is
+None (the SDK's local reply without headers then links no header-map
+encoder).
 Likewise a value whose type is `C | None`, where neither C nor a subclass
 is instantiated anywhere, is None: the SDK's stream tables hold HTTP and
 TCP contexts, and a plugin that makes only one kind never takes the other
@@ -97,18 +100,17 @@ def _all_nodes(prog: tir.Program) -> Iterable[object]:
 def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]]) -> tir.Function:
     assigned = {n.name for n in walk(f) if isinstance(n, tir.SetLocal)}
     known: dict[str, set[int]] = {}
+    always_none: set[str] = set()
     for i, (name, t) in enumerate(f.params):
-        if not isinstance(t, T.IntType) or name in assigned:
+        if name in assigned:
             continue
-        values = set()
-        for args in calls:
-            arg = args[i] if i < len(args) else None
-            if not (isinstance(arg, tir.Const) and type(arg.value) is int):
-                break
-            values.add(arg.value)
-        else:
-            known[name] = values
-    if not known:
+        args = [call[i] if i < len(call) else None for call in calls]
+        ints = [a.value for a in args if isinstance(a, tir.Const) and type(a.value) is int]
+        if isinstance(t, T.IntType) and len(ints) == len(args):
+            known[name] = set(ints)
+        elif isinstance(t, T.OptionalType) and all(_is_none(a) for a in args):
+            always_none.add(name)
+    if not known and not always_none:
         return f
 
     def decide(node: object) -> object | None:
@@ -124,9 +126,23 @@ def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]]) -> tir.Function:
                 if values == {c}:
                     return tir.If(_const(True, node.test), rewrite(node.body, decide), (),
                                   node.span)
+            case tir.Prim(op="opt.is_none" | "opt.is_not_none" as op,
+                          args=(tir.Local(name=name),)) if name in always_none:
+                if op == "opt.is_none":
+                    return tir.If(_const(True, node.test), rewrite(node.body, decide), (),
+                                  node.span)
+                return tir.If(_const(False, node.test), (), rewrite(node.orelse, decide),
+                              node.span)
         return None
 
     return rewrite(f, decide)
+
+
+def _is_none(arg: tir.Expr | None) -> bool:
+    """Whether `arg` is the literal None (as an argument: widened to `T | None`)."""
+    if isinstance(arg, tir.Coerce):
+        arg = arg.value
+    return isinstance(arg, tir.Const) and arg.value is None
 
 
 def _const(value: bool, test: tir.Expr) -> tir.Const:

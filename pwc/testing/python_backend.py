@@ -142,14 +142,15 @@ class SdkHost:
         status_code: int,
         details: str,
         body: bytes,
-        headers: list[tuple[str, str]],
+        headers: list[tuple[str, str]] | None,
         grpc_status: int,
     ) -> None:
         # grpc_status is an i32 on the wire: -1 stays -1.
         grpc = (grpc_status + 2**31) % 2**32 - 2**31
+        pairs = text_pairs_to_bytes(headers or [])
         try:
             self._host.send_local_response(
-                status_code & _U32, encode_text(details), body, text_pairs_to_bytes(headers), grpc
+                status_code & _U32, encode_text(details), body, pairs, grpc
             )
         except StatusError as e:
             self._fail(e, "proxy_send_local_response")

@@ -221,7 +221,7 @@ def fail_http(plugin_context_id: int, response_started: bool) -> Action:
             _host.close_stream(_abi.STREAM_HTTP_RESPONSE)
         else:
             _host.send_local_response(
-                FAILURE_STATUS_CODE, FAILURE_DETAILS, b"", [], _abi.GRPC_STATUS_NONE
+                FAILURE_STATUS_CODE, FAILURE_DETAILS, b"", None, _abi.GRPC_STATUS_NONE
             )
     except Exception as e:
         log_exception(e)

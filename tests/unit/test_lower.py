@@ -213,6 +213,24 @@ def test_a_parameter_with_a_computed_argument_keeps_its_branches(tmp_path: Path)
     assert "$f:__main__.one" in wat and "$f:__main__.two" in wat
 
 
+SEND = (
+    "def encode(items: list[str]) -> str:\n"
+    "    return ','.join(items)\n"
+    "def send(items: list[str] | None) -> str:\n"
+    "    text = '-'\n"
+    "    if items is not None:\n"
+    "        text = encode(items)\n"
+    "    return text\n"
+)
+
+
+def test_an_optional_parameter_that_only_gets_none_is_none(tmp_path: Path) -> None:
+    wat = wat_of(SEND + "print(send(None), send(None))\n", tmp_path)
+    assert "$f:__main__.encode" not in wat
+    mixed = wat_of(SEND + "print(send(None), send(['a', 'b']))\n", tmp_path)
+    assert "$f:__main__.encode" in mixed
+
+
 def test_none_tests_of_a_class_nothing_instantiates_are_decided(tmp_path: Path) -> None:
     wat = wat_of(
         "class Used:\n"
