@@ -16,6 +16,7 @@ from pwc_intrinsics import (
     float_from_bits,
     float_nearest,
     float_trunc_int,
+    host_encode,
     host_import,
     location_text,
     store_i32,
@@ -265,9 +266,11 @@ def _key_error_float(key: float) -> None:
 
 
 def _report_uncaught(e: BaseException) -> None:
-    """An exception nothing caught: print it to stderr as CPython would (sans frames)."""
-    data = f"Traceback (most recent call last):\n  {_exception_location(e)}\n" \
-           f"{type(e).__name__}: {e}\n".encode()
+    """An exception nothing caught: print it to stderr as CPython would (sans
+    frames).  Encoded with surrogateescape: a message holding undecodable
+    bytes is still reported (a strict encode would raise here)."""
+    data = host_encode(f"Traceback (most recent call last):\n  {_exception_location(e)}\n"
+                       f"{type(e).__name__}: {e}\n")
     iov = alloc(16)
     store_i32(iov, bytes_ptr(data))
     store_i32(iov + 4, len(data))
