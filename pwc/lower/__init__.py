@@ -17,6 +17,7 @@ from pwc.diagnostics import NO_SPAN as _NO_SPAN
 from pwc.link import Program
 from pwc.lower.constant_params import prune_constant_params, prune_uninhabited
 from pwc.lower.constants import fold_module_constants
+from pwc.lower.temps import drop_temps
 from pwc.lower.context import (
     EXC_ROOT,
     LowerContext,
@@ -42,6 +43,7 @@ def lower_program(prog: tir.Program) -> Program:
         fold_module_constants(prog), RUNTIME_ROOTS + KEY_ERROR_HELPERS + (ENUM_HELPER,)))
     if pruned is not prog:
         prog = _reachable_only(pruned)
+    prog = dataclasses.replace(prog, functions=tuple(drop_temps(f) for f in prog.functions))
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}

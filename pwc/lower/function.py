@@ -12,12 +12,17 @@ stored through it.
 
 from __future__ import annotations
 
+import re
+
 from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.loader import PRELUDE
 from pwc.lower.context import EXC_ROOT, LowerContext, ctor_name, func_name, global_name
 from pwc.lower.layout import DESC_ID, DESC_VTABLE, KIND_STRUCT, wasm_size
 from pwc.lower.peephole import peephole
+
+
+_NAME = re.compile(r"\$[^\s()]+")
 
 
 def local_name(name: str) -> str:
@@ -70,8 +75,10 @@ class FunctionLowerer:
             if any("$line" in instr for instr in self.code):
                 self.locals["$line"] = "i32"
         self.code, unread = peephole(self.code, {local_name(n) for n, _ in self.fn.params})
-        for name in unread:
-            self.locals.pop(name, None)
+        named = {token for instr in self.code for token in _NAME.findall(instr)}
+        for name in [*self.locals]:
+            if name in unread or name not in named:
+                del self.locals[name]  # e.g. a temporary the lowering did without
         params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
         result = f" (result {self.ret_wasm})" if self.ret_wasm else ""
         # Grouped by type: the binary declares a run of one type in 2 bytes.
