@@ -80,6 +80,17 @@ def _adjacent(code: list[str]) -> list[str]:
             # br_if carries no value out): `i32.const 0  global.get $rt_exc
             # br_if $raised  drop` after a call that returns nothing.
             del out[-3]
+        elif instr in ("i32.eqz", "i64.eqz") and _int_const(prev, instr[:3]) is not None:
+            out[-1] = f"i32.const {int(_int_const(prev, instr[:3]) == 0)}"  # not <literal>
+        elif (instr == "i64.extend_i32_u" and (value := _int_const(prev, "i32")) is not None
+              and value >= 0):
+            out[-1] = f"i64.const {value}"  # the same LEB128 as the i32.const
+        elif (instr in ("i32.add", "i32.sub") and len(out) >= 2
+              and (left := _int_const(out[-2], "i32")) is not None
+              and (right := _int_const(prev, "i32")) is not None):
+            total = left + right if instr == "i32.add" else left - right
+            del out[-1]
+            out[-1] = f"i32.const {(total + 2**31) % 2**32 - 2**31}"  # wraps as i32 does
         elif instr in ("i32.eq", "i64.eq") and prev == instr[:3] + ".const 0":
             out[-1] = instr[:3] + ".eqz"  # x == 0
         elif instr == "i32.eqz" and prev in _NEGATED:
@@ -96,6 +107,17 @@ def _adjacent(code: list[str]) -> list[str]:
         else:
             out.append(instr)
     return out
+
+
+def _int_const(instr: str, wt: str) -> int | None:
+    """The value of `wt.const N` (i32 or i64), else None."""
+    op, _, value = instr.partition(" ")
+    if op != wt + ".const":
+        return None
+    try:
+        return int(value, 0)
+    except ValueError:
+        return None
 
 
 def _reused_gets(code: list[str]) -> list[str]:
