@@ -141,6 +141,13 @@ def lower_program(prog: tir.Program) -> Program:
     (then (return (i32.const 0))))
   (global.set $rt_exc (i32.const 0))
   (local.get $e))"""
+    functions["$pwc_dict_get"] = """(func $pwc_dict_get (param $d i32) (param $key i64) (result i64)
+  ;; d.get(key) of pointer values: the value, or 0 (None).
+  (local $idx i32)
+  (if (result i64) (i32.lt_s (local.tee $idx (call $dict_find (local.get $d) (local.get $key)))
+                             (i32.const 0))
+    (then (i64.const 0))
+    (else (call $dict_value_at (local.get $d) (local.get $idx)))))"""
     functions["$pwc_store_pointer"] = (
         "(func $pwc_store_pointer (param $o i32) (param $v i32) (param $offset i32)\n"
         "  ;; A pointer field store: the value through the copy barrier, not stored\n"

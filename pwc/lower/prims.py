@@ -729,6 +729,14 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
         kt, vt = d.type.key, d.type.value
     registry = isinstance(d.type, T.DictType) and d.type.registry
     match name:
+        case "get" if not T.is_scalar(vt):
+            # The value or None in one call of the glue: inline, the test of
+            # dict_find's index and the value_at call cost ~18 bytes a use.
+            fl.expr(d)
+            fl.expr(p.args[1])
+            fl.to_i64(kt)
+            fl.emit("call $pwc_dict_get")
+            fl.from_i64(vt)
         case ("getitem" | "get" | "get_default" | "contains" | "delitem" | "pop" | "pop_default"
               | "pop_optional"):
             holder, key = fl.temp("i32"), fl.temp("i64")

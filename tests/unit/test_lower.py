@@ -332,3 +332,15 @@ def test_a_field_store_of_a_computed_value_needs_no_temporary(tmp_path: Path) ->
     )
     for name in ("$f:__main__.A.__init__", "$f:__main__.A.bump", "$f:__main__.small"):
         assert "$l:$t" not in function_body(wat, name), name
+
+
+def test_dict_get_of_pointer_values_is_one_call(tmp_path: Path) -> None:
+    wat = wat_of(
+        "def find(d: dict[int, str], k: int) -> str | None:\n"
+        "    return d.get(k)\n"
+        "print(find({1: 'a'}, 1), find({1: 'a'}, 2))\n",
+        tmp_path,
+    )
+    body = function_body(wat, "$f:__main__.find")
+    assert "call $pwc_dict_get" in body
+    assert "call $dict_find" not in body
