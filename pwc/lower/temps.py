@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from functools import cache
 from typing import TypeVar
 
 from pwc.check import tir
@@ -41,6 +42,8 @@ def drop_temps(f: tir.Function) -> tir.Function:
             reads[n.name] += 1
         elif isinstance(n, tir.SetLocal | tir.Let):
             writes[n.name] += 1
+    if not any(name.startswith("$") for name in writes):
+        return f  # no temporaries (most functions): nothing to rebuild
 
     def fuse(stmts: tuple[tir.Stmt, ...]) -> tuple[tir.Stmt, ...]:
         out: list[tir.Stmt] = []
@@ -70,16 +73,14 @@ def drop_temps(f: tir.Function) -> tir.Function:
         if isinstance(node, tir.Let) and _substitutable(node, reads[node.name]):
             return rewrite(_substitute(node.body, node.name, node.value), replace)
         changes = {}
-        for fld in dataclasses.fields(node):  # type: ignore[arg-type]
-            if fld.name in ("type", "span"):
-                continue
-            value = getattr(node, fld.name)
+        for name in _children(type(node)):
+            value = getattr(node, name)
             if isinstance(value, tuple) or _is_node(value):
                 new = rewrite(value, replace)
                 if isinstance(new, tuple) and new and isinstance(new[0], _STMTS):
                     new = fuse(new)
                 if new is not value:
-                    changes[fld.name] = new
+                    changes[name] = new
         return dataclasses.replace(node, **changes) if changes else node
 
     return rewrite(f, replace)
@@ -125,6 +126,11 @@ def _substitute(node: _N, name: str, value: tir.Expr) -> _N:
         return None
 
     return rewrite(node, read)
+
+
+@cache
+def _children(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("type", "span"))
 
 
 def _is_node(value: object) -> bool:
