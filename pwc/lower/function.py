@@ -20,6 +20,7 @@ from pwc.check.loader import PRELUDE
 from pwc.lower.context import EXC_ROOT, LowerContext, ctor_name, func_name, global_name
 from pwc.lower.layout import DESC_ID, DESC_VTABLE, KIND_STRUCT, wasm_size
 from pwc.lower.peephole import peephole
+from pwc.lower.temps import assigns, local_source
 
 
 _NAME = re.compile(r"\$[^\s()]+")
@@ -568,13 +569,17 @@ class FunctionLowerer:
     def virtual_call(self, e: tir.VirtualCall) -> None:
         d = self.ctx.desc.classes[e.cls]
         slot = d.slots[e.method]
-        receiver = self.temp("i32")
         self.expr(e.args[0])
-        self.emit(f"local.tee {receiver}")
+        source = local_source(e.args[0])
+        if source and not any(assigns(a, source) for a in e.args[1:]):
+            reread = f"local.get {local_name(source)}"  # the same object: no temporary
+        else:
+            receiver = self.temp("i32")
+            self.emit(f"local.tee {receiver}")
+            reread = f"local.get {receiver}"
         for a in e.args[1:]:
             self.expr(a)
-        self.emit(f"local.get {receiver}", "i32.load",
-                  f"i32.load offset={DESC_VTABLE + 4 * slot}")
+        self.emit(reread, "i32.load", f"i32.load offset={DESC_VTABLE + 4 * slot}")
         params = " ".join(T.wasm_type(a.type) for a in e.args)
         result = f" (result {T.wasm_type(e.type)})" if not isinstance(e.type, T.NoneType) else ""
         self.emit(f"call_indirect (param {params}){result}")

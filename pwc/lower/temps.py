@@ -54,14 +54,14 @@ def drop_temps(f: tir.Function) -> tir.Function:
                     and isinstance(s.value, tir.Local) and isinstance(prev, tir.SetLocal)
                     and prev.name == s.value.name and prev.name.startswith("$")
                     and reads[prev.name] == 1 and writes[prev.name] == 1
-                    and not _assigns(prev.value, s.obj.name)):
+                    and not assigns(prev.value, s.obj.name)):
                 out[-1] = dataclasses.replace(s, value=prev.value)
                 changed = True
             elif (isinstance(prev, tir.SetLocal) and prev.name.startswith("$")
                   and writes[prev.name] == 1 and _held(prev.value, reads[prev.name])
                   and sum(isinstance(n, tir.Local) and n.name == prev.name
                           for n in walk(s)) == reads[prev.name]
-                  and not _assigns(s, _source(prev.value))):
+                  and not assigns(s, local_source(prev.value))):
                 # `$t = self; $t.n = $t.n + 1`: the next statement alone reads $t.
                 out[-1] = _substitute(s, prev.name, prev.value)
                 changed = True
@@ -92,10 +92,10 @@ def drop_temps(f: tir.Function) -> tir.Function:
 _SMALL = range(-64, 8192)
 
 
-def _source(value: tir.Expr) -> str:
-    """The local a held value reads ("" for a constant): a local, or a local
-    of a narrowed pointer type (`http` of `HttpContext | None` tested not
-    None), whose coercion emits no code."""
+def local_source(value: tir.Expr) -> str:
+    """The local that `value` merely reads ("" if it does more): a local, or a
+    local coerced to another pointer type (`http` of `HttpContext | None`
+    tested not None), which emits no code."""
     if isinstance(value, tir.Coerce) and T.is_pointer(value.type) and T.is_pointer(
             value.value.type):
         value = value.value
@@ -104,7 +104,7 @@ def _source(value: tir.Expr) -> str:
 
 def _held(value: tir.Expr, reads: int) -> bool:
     """Whether reading `value` `reads` times costs no more than holding it."""
-    if _source(value):
+    if local_source(value):
         return True
     return isinstance(value, tir.Const) and (
         reads <= 1 or value.value is None or isinstance(value.value, bool)
@@ -113,8 +113,8 @@ def _held(value: tir.Expr, reads: int) -> bool:
 
 def _substitutable(let: tir.Let, reads: int) -> bool:
     value = let.value
-    return (_held(value, reads) and not _assigns(let.body, let.name)
-            and not _assigns(let.body, _source(value)))
+    return (_held(value, reads) and not assigns(let.body, let.name)
+            and not assigns(let.body, local_source(value)))
 
 
 def _substitute(node: _N, name: str, value: tir.Expr) -> _N:
@@ -137,7 +137,8 @@ def _is_node(value: object) -> bool:
     return dataclasses.is_dataclass(value) and type(value).__module__ == tir.__name__
 
 
-def _assigns(value: object, name: str) -> bool:
+def assigns(value: object, name: str) -> bool:
     """Whether evaluating `value` may assign the local `name` ("": none)."""
-    return bool(name) and any(isinstance(n, tir.SetLocal | tir.Let | tir.Handler) and n.name == name
-               for n in walk(value))
+    return bool(name) and any(
+        isinstance(n, tir.SetLocal | tir.Let | tir.Handler) and n.name == name
+        for n in walk(value))
