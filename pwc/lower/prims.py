@@ -122,6 +122,9 @@ def node_may_raise(n: object) -> bool:
     match n:
         case tir.Prim() if _constant_shift(n) is not None:
             return False
+        case tir.Prim(op="dict.get", args=args) if (
+                isinstance(args[0].type, T.DictType) and not T.is_scalar(args[0].type.value)):
+            return False  # $pwc_dict_get: a lookup, nothing boxed
         case tir.Prim(op=op):
             return prim_may_raise(op)
         case tir.New() | tir.ListLit() | tir.TupleLit() | tir.DictLit() | tir.SetLit() \
