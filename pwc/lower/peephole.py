@@ -19,6 +19,10 @@ _GET = re.compile(r"local\.get (\S+)")
 _NEGATED = {f"{t}.{a}": f"{t}.{b}" for t in ("i32", "i64") for a, b in (
     ("eq", "ne"), ("ne", "eq"), ("lt_s", "ge_s"), ("ge_s", "lt_s"), ("gt_s", "le_s"),
     ("le_s", "gt_s"), ("lt_u", "ge_u"), ("ge_u", "lt_u"), ("gt_u", "le_u"), ("le_u", "gt_u"))}
+# Unary operations that cannot trap: their operand may be dropped instead.
+_PURE_UNARY = frozenset({"i64.extend_i32_u", "i64.extend_i32_s", "i32.wrap_i64", "i32.eqz",
+                         "i64.eqz", "f64.reinterpret_i64", "i64.reinterpret_f64",
+                         "f64.convert_i64_s"})
 _READ = re.compile(r"local\.get (\$[^\s()]+)")  # also inside folded instructions
 
 
@@ -70,6 +74,8 @@ def _reachable(code: list[str]) -> list[str]:
 def _adjacent(code: list[str]) -> list[str]:
     out: list[str] = []
     for instr in code:
+        while instr == "drop" and out and out[-1] in _PURE_UNARY:
+            out.pop()  # a conversion of a value that is dropped
         prev = out[-1] if out else ""
         if instr == "drop" and (_CONST.fullmatch(prev) or _GET.fullmatch(prev)):
             out.pop()  # a constant or local computed only to be dropped

@@ -344,3 +344,4 @@ def test_dict_get_of_pointer_values_is_one_call(tmp_path: Path) -> None:
     body = function_body(wat, "$f:__main__.find")
     assert "call $pwc_dict_get" in body
     assert "call $dict_find" not in body
+    assert "$rt_exc" not in body  # a lookup cannot raise

@@ -106,3 +106,9 @@ def test_operations_on_constants_are_folded() -> None:
                     "i32.const -2147483648", "call $f", "i32.const -2", "call $f",
                     # 4294967295 as an i64.const is longer than -1 and the extension
                     "i32.const -1", "i64.extend_i32_u", "call $g"]
+
+
+def test_a_conversion_of_a_dropped_value_goes() -> None:
+    code, _ = peephole(["call $f", "i64.extend_i32_u", "drop", "call $g", "i32.trunc_f64_s",
+                        "drop", "local.get $p", "i32.wrap_i64", "i32.eqz", "drop"], {"$p"})
+    assert code == ["call $f", "drop", "call $g", "i32.trunc_f64_s", "drop"]  # that one traps
