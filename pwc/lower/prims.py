@@ -740,6 +740,19 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.to_i64(kt)
             fl.emit("call $pwc_dict_get")
             fl.from_i64(vt)
+        case "pop_default" | "pop_optional" if name == "pop_default" or not T.is_scalar(vt):
+            # Likewise d.pop(k, default) (None: 0): the SDK empties its context
+            # tables this way, ~28 bytes a use inline.
+            fl.expr(d)
+            fl.expr(p.args[1])
+            fl.to_i64(kt)
+            if name == "pop_optional":
+                fl.emit("i64.const 0")
+            else:
+                fl.expr(p.args[2])
+                fl.to_i64(vt)
+            fl.emit("call $pwc_dict_pop")
+            fl.from_i64(vt)
         case ("getitem" | "get" | "get_default" | "contains" | "delitem" | "pop" | "pop_default"
               | "pop_optional"):
             holder, key = fl.temp("i32"), fl.temp("i64")

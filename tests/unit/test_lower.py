@@ -345,3 +345,18 @@ def test_dict_get_of_pointer_values_is_one_call(tmp_path: Path) -> None:
     assert "call $pwc_dict_get" in body
     assert "call $dict_find" not in body
     assert "$rt_exc" not in body  # a lookup cannot raise
+
+
+def test_dict_pop_with_a_default_is_one_call(tmp_path: Path) -> None:
+    wat = wat_of(
+        "def take(d: dict[int, str], k: int) -> str | None:\n"
+        "    return d.pop(k, None)\n"
+        "def take_int(d: dict[str, int], k: str) -> int:\n"
+        "    return d.pop(k, 0)\n"
+        "print(take({1: 'a'}, 1), take_int({'x': 2}, 'x'))\n",
+        tmp_path,
+    )
+    for name in ("$f:__main__.take", "$f:__main__.take_int"):
+        body = function_body(wat, name)
+        assert "call $pwc_dict_pop" in body
+        assert "call $dict_find" not in body
