@@ -17,7 +17,6 @@ from pwc.diagnostics import NO_SPAN as _NO_SPAN
 from pwc.link import Program
 from pwc.lower.constant_params import prune_constant_params, prune_uninhabited
 from pwc.lower.constants import fold_module_constants
-from pwc.lower.temps import drop_temps
 from pwc.lower.context import (
     EXC_ROOT,
     LowerContext,
@@ -31,6 +30,7 @@ from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import DESC_ID, Descriptors
 from pwc.lower.prims import FLOAT_REPR, KEY_ERROR_HELPERS, key_error_helper, node_may_raise
 from pwc.lower.raise_codes import codes_raised, dispatched_codes, specialize
+from pwc.lower.temps import drop_temps
 from pwc.statics import StaticImage
 from pwc.unicode_tables import lazy_tables
 

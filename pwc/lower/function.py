@@ -22,7 +22,6 @@ from pwc.lower.layout import DESC_ID, DESC_VTABLE, KIND_STRUCT, wasm_size
 from pwc.lower.peephole import peephole
 from pwc.lower.temps import assigns, local_source
 
-
 _NAME = re.compile(r"\$[^\s()]+")
 
 

@@ -804,21 +804,21 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.expr(d)
             holder = fl.temp("i32")
             fl.emit(f"local.tee {holder}")
-            key = p.args[1]
+            key_expr = p.args[1]
             if T.is_pointer(kt) and not registry:
-                if isinstance(key, tir.Local | tir.Const):
+                if isinstance(key_expr, tir.Local | tir.Const):
                     # Read after the dict as well as before it: no temporary.
                     fl.emit(f"local.get {holder}")
-                    fl.expr(key)
+                    fl.expr(key_expr)
                 else:
-                    fl.expr(key)
+                    fl.expr(key_expr)
                     key_tmp = fl.temp("i32")
                     fl.emit(f"local.set {key_tmp}", f"local.get {holder}",
                             f"local.get {key_tmp}")
                 fl.emit("call $rt_keep")
                 fl.check_exception()
             else:
-                fl.expr(key)
+                fl.expr(key_expr)
             fl.to_i64(kt)
             value = p.args[2]
             if T.is_pointer(vt) and not registry:

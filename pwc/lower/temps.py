@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from functools import cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pwc.check import tir
 from pwc.check import types as T
@@ -72,6 +72,7 @@ def drop_temps(f: tir.Function) -> tir.Function:
     def replace(node: object) -> object | None:
         if isinstance(node, tir.Let) and _substitutable(node, reads[node.name]):
             return rewrite(_substitute(node.body, node.name, node.value), replace)
+        assert dataclasses.is_dataclass(node) and not isinstance(node, type)
         changes = {}
         for name in _children(type(node)):
             value = getattr(node, name)
@@ -129,7 +130,7 @@ def _substitute(node: _N, name: str, value: tir.Expr) -> _N:
 
 
 @cache
-def _children(cls: type) -> tuple[str, ...]:
+def _children(cls: Any) -> tuple[str, ...]:  # a TIR node class
     return tuple(f.name for f in dataclasses.fields(cls) if f.name not in ("type", "span"))
 
 
