@@ -65,8 +65,11 @@ class FunctionLowerer:
             self.emit(zero(self.ret_wasm))  # unreachable: the checker proved a return
         exits = (f"br {self.exit_label}", f"br_if {self.exit_label}")
         if any(line in exits for line in self.code):
-            self.code = [f"block {self.exit_label}", *self.code, "return", "end"]
             # An exception escaped: note where, then return a dummy value.
+            # (Where that is nothing, the body runs into the function's end.)
+            exit_path = self.records_location or self.ret_wasm is not None
+            self.code = [f"block {self.exit_label}", *self.code,
+                         *(["return"] if exit_path else []), "end"]
             self.locate()
             if self.ret_wasm is not None:
                 self.emit(zero(self.ret_wasm))
