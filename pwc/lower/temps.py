@@ -40,8 +40,8 @@ def drop_temps(f: tir.Function) -> tir.Function:
     for n in walk(f):
         if isinstance(n, tir.Local):
             reads[n.name] += 1
-        elif isinstance(n, tir.SetLocal | tir.Let):
-            writes[n.name] += 1
+        elif isinstance(n, tir.SetLocal | tir.Let | tir.Handler) and n.name:
+            writes[n.name] += 1  # (a handler's local is written by the lowering)
     if not any(name.startswith("$") for name in writes):
         return f  # no temporaries (most functions): nothing to rebuild
 
