@@ -25,9 +25,20 @@ REGION_DESCRIPTOR_SIZE = 32
 DATA_START = STATIC_REGION + REGION_DESCRIPTOR_SIZE  # 48
 STATIC_KIND = 0
 
-# A run of at least this many zero bytes splits a data segment: memory starts
-# zeroed, so the run need not be in the module at all.
-_ZERO_RUN_SPLIT = 24
+# A data segment costs its own bytes plus a header: a flags byte, the offset
+# expression (`i32.const`, the address as a signed LEB128, `end`) and the
+# length (an unsigned LEB128).  Memory starts zeroed, so a run of zero bytes
+# inside the data is better left out when a new segment's header is smaller.
+_SEGMENT_HEADER_FIXED = 4  # flags, i32.const, end, and one byte of length
+
+
+def _sleb_size(value: int) -> int:
+    """Bytes of `value` (>= 0) as a signed LEB128."""
+    size = 1
+    while value >= 64:
+        value >>= 7
+        size += 1
+    return size
 
 
 def _align_up(value: int, align: int) -> int:
@@ -187,18 +198,17 @@ def to_wat_data(image: bytes) -> str:
             pos += 1
         if pos >= end:
             break
-        stop = pos
-        zeros = 0
-        scan = pos
+        stop = scan = pos
         while scan < end:
-            if image[scan] == 0:
-                zeros += 1
-                if zeros >= _ZERO_RUN_SPLIT:
-                    break
-            else:
-                zeros = 0
-                stop = scan + 1
-            scan += 1
+            if image[scan]:
+                stop = scan = scan + 1
+                continue
+            run_end = scan
+            while run_end < end and image[run_end] == 0:
+                run_end += 1
+            if run_end - scan > _SEGMENT_HEADER_FIXED + _sleb_size(run_end):
+                break  # the zeros cost more than the next segment's header
+            scan = run_end
         segments.append(f'(data (i32.const {pos}) "{wat_string(image[pos:stop])}")')
         pos = stop
     return "\n".join(segments)

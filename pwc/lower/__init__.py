@@ -30,6 +30,7 @@ from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import DESC_ID, Descriptors
 from pwc.lower.prims import FLOAT_REPR, KEY_ERROR_HELPERS, key_error_helper, node_may_raise
 from pwc.lower.raise_codes import codes_raised, dispatched_codes, specialize
+from pwc.lower.temps import drop_temps
 from pwc.statics import StaticImage
 from pwc.unicode_tables import lazy_tables
 
@@ -42,6 +43,7 @@ def lower_program(prog: tir.Program) -> Program:
         fold_module_constants(prog), RUNTIME_ROOTS + KEY_ERROR_HELPERS + (ENUM_HELPER,)))
     if pruned is not prog:
         prog = _reachable_only(pruned)
+    prog = dataclasses.replace(prog, functions=tuple(drop_temps(f) for f in prog.functions))
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}
@@ -139,6 +141,22 @@ def lower_program(prog: tir.Program) -> Program:
     (then (return (i32.const 0))))
   (global.set $rt_exc (i32.const 0))
   (local.get $e))"""
+    functions["$pwc_dict_get"] = """(func $pwc_dict_get (param $d i32) (param $key i64) (result i64)
+  ;; d.get(key) of pointer values: the value, or 0 (None).
+  (local $idx i32)
+  (if (result i64) (i32.lt_s (local.tee $idx (call $dict_find (local.get $d) (local.get $key)))
+                             (i32.const 0))
+    (then (i64.const 0))
+    (else (call $dict_value_at (local.get $d) (local.get $idx)))))"""
+    functions["$pwc_dict_pop"] = """(func $pwc_dict_pop
+  (param $d i32) (param $key i64) (param $default i64) (result i64)
+  ;; d.pop(key, default): the value, its entry deleted, or the default.
+  (local $idx i32)
+  (if (result i64) (i32.lt_s (local.tee $idx (call $dict_find (local.get $d) (local.get $key)))
+                             (i32.const 0))
+    (then (local.get $default))
+    (else (call $dict_value_at (local.get $d) (local.get $idx))
+          (drop (call $dict_del (local.get $d) (local.get $key))))))"""
     functions["$pwc_store_pointer"] = (
         "(func $pwc_store_pointer (param $o i32) (param $v i32) (param $offset i32)\n"
         "  ;; A pointer field store: the value through the copy barrier, not stored\n"

@@ -12,12 +12,17 @@ stored through it.
 
 from __future__ import annotations
 
+import re
+
 from pwc.check import tir
 from pwc.check import types as T
 from pwc.check.loader import PRELUDE
 from pwc.lower.context import EXC_ROOT, LowerContext, ctor_name, func_name, global_name
 from pwc.lower.layout import DESC_ID, DESC_VTABLE, KIND_STRUCT, wasm_size
 from pwc.lower.peephole import peephole
+from pwc.lower.temps import assigns, local_source
+
+_NAME = re.compile(r"\$[^\s()]+")
 
 
 def local_name(name: str) -> str:
@@ -60,8 +65,11 @@ class FunctionLowerer:
             self.emit(zero(self.ret_wasm))  # unreachable: the checker proved a return
         exits = (f"br {self.exit_label}", f"br_if {self.exit_label}")
         if any(line in exits for line in self.code):
-            self.code = [f"block {self.exit_label}", *self.code, "return", "end"]
             # An exception escaped: note where, then return a dummy value.
+            # (Where that is nothing, the body runs into the function's end.)
+            exit_path = self.records_location or self.ret_wasm is not None
+            self.code = [f"block {self.exit_label}", *self.code,
+                         *(["return"] if exit_path else []), "end"]
             self.locate()
             if self.ret_wasm is not None:
                 self.emit(zero(self.ret_wasm))
@@ -70,8 +78,10 @@ class FunctionLowerer:
             if any("$line" in instr for instr in self.code):
                 self.locals["$line"] = "i32"
         self.code, unread = peephole(self.code, {local_name(n) for n, _ in self.fn.params})
-        for name in unread:
-            self.locals.pop(name, None)
+        named = {token for instr in self.code for token in _NAME.findall(instr)}
+        for name in [*self.locals]:
+            if name in unread or name not in named:
+                del self.locals[name]  # e.g. a temporary the lowering did without
         params = " ".join(f"(param {local_name(n)} {T.wasm_type(t)})" for n, t in self.fn.params)
         result = f" (result {self.ret_wasm})" if self.ret_wasm else ""
         # Grouped by type: the binary declares a run of one type in 2 bytes.
@@ -561,13 +571,17 @@ class FunctionLowerer:
     def virtual_call(self, e: tir.VirtualCall) -> None:
         d = self.ctx.desc.classes[e.cls]
         slot = d.slots[e.method]
-        receiver = self.temp("i32")
         self.expr(e.args[0])
-        self.emit(f"local.tee {receiver}")
+        source = local_source(e.args[0])
+        if source and not any(assigns(a, source) for a in e.args[1:]):
+            reread = f"local.get {local_name(source)}"  # the same object: no temporary
+        else:
+            receiver = self.temp("i32")
+            self.emit(f"local.tee {receiver}")
+            reread = f"local.get {receiver}"
         for a in e.args[1:]:
             self.expr(a)
-        self.emit(f"local.get {receiver}", "i32.load",
-                  f"i32.load offset={DESC_VTABLE + 4 * slot}")
+        self.emit(reread, "i32.load", f"i32.load offset={DESC_VTABLE + 4 * slot}")
         params = " ".join(T.wasm_type(a.type) for a in e.args)
         result = f" (result {T.wasm_type(e.type)})" if not isinstance(e.type, T.NoneType) else ""
         self.emit(f"call_indirect (param {params}){result}")

@@ -19,6 +19,10 @@ _GET = re.compile(r"local\.get (\S+)")
 _NEGATED = {f"{t}.{a}": f"{t}.{b}" for t in ("i32", "i64") for a, b in (
     ("eq", "ne"), ("ne", "eq"), ("lt_s", "ge_s"), ("ge_s", "lt_s"), ("gt_s", "le_s"),
     ("le_s", "gt_s"), ("lt_u", "ge_u"), ("ge_u", "lt_u"), ("gt_u", "le_u"), ("le_u", "gt_u"))}
+# Unary operations that cannot trap: their operand may be dropped instead.
+_PURE_UNARY = frozenset({"i64.extend_i32_u", "i64.extend_i32_s", "i32.wrap_i64", "i32.eqz",
+                         "i64.eqz", "f64.reinterpret_i64", "i64.reinterpret_f64",
+                         "f64.convert_i64_s"})
 _READ = re.compile(r"local\.get (\$[^\s()]+)")  # also inside folded instructions
 
 
@@ -70,6 +74,8 @@ def _reachable(code: list[str]) -> list[str]:
 def _adjacent(code: list[str]) -> list[str]:
     out: list[str] = []
     for instr in code:
+        while instr == "drop" and out and out[-1] in _PURE_UNARY:
+            out.pop()  # a conversion of a value that is dropped
         prev = out[-1] if out else ""
         if instr == "drop" and (_CONST.fullmatch(prev) or _GET.fullmatch(prev)):
             out.pop()  # a constant or local computed only to be dropped
@@ -80,6 +86,17 @@ def _adjacent(code: list[str]) -> list[str]:
             # br_if carries no value out): `i32.const 0  global.get $rt_exc
             # br_if $raised  drop` after a call that returns nothing.
             del out[-3]
+        elif instr in ("i32.eqz", "i64.eqz") and _int_const(prev, instr[:3]) is not None:
+            out[-1] = f"i32.const {int(_int_const(prev, instr[:3]) == 0)}"  # not <literal>
+        elif (instr == "i64.extend_i32_u" and (value := _int_const(prev, "i32")) is not None
+              and value >= 0):
+            out[-1] = f"i64.const {value}"  # the same LEB128 as the i32.const
+        elif (instr in ("i32.add", "i32.sub") and len(out) >= 2
+              and (left := _int_const(out[-2], "i32")) is not None
+              and (right := _int_const(prev, "i32")) is not None):
+            total = left + right if instr == "i32.add" else left - right
+            del out[-1]
+            out[-1] = f"i32.const {(total + 2**31) % 2**32 - 2**31}"  # wraps as i32 does
         elif instr in ("i32.eq", "i64.eq") and prev == instr[:3] + ".const 0":
             out[-1] = instr[:3] + ".eqz"  # x == 0
         elif instr == "i32.eqz" and prev in _NEGATED:
@@ -96,6 +113,17 @@ def _adjacent(code: list[str]) -> list[str]:
         else:
             out.append(instr)
     return out
+
+
+def _int_const(instr: str, wt: str) -> int | None:
+    """The value of `wt.const N` (i32 or i64), else None."""
+    op, _, value = instr.partition(" ")
+    if op != wt + ".const":
+        return None
+    try:
+        return int(value, 0)
+    except ValueError:
+        return None
 
 
 def _reused_gets(code: list[str]) -> list[str]:

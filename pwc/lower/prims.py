@@ -122,6 +122,9 @@ def node_may_raise(n: object) -> bool:
     match n:
         case tir.Prim() if _constant_shift(n) is not None:
             return False
+        case tir.Prim(op="dict.get", args=args) if (
+                isinstance(args[0].type, T.DictType) and not T.is_scalar(args[0].type.value)):
+            return False  # $pwc_dict_get: a lookup, nothing boxed
         case tir.Prim(op=op):
             return prim_may_raise(op)
         case tir.New() | tir.ListLit() | tir.TupleLit() | tir.DictLit() | tir.SetLit() \
@@ -729,6 +732,27 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
         kt, vt = d.type.key, d.type.value
     registry = isinstance(d.type, T.DictType) and d.type.registry
     match name:
+        case "get" if not T.is_scalar(vt):
+            # The value or None in one call of the glue: inline, the test of
+            # dict_find's index and the value_at call cost ~18 bytes a use.
+            fl.expr(d)
+            fl.expr(p.args[1])
+            fl.to_i64(kt)
+            fl.emit("call $pwc_dict_get")
+            fl.from_i64(vt)
+        case "pop_default" | "pop_optional" if name == "pop_default" or not T.is_scalar(vt):
+            # Likewise d.pop(k, default) (None: 0): the SDK empties its context
+            # tables this way, ~28 bytes a use inline.
+            fl.expr(d)
+            fl.expr(p.args[1])
+            fl.to_i64(kt)
+            if name == "pop_optional":
+                fl.emit("i64.const 0")
+            else:
+                fl.expr(p.args[2])
+                fl.to_i64(vt)
+            fl.emit("call $pwc_dict_pop")
+            fl.from_i64(vt)
         case ("getitem" | "get" | "get_default" | "contains" | "delitem" | "pop" | "pop_default"
               | "pop_optional"):
             holder, key = fl.temp("i32"), fl.temp("i64")
@@ -780,12 +804,21 @@ def _dict_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
             fl.expr(d)
             holder = fl.temp("i32")
             fl.emit(f"local.tee {holder}")
-            fl.expr(p.args[1])
+            key_expr = p.args[1]
             if T.is_pointer(kt) and not registry:
-                key_tmp = fl.temp("i32")
-                fl.emit(f"local.set {key_tmp}", f"local.get {holder}", f"local.get {key_tmp}",
-                        "call $rt_keep")
+                if isinstance(key_expr, tir.Local | tir.Const):
+                    # Read after the dict as well as before it: no temporary.
+                    fl.emit(f"local.get {holder}")
+                    fl.expr(key_expr)
+                else:
+                    fl.expr(key_expr)
+                    key_tmp = fl.temp("i32")
+                    fl.emit(f"local.set {key_tmp}", f"local.get {holder}",
+                            f"local.get {key_tmp}")
+                fl.emit("call $rt_keep")
                 fl.check_exception()
+            else:
+                fl.expr(key_expr)
             fl.to_i64(kt)
             value = p.args[2]
             if T.is_pointer(vt) and not registry:

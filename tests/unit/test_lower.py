@@ -337,3 +337,54 @@ def test_an_except_of_one_class_takes_the_exception_in_one_call(tmp_path: Path) 
 
     result = run_program(compile_source(source, tmp_path / "prog.py").wasm)
     assert result.stdout == "zero: integer division or modulo by zero 2\n"
+
+
+def test_a_field_store_of_a_computed_value_needs_no_temporary(tmp_path: Path) -> None:
+    # `self.items = make()` is `$t = make(); self.items = $t` in the TIR;
+    # `self` cannot change while make() runs, so it is read first instead.
+    wat = wat_of(
+        "def make() -> list[int]:\n"
+        "    return [1]\n"
+        "class A:\n"
+        "    def __init__(self) -> None:\n"
+        "        self.items = make()\n"
+        "        self.n = 0\n"
+        "    def bump(self) -> None:\n"
+        "        self.n += 1\n"
+        "def small(x: int) -> bool:\n"
+        "    return 0 <= x < 10\n"
+        "a = A()\n"
+        "a.bump()\n"
+        "print(a.items, a.n, small(a.n))\n",
+        tmp_path,
+    )
+    for name in ("$f:__main__.A.__init__", "$f:__main__.A.bump", "$f:__main__.small"):
+        assert "$l:$t" not in function_body(wat, name), name
+
+
+def test_dict_get_of_pointer_values_is_one_call(tmp_path: Path) -> None:
+    wat = wat_of(
+        "def find(d: dict[int, str], k: int) -> str | None:\n"
+        "    return d.get(k)\n"
+        "print(find({1: 'a'}, 1), find({1: 'a'}, 2))\n",
+        tmp_path,
+    )
+    body = function_body(wat, "$f:__main__.find")
+    assert "call $pwc_dict_get" in body
+    assert "call $dict_find" not in body
+    assert "$rt_exc" not in body  # a lookup cannot raise
+
+
+def test_dict_pop_with_a_default_is_one_call(tmp_path: Path) -> None:
+    wat = wat_of(
+        "def take(d: dict[int, str], k: int) -> str | None:\n"
+        "    return d.pop(k, None)\n"
+        "def take_int(d: dict[str, int], k: str) -> int:\n"
+        "    return d.pop(k, 0)\n"
+        "print(take({1: 'a'}, 1), take_int({'x': 2}, 'x'))\n",
+        tmp_path,
+    )
+    for name in ("$f:__main__.take", "$f:__main__.take_int"):
+        body = function_body(wat, name)
+        assert "call $pwc_dict_pop" in body
+        assert "call $dict_find" not in body

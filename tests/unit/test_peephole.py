@@ -92,3 +92,23 @@ def test_a_comparison_with_zero_is_eqz() -> None:
                        {"$a", "$b", "$c"})
     assert code == ["local.get $a", "i64.eqz", "local.get $b", "i32.eqz", "i32.and",
                     "local.get $c", "i64.const 1", "i64.eq"]
+
+
+def test_operations_on_constants_are_folded() -> None:
+    code, _ = peephole(["i32.const 0", "i32.eqz", "i32.const 1", "i32.add", "call $f",
+                        "i64.const 5", "i64.eqz", "call $f",
+                        "i32.const 7", "i64.extend_i32_u", "call $g",
+                        "i32.const 2147483647", "i32.const 1", "i32.add", "call $f",
+                        "i32.const 3", "i32.const 5", "i32.sub", "call $f",
+                        "i32.const -1", "i64.extend_i32_u", "call $g"], set())
+    assert code == ["i32.const 2", "call $f", "i32.const 0", "call $f",
+                    "i64.const 7", "call $g",
+                    "i32.const -2147483648", "call $f", "i32.const -2", "call $f",
+                    # 4294967295 as an i64.const is longer than -1 and the extension
+                    "i32.const -1", "i64.extend_i32_u", "call $g"]
+
+
+def test_a_conversion_of_a_dropped_value_goes() -> None:
+    code, _ = peephole(["call $f", "i64.extend_i32_u", "drop", "call $g", "i32.trunc_f64_s",
+                        "drop", "local.get $p", "i32.wrap_i64", "i32.eqz", "drop"], {"$p"})
+    assert code == ["call $f", "drop", "call $g", "i32.trunc_f64_s", "drop"]  # that one traps

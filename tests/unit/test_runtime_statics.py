@@ -80,6 +80,16 @@ def test_data_segments_skip_zero_runs_and_escape() -> None:
     assert wat_string(b"ok ") == "ok "
 
 
+def test_data_segments_split_where_the_zeros_cost_more_than_a_header() -> None:
+    # A segment at a small address has a 5-byte header (flags, i32.const,
+    # the address, end, the length): 5 zeros stay in, 6 are left out.
+    assert to_wat_data(b"\x01" + bytes(5) + b"\x02").count("(data") == 1
+    assert to_wat_data(b"\x01" + bytes(6) + b"\x02") == (
+        '(data (i32.const 0) "\\01")\n(data (i32.const 7) "\\02")')
+    # Past address 8191 the address takes 3 bytes: 7 zeros stay in.
+    assert to_wat_data(bytes(9000) + b"\x01" + bytes(7) + b"\x02").count("(data") == 1
+
+
 def test_data_segments_rebuild_the_image() -> None:
     s = StaticImage()
     desc = s.add_words([1, 0, 0, 0])
