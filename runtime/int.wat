@@ -142,7 +142,7 @@
       (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
       (br $more)))
   (local.set $len (i32.add (local.get $digits) (i64.lt_s (local.get $n) (i64.const 0))))
-  (local.set $s (call $str_alloc (local.get $len) (local.get $len)))
+  (local.set $s (call $str_alloc_bare (local.get $len) (local.get $len)))
   (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
   (if (i64.lt_s (local.get $n) (i64.const 0))
     (then (i32.store8 offset=12 (local.get $s) (i32.const 45))))   ;; '-'

@@ -172,9 +172,11 @@
                                  (i32.add (i32.add (local.get $klen) (local.get $vlen)) (i32.const 2))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $each)))
-  ;; pass 2: header, size table, then the strings (alloc zero-fills: NULs are there)
-  (local.set $b (call $bytes_alloc (local.get $total)))
+  ;; pass 2: header, size table, then the strings (zero-filled first: the
+  ;; NULs after them are there)
+  (local.set $b (call $bytes_alloc_bare (local.get $total)))
   (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
+  (memory.fill (i32.add (local.get $b) (i32.const 8)) (i32.const 0) (local.get $total))
   (i32.store offset=8 (local.get $b) (local.get $n))
   (memory.copy (i32.add (local.get $b) (i32.const 12)) (local.get $sizes) (i32.shl (local.get $n) (i32.const 3)))
   (local.set $data (i32.add (i32.add (local.get $b) (i32.const 12)) (i32.shl (local.get $n) (i32.const 3))))

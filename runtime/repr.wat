@@ -123,7 +123,7 @@
                                                 (i32.eq (local.get $out) (local.get $n))))))
       (local.set $p (i32.add (local.get $p) (local.get $n)))
       (br $each)))
-  (local.set $r (call $str_alloc (local.get $bytes) (local.get $cps)))
+  (local.set $r (call $str_alloc_bare (local.get $bytes) (local.get $cps)))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
   (local.set $dst (i32.add (local.get $r) (i32.const 12)))
   (i32.store8 (local.get $dst) (local.get $quote))
@@ -161,7 +161,7 @@
                                                    (i32.const 1) (local.get $p) (i32.const 1))))
       (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br $each)))
-  (local.set $r (call $str_alloc (local.get $len) (local.get $len)))
+  (local.set $r (call $str_alloc_bare (local.get $len) (local.get $len)))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
   (local.set $dst (i32.add (local.get $r) (i32.const 12)))
   (i32.store8 (local.get $dst) (i32.const 98))      ;; b

@@ -208,7 +208,7 @@
           (local.set $i (i32.add (i32.add (local.get $i) (local.get $at)) (local.get $lo)))
           (br $each)))))
   (if (i32.eqz (local.get $matches)) (then (return (local.get $s))))
-  (local.set $r (call $str_alloc
+  (local.set $r (call $str_alloc_bare
     (i32.add (local.get $n) (i32.mul (local.get $matches) (i32.sub (local.get $ln) (local.get $lo))))
     (i32.add (i32.load offset=8 (local.get $s))
              (i32.mul (local.get $matches) (i32.sub (i32.load offset=8 (local.get $new))
