@@ -104,7 +104,6 @@
 ;; index blocks.  0 when out of memory.
 (func $rt_copy_shallow (param $p i32) (param $region i32) (result i32)
   (local $desc i32)
-  (local $size i32)
   (local $new i32)
   (local $n i32)
   (local.set $desc (i32.load (local.get $p)))
@@ -124,15 +123,13 @@
     (i32.store offset=8 (local.get $new) (local.get $n))
     (if (local.get $n)
       (then
-        (local.set $size (i32.mul (local.get $n) (i32.load offset=4 (local.get $desc))))
-        (local.set $p (i32.load offset=12 (local.get $p)))
-        (local.set $n (call $rt_alloc_in (local.get $region) (local.get $size)))
-        (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))
-        (memory.copy (local.get $n) (local.get $p) (local.get $size))
-        (i32.store offset=12 (local.get $new) (local.get $n))))
+        (i32.store offset=12 (local.get $new)
+          (local.tee $n (call $rt_dup_in (local.get $region) (i32.load offset=12 (local.get $p))
+                                         (i32.mul (local.get $n) (i32.load offset=4 (local.get $desc))))))
+        (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))))
     (return (local.get $new)))
   ;; str, bytes, struct: one block whose size the header or descriptor gives
-  (local.set $size
+  (call $rt_dup_in (local.get $region) (local.get $p)
     (block $size (result i32)
       (block $struct
         (block $bytes
@@ -140,10 +137,14 @@
             (br_table $struct $str $bytes $struct $struct (i32.load (local.get $desc))))
           (br $size (i32.add (i32.load offset=4 (local.get $p)) (i32.const 12))))
         (br $size (i32.add (i32.load offset=4 (local.get $p)) (i32.const 8))))
-      (i32.load offset=4 (local.get $desc))))
-  (local.set $new (call $rt_alloc_in (local.get $region) (local.get $size)))
-  (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
-  (memory.copy (local.get $new) (local.get $p) (local.get $size))
+      (i32.load offset=4 (local.get $desc)))))
+
+;; $rt_dup_in: a copy of the `size` bytes at `src` in `region`, or 0 when out
+;; of memory.
+(func $rt_dup_in (param $region i32) (param $src i32) (param $size i32) (result i32)
+  (local $new i32)
+  (if (local.tee $new (call $rt_alloc_in (local.get $region) (local.get $size)))
+    (then (memory.copy (local.get $new) (local.get $src) (local.get $size))))
   (local.get $new))
 
 ;; $rt_copy_translate: the address object `p` has in the copy: p itself when

@@ -202,9 +202,6 @@
   (local $region i32)
   (local $entries i32)
   (local $index i32)
-  (local $i i32)
-  (local $n i32)
-  (local $src i32)
   (local.set $slots (i32.const 8))
   (block $big
     (loop $double
@@ -221,30 +218,20 @@
     (then
       (call $dict_compact (local.get $d))
       (return (i32.const 1))))
+  ;; New blocks, the entries copied over as they are, holes included; then
+  ;; the holes are squeezed out as above.
   (local.set $region (call $rt_region_of (local.get $d)))
   (local.set $entries (call $rt_alloc_in (local.get $region) (i32.mul (local.get $cap) (i32.const 24))))
   (if (i32.eqz (local.get $entries)) (then (return (i32.const 0))))
   (local.set $index (call $rt_alloc_in (local.get $region) (i32.shl (local.get $slots) (i32.const 2))))
   (if (i32.eqz (local.get $index)) (then (return (i32.const 0))))
-  ;; compact the live entries into the new block
-  (local.set $n (i32.load offset=8 (local.get $d)))
-  (block $done
-    (loop $each
-      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-      (local.set $src (call $dict_entry (local.get $d) (local.get $i)))
-      (if (i32.load offset=20 (local.get $src))
-        (then
-          (memory.copy (local.get $entries) (local.get $src) (i32.const 24))
-          (local.set $entries (i32.add (local.get $entries) (i32.const 24)))))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $each)))
-  (local.set $n (i32.load offset=4 (local.get $d)))
-  (i32.store offset=8 (local.get $d) (local.get $n))
+  (memory.copy (local.get $entries) (i32.load offset=16 (local.get $d))
+               (i32.mul (i32.load offset=8 (local.get $d)) (i32.const 24)))
   (i32.store offset=12 (local.get $d) (local.get $cap))
-  (i32.store offset=16 (local.get $d) (i32.sub (local.get $entries) (i32.mul (local.get $n) (i32.const 24))))
+  (i32.store offset=16 (local.get $d) (local.get $entries))
   (i32.store offset=20 (local.get $d) (local.get $index))
   (i32.store offset=24 (local.get $d) (i32.sub (local.get $slots) (i32.const 1)))
-  (call $dict_reindex (local.get $d))
+  (call $dict_compact (local.get $d))
   (i32.const 1))
 
 ;; $dict_compact: moves the live entries to the front of the entries block
@@ -310,21 +297,18 @@
 (func $dict_clone_in (param $d i32) (param $region i32) (result i32)
   (local $new i32)
   (local $block i32)
-  (local $size i32)
-  (local.set $new (call $rt_alloc_in (local.get $region) (i32.const 32)))
+  (local.set $new (call $rt_dup_in (local.get $region) (local.get $d) (i32.const 32)))
   (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
-  (memory.copy (local.get $new) (local.get $d) (i32.const 32))
   (if (i32.eqz (i32.load offset=16 (local.get $d))) (then (return (local.get $new))))
-  (local.set $size (i32.mul (i32.load offset=12 (local.get $d)) (i32.const 24)))
-  (local.set $block (call $rt_alloc_in (local.get $region) (local.get $size)))
+  (i32.store offset=16 (local.get $new)
+    (local.tee $block (call $rt_dup_in (local.get $region) (i32.load offset=16 (local.get $d))
+                                       (i32.mul (i32.load offset=12 (local.get $d)) (i32.const 24)))))
   (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
-  (memory.copy (local.get $block) (i32.load offset=16 (local.get $d)) (local.get $size))
-  (i32.store offset=16 (local.get $new) (local.get $block))
-  (local.set $size (i32.shl (i32.add (i32.load offset=24 (local.get $d)) (i32.const 1)) (i32.const 2)))
-  (local.set $block (call $rt_alloc_in (local.get $region) (local.get $size)))
+  (i32.store offset=20 (local.get $new)
+    (local.tee $block (call $rt_dup_in (local.get $region) (i32.load offset=20 (local.get $d))
+                                       (i32.shl (i32.add (i32.load offset=24 (local.get $d)) (i32.const 1))
+                                                (i32.const 2)))))
   (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
-  (memory.copy (local.get $block) (i32.load offset=20 (local.get $d)) (local.get $size))
-  (i32.store offset=20 (local.get $new) (local.get $block))
   (local.get $new))
 
 ;; $dict_copy_fix: part of $rt_copy -- translate the pointer keys and values
