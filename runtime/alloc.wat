@@ -219,41 +219,36 @@
   (local.set $size (i32.and (i32.add (select (local.get $size) (i32.const 8) (local.get $size))
                                      (i32.const 7))
                             (i32.const -8)))
-  (if (i32.gt_u (local.get $size) (i32.const 16384))
+  ;; Small object: bump in the current small chunk when it has room.
+  (if (i32.le_u (local.get $size) (i32.const 16384))
     (then
-      ;; Large object: a chunk of its own, object at chunk+16.
-      (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
+      (local.set $p (i32.load (local.get $r)))
+      (if (i32.le_u (i32.add (local.get $p) (local.get $size)) (i32.load offset=4 (local.get $r)))
         (then
-          (call $pwc_raise (i32.const 5) (i64.const 0))
-          (return (i32.const 0))))
-      (local.set $npages (i32.shr_u (i32.add (local.get $size) (i32.const 65551)) (i32.const 16)))
-      (local.set $c (call $rt_chunk_new (local.get $npages)))
-      (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
-      (i32.store (local.get $c) (local.get $r))
-      (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
-      (i32.store offset=8 (local.get $r) (local.get $c))
-      (i32.store offset=16 (local.get $r)
-                 (i32.add (i32.load offset=16 (local.get $r)) (local.get $npages)))
-      (global.set $rt_pages_since_walk
-                  (i32.add (global.get $rt_pages_since_walk) (local.get $npages)))
-      (local.set $p (i32.add (local.get $c) (i32.const 16)))
-      (memory.fill (local.get $p) (i32.const 0) (local.get $size))
-      (return (local.get $p))))
-  ;; Small object: bump in the current small chunk, or start a new one.
-  (local.set $p (i32.load (local.get $r)))
-  (if (i32.gt_u (i32.add (local.get $p) (local.get $size)) (i32.load offset=4 (local.get $r)))
+          (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
+          (memory.fill (local.get $p) (i32.const 0) (local.get $size))
+          (return (local.get $p))))))
+  (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
     (then
-      (local.set $c (call $rt_chunk_new (i32.const 1)))
-      (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
-      (i32.store (local.get $c) (local.get $r))
-      (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
-      (i32.store offset=8 (local.get $r) (local.get $c))
-      (i32.store offset=16 (local.get $r) (i32.add (i32.load offset=16 (local.get $r)) (i32.const 1)))
-      (global.set $rt_pages_since_walk
-                  (i32.add (global.get $rt_pages_since_walk) (i32.const 1)))
-      (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536)))
-      (local.set $p (i32.add (local.get $c) (i32.const 16)))))
-  (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
+      (call $pwc_raise (i32.const 5) (i64.const 0))
+      (return (i32.const 0))))
+  ;; Else a new chunk, the object at chunk+16: one page, the region's new
+  ;; small chunk, for a small object; a chunk of its own for a large one.
+  (local.set $npages (i32.shr_u (i32.add (local.get $size) (i32.const 65551)) (i32.const 16)))
+  (local.set $c (call $rt_chunk_new (local.get $npages)))
+  (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
+  (i32.store (local.get $c) (local.get $r))
+  (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
+  (i32.store offset=8 (local.get $r) (local.get $c))
+  (i32.store offset=16 (local.get $r)
+             (i32.add (i32.load offset=16 (local.get $r)) (local.get $npages)))
+  (global.set $rt_pages_since_walk
+              (i32.add (global.get $rt_pages_since_walk) (local.get $npages)))
+  (local.set $p (i32.add (local.get $c) (i32.const 16)))
+  (if (i32.le_u (local.get $size) (i32.const 16384))
+    (then
+      (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
+      (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536)))))
   (memory.fill (local.get $p) (i32.const 0) (local.get $size))
   (local.get $p))
 
