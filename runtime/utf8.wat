@@ -248,17 +248,10 @@
   (local $end i32)
   (local $pos i32)
   (local $run i64)
-  ;; code points before p: bytes that are not continuation bytes
   (local.set $q (i32.add (local.get $s) (i32.const 12)))
   (local.set $end (i32.add (local.get $q) (i32.load offset=4 (local.get $s))))
-  (block $placed
-    (loop $more
-      (br_if $placed (i32.ge_u (local.get $q) (local.get $p)))
-      (local.set $pos (i32.add (local.get $pos)
-                               (i32.ne (i32.and (i32.load8_u (local.get $q)) (i32.const 0xC0))
-                                       (i32.const 0x80))))
-      (local.set $q (i32.add (local.get $q) (i32.const 1)))
-      (br $more)))
+  (local.set $pos (call $rt_cp_count (local.get $q) (i32.sub (local.get $p) (local.get $q))))
+  (local.set $q (local.get $p))
   (block $counted
     (loop $more
       (local.set $q (i32.add (local.get $q) (i32.const 3)))
