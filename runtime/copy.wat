@@ -57,21 +57,17 @@
   (local.get $result))
 
 ;; $rt_copy_context: a copy context (see above) in `scratch` for copies into
-;; `target`; 0 when out of memory.
+;; `target`, with room for 64 map slots and 64 work items, all in one
+;; block; 0 when out of memory.
 (func $rt_copy_context (param $scratch i32) (param $target i32) (result i32)
   (local $ctx i32)
-  (local $block i32)
-  (local.set $ctx (call $rt_alloc_in (local.get $scratch) (i32.const 40)))
+  (local.set $ctx (call $rt_alloc_in (local.get $scratch) (i32.const 808)))
   (if (i32.eqz (local.get $ctx)) (then (return (i32.const 0))))
   (i32.store (local.get $ctx) (local.get $target))
   (i32.store offset=4 (local.get $ctx) (local.get $scratch))
-  (local.set $block (call $rt_alloc_in (local.get $scratch) (i32.const 512)))
-  (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
-  (i32.store offset=8 (local.get $ctx) (local.get $block))
+  (i32.store offset=8 (local.get $ctx) (i32.add (local.get $ctx) (i32.const 40)))   ;; 512 bytes
   (i32.store offset=12 (local.get $ctx) (i32.const 63))
-  (local.set $block (call $rt_alloc_in (local.get $scratch) (i32.const 256)))
-  (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
-  (i32.store offset=20 (local.get $ctx) (local.get $block))
+  (i32.store offset=20 (local.get $ctx) (i32.add (local.get $ctx) (i32.const 552))) ;; 256 bytes
   (i32.store offset=28 (local.get $ctx) (i32.const 64))
   (local.get $ctx))
 
@@ -283,7 +279,7 @@
         (block $end
           (loop $each
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-            (i32.store (local.get $at) (call $rt_copy_translate (local.get $ctx) (i32.load (local.get $at))))
+            (call $rt_copy_fix_at (local.get $ctx) (local.get $at))
             (local.set $at (i32.add (local.get $at) (i32.const 4)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $each)))
@@ -293,11 +289,16 @@
       (block $end
         (loop $each
           (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-          (local.set $at (i32.add (local.get $obj)
-                                  (i32.load (i32.add (i32.load offset=12 (local.get $desc))
-                                                     (i32.shl (local.get $i) (i32.const 2))))))
-          (i32.store (local.get $at) (call $rt_copy_translate (local.get $ctx) (i32.load (local.get $at))))
+          (call $rt_copy_fix_at (local.get $ctx)
+            (i32.add (local.get $obj) (i32.load (i32.add (i32.load offset=12 (local.get $desc))
+                                                         (i32.shl (local.get $i) (i32.const 2))))))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $each)))
       (br $done))
     (call $dict_copy_fix (local.get $ctx) (local.get $obj))))
+
+;; $rt_copy_fix_at: translate the pointer word at `at`.  A dict's pointer
+;; keys and values are i64 words whose high half is 0: their low half is
+;; translated the same way.
+(func $rt_copy_fix_at (param $ctx i32) (param $at i32)
+  (i32.store (local.get $at) (call $rt_copy_translate (local.get $ctx) (i32.load (local.get $at)))))

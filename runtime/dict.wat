@@ -332,19 +332,13 @@
       (if (i32.load offset=20 (local.get $entry))
         (then
           (if (i32.and (local.get $flags) (i32.const 11))
-            (then
-              (i64.store (local.get $entry)
-                (i64.extend_i32_u (call $rt_copy_translate (local.get $ctx)
-                                    (i32.wrap_i64 (i64.load (local.get $entry))))))))
+            (then (call $rt_copy_fix_at (local.get $ctx) (local.get $entry))))
           (if (local.get $rehash)
             (then
               (i32.store offset=16 (local.get $entry)
                 (call $dict_hash (local.get $flags) (i64.load (local.get $entry))))))
           (if (i32.and (local.get $flags) (i32.const 4))
-            (then
-              (i64.store offset=8 (local.get $entry)
-                (i64.extend_i32_u (call $rt_copy_translate (local.get $ctx)
-                                    (i32.wrap_i64 (i64.load offset=8 (local.get $entry))))))))))
+            (then (call $rt_copy_fix_at (local.get $ctx) (i32.add (local.get $entry) (i32.const 8)))))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $each)))
   (if (local.get $rehash) (then (call $dict_reindex (local.get $d)))))
