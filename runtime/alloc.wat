@@ -97,8 +97,7 @@
               (i32.store offset=4 (global.get $rt_reserve) (global.get $rt_free_chunks))
               (global.set $rt_free_chunks (global.get $rt_reserve))
               (global.set $rt_reserve (i32.const 0))))
-          (call $pwc_raise (i32.const 5) (i64.const 0))
-          (return (i32.const 0))))))
+          (return (call $rt_no_memory))))))
   (global.set $rt_heap_top (i32.add (local.get $c) (i32.shl (local.get $npages) (i32.const 16))))
   (i32.store offset=8 (local.get $c) (local.get $npages))
   (local.get $c))
@@ -230,8 +229,7 @@
           (return (local.get $p))))))
   (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
     (then
-      (call $pwc_raise (i32.const 5) (i64.const 0))
-      (return (i32.const 0))))
+      (return (call $rt_no_memory))))
   ;; Else a new chunk, the object at chunk+16: one page, the region's new
   ;; small chunk, for a small object; a chunk of its own for a large one.
   (local.set $npages (i32.shr_u (i32.add (local.get $size) (i32.const 65551)) (i32.const 16)))
@@ -251,6 +249,12 @@
       (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536)))))
   (memory.fill (local.get $p) (i32.const 0) (local.get $size))
   (local.get $p))
+
+;; $rt_no_memory: raise MemoryError (code 5) and return 0, for the caller
+;; to return: `(return (call $rt_no_memory))`.
+(func $rt_no_memory (result i32)
+  (call $pwc_raise (i32.const 5) (i64.const 0))
+  (i32.const 0))
 
 ;; $rt_alloc: `size` zeroed bytes, 8-aligned, in the current region.
 ;; 0 (MemoryError raised) when out of memory.  Initialises the runtime if

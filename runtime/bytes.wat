@@ -18,8 +18,7 @@
   (local $b i32)
   (if (i32.gt_u (local.get $len) (i32.const 0x7FFF0000))
     (then
-      (call $pwc_raise (i32.const 5) (i64.const 0))
-      (return (i32.const 0))))
+      (return (call $rt_no_memory))))
   (local.set $b (call $rt_alloc_bare (i32.add (local.get $len) (i32.const 8))))
   (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
   (i32.store (local.get $b) (global.get $rt_desc_bytes))
@@ -151,8 +150,7 @@
       (br $each)))
   (if (i64.gt_u (local.get $total) (i64.const 0x7FFF0000))
     (then
-      (call $pwc_raise (i32.const 5) (i64.const 0))
-      (return (i32.const 0))))
+      (return (call $rt_no_memory))))
   (local.set $r (call $bytes_alloc_bare (i32.wrap_i64 (local.get $total))))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
   (local.set $dst (i32.add (local.get $r) (i32.const 8)))

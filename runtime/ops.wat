@@ -386,7 +386,7 @@
   (if (i64.lt_s (local.get $n) (i64.const 0))
     (then (call $pwc_raise (i32.const 22) (i64.const 0)) (return (i32.const 0))))
   (if (i64.gt_u (local.get $n) (i64.const 0x3fffffff))
-    (then (call $pwc_raise (i32.const 5) (i64.const 0)) (return (i32.const 0))))
+    (then (return (call $rt_no_memory))))
   (call $bytes_alloc (i32.wrap_i64 (local.get $n))))
 
 ;; $dict_clear: removes every entry of d (dict.clear(), set.clear()); the

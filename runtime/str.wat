@@ -28,8 +28,7 @@
   (local $s i32)
   (if (i32.gt_u (local.get $byte_len) (i32.const 0x7FFF0000))
     (then
-      (call $pwc_raise (i32.const 5) (i64.const 0))
-      (return (i32.const 0))))
+      (return (call $rt_no_memory))))
   (local.set $s (call $rt_alloc_bare (i32.add (local.get $byte_len) (i32.const 12))))
   (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
   (i32.store (local.get $s) (global.get $rt_desc_str))
@@ -154,8 +153,7 @@
   ;; a length past $str_alloc's limit also keeps the i32 below from wrapping
   (if (i64.gt_u (local.get $bytes) (i64.const 0x7FFF0000))
     (then
-      (call $pwc_raise (i32.const 5) (i64.const 0))
-      (return (i32.const 0))))
+      (return (call $rt_no_memory))))
   (local.set $r (call $str_alloc_bare (i32.wrap_i64 (local.get $bytes)) (local.get $cps)))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
   (local.set $dst (call $str_put (call $str_put (i32.add (local.get $r) (i32.const 12)) (local.get $a))
@@ -333,8 +331,7 @@
                          (i64.extend_i32_u (i32.sub (local.get $n) (i32.const 1))))
                 (i64.const 0x7FFF0000))
     (then
-      (call $pwc_raise (i32.const 5) (i64.const 0))
-      (return (i32.const 0))))
+      (return (call $rt_no_memory))))
   (local.set $bytes (i32.mul (i32.load offset=4 (local.get $sep)) (i32.sub (local.get $n) (i32.const 1))))
   (local.set $cps (i32.mul (i32.load offset=8 (local.get $sep)) (i32.sub (local.get $n) (i32.const 1))))
   (block $measured
