@@ -125,27 +125,34 @@
 
 ;; $str_concat: a + b (a new str unless one side is empty).
 (func $str_concat (param $a i32) (param $b i32) (result i32)
+  (local $la i32)
+  (local $r i32)
   (if (i32.eqz (i32.load offset=4 (local.get $a))) (then (return (local.get $b))))
   (if (i32.eqz (i32.load offset=4 (local.get $b))) (then (return (local.get $a))))
-  (call $str_concat4 (local.get $a) (local.get $b) (i32.const 0) (i32.const 0)))
+  (local.set $la (i32.load offset=4 (local.get $a)))
+  (local.set $r (call $str_alloc_bare (i32.add (local.get $la) (i32.load offset=4 (local.get $b)))
+                                      (i32.add (i32.load offset=8 (local.get $a)) (i32.load offset=8 (local.get $b)))))
+  (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
+  (memory.copy (i32.add (local.get $r) (i32.const 12)) (i32.add (local.get $a) (i32.const 12)) (local.get $la))
+  (memory.copy (i32.add (i32.add (local.get $r) (i32.const 12)) (local.get $la))
+               (i32.add (local.get $b) (i32.const 12)) (i32.load offset=4 (local.get $b)))
+  (local.get $r))
 
 ;; $str_concat3: a + b + c, in one allocation (f-strings and print() join
 ;; their pieces with it and $str_concat4).
 (func $str_concat3 (param $a i32) (param $b i32) (param $c i32) (result i32)
   (call $str_concat4 (local.get $a) (local.get $b) (local.get $c) (i32.const 0)))
 
-;; $str_concat4: a + b + c + d in one allocation; c or d = 0 stands for "".
+;; $str_concat4: a + b + c + d in one allocation; d = 0 stands for "".
 (func $str_concat4 (param $a i32) (param $b i32) (param $c i32) (param $d i32) (result i32)
   (local $bytes i64)
   (local $cps i32)
   (local $r i32)
   (local $dst i32)
-  (local.set $bytes (i64.add (i64.load32_u offset=4 (local.get $a)) (i64.load32_u offset=4 (local.get $b))))
-  (local.set $cps (i32.add (i32.load offset=8 (local.get $a)) (i32.load offset=8 (local.get $b))))
-  (if (local.get $c)
-    (then
-      (local.set $bytes (i64.add (local.get $bytes) (i64.load32_u offset=4 (local.get $c))))
-      (local.set $cps (i32.add (local.get $cps) (i32.load offset=8 (local.get $c))))))
+  (local.set $bytes (i64.add (i64.add (i64.load32_u offset=4 (local.get $a)) (i64.load32_u offset=4 (local.get $b)))
+                             (i64.load32_u offset=4 (local.get $c))))
+  (local.set $cps (i32.add (i32.add (i32.load offset=8 (local.get $a)) (i32.load offset=8 (local.get $b)))
+                           (i32.load offset=8 (local.get $c))))
   (if (local.get $d)
     (then
       (local.set $bytes (i64.add (local.get $bytes) (i64.load32_u offset=4 (local.get $d))))
@@ -156,9 +163,9 @@
       (return (call $rt_no_memory))))
   (local.set $r (call $str_alloc_bare (i32.wrap_i64 (local.get $bytes)) (local.get $cps)))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
-  (local.set $dst (call $str_put (call $str_put (i32.add (local.get $r) (i32.const 12)) (local.get $a))
-                                 (local.get $b)))
-  (if (local.get $c) (then (local.set $dst (call $str_put (local.get $dst) (local.get $c)))))
+  (local.set $dst (call $str_put (i32.add (local.get $r) (i32.const 12)) (local.get $a)))
+  (local.set $dst (call $str_put (local.get $dst) (local.get $b)))
+  (local.set $dst (call $str_put (local.get $dst) (local.get $c)))
   (if (local.get $d) (then (drop (call $str_put (local.get $dst) (local.get $d)))))
   (local.get $r))
 
