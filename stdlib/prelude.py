@@ -143,15 +143,32 @@ def _exception_location(e: BaseException) -> str:
             f"{location_text(e._where_function)}")
 
 
-_HEX = "0123456789abcdef"
+def _hex_char(v: int) -> str:
+    """The hex digit of v's low 4 bits, spelled out: indexing a str of the
+    digits would link str indexing (str_getitem, str_offset) into every
+    module that can raise a Unicode error."""
+    d = v & 15
+    if d < 10:
+        return str(d)
+    if d == 10:
+        return "a"
+    if d == 11:
+        return "b"
+    if d == 12:
+        return "c"
+    if d == 13:
+        return "d"
+    if d == 14:
+        return "e"
+    return "f"
 
 
 def _byte_hex(b: int) -> str:
-    return "0x" + _HEX[(b >> 4) & 15] + _HEX[b & 15]
+    return "0x" + _hex_char(b >> 4) + _hex_char(b)
 
 
 def _hex4(v: int) -> str:
-    return _HEX[(v >> 12) & 15] + _HEX[(v >> 8) & 15] + _HEX[(v >> 4) & 15] + _HEX[v & 15]
+    return _hex_char(v >> 12) + _hex_char(v >> 8) + _hex_char(v >> 4) + _hex_char(v)
 
 
 def _raise_builtin(code: int, arg: int) -> None:

@@ -21,10 +21,17 @@ def main() -> None:
         "lone \ud800".encode("utf-8", "surrogateescape")  # not an escaped byte
     except UnicodeEncodeError as e:
         print("UnicodeEncodeError:", e)
-    try:
-        b"\xff".decode()
-    except UnicodeDecodeError as e:
-        print("UnicodeDecodeError:", e)
+    # every hex digit in the messages' \uXXXX and 0xXX
+    for raw in [b"\xff", b"\xab", b"\xce", b"\x9d"]:
+        try:
+            raw.decode()
+        except UnicodeDecodeError as e:
+            print("UnicodeDecodeError:", e)
+    for text in ["\udabc", "\ude01", "\ud9f7", "x\udc45\udc36"]:
+        try:
+            text.encode()
+        except UnicodeEncodeError as e:
+            print("UnicodeEncodeError:", e)
 
 
 main()
