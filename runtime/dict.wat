@@ -51,25 +51,31 @@
   (if (i32.and (local.get $flags) (i32.const 32))
     (then (local.set $key (i64.reinterpret_f64
             (f64.add (f64.reinterpret_i64 (local.get $key)) (f64.const 0))))))
+  ;; str and bytes: their bytes (as $str_hash and $bytes_hash), which a str
+  ;; holds at +12 and a bytes at +8
   (local.set $h
-    (if (result i64) (i32.and (local.get $flags) (i32.const 1))
-      (then (call $str_hash (i32.wrap_i64 (local.get $key))))
-      (else
-        (if (result i64) (i32.and (local.get $flags) (i32.const 8))
-          (then (call $bytes_hash (i32.wrap_i64 (local.get $key))))
-          (else (i64.mul (local.get $key) (i64.const 0x9E3779B97F4A7C15)))))))
+    (if (result i64) (i32.and (local.get $flags) (i32.const 9))
+      (then (call $rt_hash_bytes
+              (i32.add (i32.wrap_i64 (local.get $key))
+                       (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
+              (i32.load offset=4 (i32.wrap_i64 (local.get $key)))))
+      (else (i64.mul (local.get $key) (i64.const 0x9E3779B97F4A7C15)))))
   (i32.wrap_i64 (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32)))))
 
 ;; $dict_keys_equal: 1 when keys `a` and `b` are equal for flags `flags`.
 (func $dict_keys_equal (param $flags i32) (param $a i64) (param $b i64) (result i32)
+  (local $off i32)
   (if (i32.and (local.get $flags) (i32.const 32))
     (then (return (f64.eq (f64.reinterpret_i64 (local.get $a)) (f64.reinterpret_i64 (local.get $b))))))
   (if (i64.eq (local.get $a) (local.get $b)) (then (return (i32.const 1))))
-  (if (i32.and (local.get $flags) (i32.const 1))
-    (then (return (call $str_eq (i32.wrap_i64 (local.get $a)) (i32.wrap_i64 (local.get $b))))))
-  (if (i32.and (local.get $flags) (i32.const 8))
-    (then (return (call $bytes_eq (i32.wrap_i64 (local.get $a)) (i32.wrap_i64 (local.get $b))))))
-  (i32.const 0))
+  ;; str and bytes: same length, same bytes (as $str_eq and $bytes_eq)
+  (if (i32.eqz (i32.and (local.get $flags) (i32.const 9))) (then (return (i32.const 0))))
+  (if (i32.ne (i32.load offset=4 (i32.wrap_i64 (local.get $a))) (i32.load offset=4 (i32.wrap_i64 (local.get $b))))
+    (then (return (i32.const 0))))
+  (local.set $off (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
+  (i32.eqz (call $rt_memcmp (i32.add (i32.wrap_i64 (local.get $a)) (local.get $off))
+                            (i32.add (i32.wrap_i64 (local.get $b)) (local.get $off))
+                            (i32.load offset=4 (i32.wrap_i64 (local.get $a))))))
 
 ;; $dict_probe: the address of the index slot that holds `key` (whose hash
 ;; is `hash`), or 0 when the key is absent.  Probing follows CPython:
