@@ -145,8 +145,7 @@
       (if (local.get $best_prev)
         (then (i32.store offset=4 (local.get $best_prev) (local.get $rest)))
         (else (global.set $rt_free_chunks (local.get $rest))))
-      (i32.store (local.get $best) (i32.const 0))
-      (i32.store offset=4 (local.get $best) (i32.const 0))
+      (i64.store (local.get $best) (i64.const 0))   ;; region, next
       (i32.store offset=8 (local.get $best) (local.get $npages))))
   (local.get $best))
 
@@ -160,7 +159,6 @@
   (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
   (local.set $r (i32.add (local.get $c) (i32.const 16)))
   (i32.store (local.get $c) (local.get $r))                        ;; chunk.region
-  (memory.fill (local.get $r) (i32.const 0) (i32.const 32))
   (i32.store (local.get $r) (i32.add (local.get $c) (i32.const 48)))        ;; bump
   (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536))) ;; limit
   (i32.store offset=8 (local.get $r) (local.get $c))                        ;; chunks
@@ -168,6 +166,7 @@
   (i32.store offset=16 (local.get $r) (i32.const 1))                        ;; pages
   (i32.store offset=20 (local.get $r) (i32.const 1))                        ;; kept
   (i32.store offset=24 (local.get $r) (global.get $rt_regions))             ;; next
+  (i32.store offset=28 (local.get $r) (i32.const 0))                        ;; prev
   (if (global.get $rt_regions)
     (then (i32.store offset=28 (global.get $rt_regions) (local.get $r))))
   (global.set $rt_regions (local.get $r))

@@ -103,34 +103,33 @@
   (local $new i32)
   (local $n i32)
   (local.set $desc (i32.load (local.get $p)))
-  (block $sized
-    (block $list
-      (block $dict
-        (br_table $sized $sized $sized $list $sized $dict $sized
-                  (i32.load (local.get $desc))))
-      ;; kind 5
-      (return (call $dict_clone_in (local.get $p) (local.get $region))))
-    ;; kind 3: header, then an items block of exactly len elements
-    (local.set $new (call $rt_alloc_in (local.get $region) (i32.const 16)))
-    (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
-    (local.set $n (i32.load offset=4 (local.get $p)))
-    (i32.store (local.get $new) (local.get $desc))
-    (i32.store offset=4 (local.get $new) (local.get $n))
-    (i32.store offset=8 (local.get $new) (local.get $n))
-    (if (local.get $n)
-      (then
-        (i32.store offset=12 (local.get $new)
-          (local.tee $n (call $rt_dup_in (local.get $region) (i32.load offset=12 (local.get $p))
-                                         (i32.mul (local.get $n) (i32.load offset=4 (local.get $desc))))))
-        (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))))
-    (return (local.get $new)))
-  ;; str, bytes, struct: one block whose size the header or descriptor gives
+  ;; str, bytes, struct: one block, whose size the header or descriptor
+  ;; gives; a list or dict: header and blocks apart
   (call $rt_dup_in (local.get $region) (local.get $p)
     (block $size (result i32)
       (block $struct
         (block $bytes
           (block $str
-            (br_table $struct $str $bytes $struct $struct (i32.load (local.get $desc))))
+            (block $list
+              (block $dict
+                (br_table $struct $str $bytes $list $struct $dict $struct
+                          (i32.load (local.get $desc))))
+              ;; kind 5
+              (return (call $dict_clone_in (local.get $p) (local.get $region))))
+            ;; kind 3: header, then an items block of exactly len elements
+            (local.set $new (call $rt_alloc_in (local.get $region) (i32.const 16)))
+            (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
+            (local.set $n (i32.load offset=4 (local.get $p)))
+            (i32.store (local.get $new) (local.get $desc))
+            (i32.store offset=4 (local.get $new) (local.get $n))
+            (i32.store offset=8 (local.get $new) (local.get $n))
+            (if (local.get $n)
+              (then
+                (i32.store offset=12 (local.get $new)
+                  (local.tee $n (call $rt_dup_in (local.get $region) (i32.load offset=12 (local.get $p))
+                                                 (i32.mul (local.get $n) (i32.load offset=4 (local.get $desc))))))
+                (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))))
+            (return (local.get $new)))
           (br $size (i32.add (i32.load offset=4 (local.get $p)) (i32.const 12))))
         (br $size (i32.add (i32.load offset=4 (local.get $p)) (i32.const 8))))
       (i32.load offset=4 (local.get $desc)))))
