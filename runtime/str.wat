@@ -325,7 +325,7 @@
 (func $str_join (param $sep i32) (param $items i32) (result i32)
   (local $n i32)
   (local $i i32)
-  (local $bytes i32)
+  (local $bytes i64)
   (local $cps i32)
   (local $item i32)
   (local $r i32)
@@ -333,23 +333,22 @@
   (local.set $n (i32.load offset=4 (local.get $items)))
   (if (i32.eqz (local.get $n)) (then (return (call $str_alloc_bare (i32.const 0) (i32.const 0)))))
   (if (i32.eq (local.get $n) (i32.const 1)) (then (return (i32.load (i32.load offset=12 (local.get $items))))))
-  ;; a long separator repeated may exceed 4 GiB: measure the separators in i64
-  (if (i64.gt_u (i64.mul (i64.extend_i32_u (i32.load offset=4 (local.get $sep)))
-                         (i64.extend_i32_u (i32.sub (local.get $n) (i32.const 1))))
-                (i64.const 0x7FFF0000))
-    (then
-      (return (call $rt_no_memory))))
-  (local.set $bytes (i32.mul (i32.load offset=4 (local.get $sep)) (i32.sub (local.get $n) (i32.const 1))))
+  ;; a long separator repeated, or one long item many times, may exceed
+  ;; 4 GiB: the size is summed in i64 (the code points are fewer than the
+  ;; bytes, so their i32 count is right when the size fits)
+  (local.set $bytes (i64.mul (i64.extend_i32_u (i32.load offset=4 (local.get $sep)))
+                             (i64.extend_i32_u (i32.sub (local.get $n) (i32.const 1)))))
   (local.set $cps (i32.mul (i32.load offset=8 (local.get $sep)) (i32.sub (local.get $n) (i32.const 1))))
   (block $measured
     (loop $each
       (br_if $measured (i32.ge_u (local.get $i) (local.get $n)))
       (local.set $item (i32.load (i32.add (i32.load offset=12 (local.get $items)) (i32.shl (local.get $i) (i32.const 2)))))
-      (local.set $bytes (i32.add (local.get $bytes) (i32.load offset=4 (local.get $item))))
+      (local.set $bytes (i64.add (local.get $bytes) (i64.load32_u offset=4 (local.get $item))))
       (local.set $cps (i32.add (local.get $cps) (i32.load offset=8 (local.get $item))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $each)))
-  (local.set $r (call $str_alloc_bare (local.get $bytes) (local.get $cps)))
+  (if (i64.gt_u (local.get $bytes) (i64.const 0x7FFF0000)) (then (return (call $rt_no_memory))))
+  (local.set $r (call $str_alloc_bare (i32.wrap_i64 (local.get $bytes)) (local.get $cps)))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
   (local.set $dst (i32.add (local.get $r) (i32.const 12)))
   (local.set $i (i32.const 0))

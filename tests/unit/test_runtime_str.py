@@ -255,6 +255,29 @@ def test_concat4_too_long_raises_memory_error() -> None:
     assert rt.raised is not None and rt.raised[0] == 5
 
 
+def test_join_too_long_raises_memory_error() -> None:
+    """Six items of 0x30000000 bytes: the 32-bit sum would wrap to a size
+    that fits, and the copies would then write past the result."""
+    rt = Runtime()
+    big = rt.new_str("x")
+    rt.write(big + 4, (0x30000000).to_bytes(4, "little"))  # a claimed length, never read
+    items: int = rt.call("list_new", rt.desc.list_ptr, 0)
+    for _ in range(6):
+        rt.call("list_append4", items, big)
+    assert rt.call("str_join", rt.new_str(""), items) == 0
+    assert rt.raised is not None and rt.raised[0] == 5
+
+
+def test_replace_too_long_raises_memory_error() -> None:
+    """1001 insertions (the empty str matches around every character) of
+    5 MiB: more than 4 GiB, which in 32 bits wraps to a size that fits."""
+    rt = Runtime()
+    big = rt.new_str("x")
+    rt.write(big + 4, (0x500000).to_bytes(4, "little"))  # a claimed length, never read
+    assert rt.call("str_replace", rt.new_str("a" * 1000), rt.new_str(""), big, -1) == 0
+    assert rt.raised is not None and rt.raised[0] == 5
+
+
 @given(texts)
 def test_hash_depends_on_content_only(a: str) -> None:
     rt = Runtime()
