@@ -147,14 +147,15 @@
 ;; after raising UnicodeEncodeError (code 7) for a string that holds a
 ;; surrogate other than a surrogateescape byte.
 (func $map_encode (param $pairs i32) (result i32)
-  (local $n i32) (local $items i32) (local $j i32) (local $len i32) (local $total i32)
+  (local $n i32) (local $items i32) (local $j i32) (local $len i32) (local $total i64)
   (local $b i32) (local $sizes i32) (local $data i32)
   ;; the 2n strings in order: string j is item j/2's key (j even) or value
   (local.set $n (i32.shl (i32.load offset=4 (local.get $pairs)) (i32.const 1)))
   (local.set $items (i32.load offset=12 (local.get $pairs)))
   ;; pass 1: the host lengths go in a scratch table (an i32 per string),
   ;; which becomes the size table of the result once the total is known
-  (local.set $total (i32.add (i32.const 4) (i32.shl (local.get $n) (i32.const 2))))
+  ;; (in i64: many long strings, or one many times, may pass 4 GiB)
+  (local.set $total (i64.extend_i32_u (i32.add (i32.const 4) (i32.shl (local.get $n) (i32.const 2)))))
   (local.set $sizes (call $rt_alloc (i32.add (i32.shl (local.get $n) (i32.const 2)) (i32.const 8))))
   (if (i32.eqz (local.get $sizes)) (then (return (i32.const 0))))
   (block $measured
@@ -169,14 +170,15 @@
           (i32.const 1)))
       (if (i32.lt_s (local.get $len) (i32.const 0)) (then (return (i32.const 0))))
       (i32.store (i32.add (local.get $sizes) (i32.shl (local.get $j) (i32.const 2))) (local.get $len))
-      (local.set $total (i32.add (local.get $total) (i32.add (local.get $len) (i32.const 1))))
+      (local.set $total (i64.add (local.get $total) (i64.extend_i32_u (i32.add (local.get $len) (i32.const 1)))))
       (local.set $j (i32.add (local.get $j) (i32.const 1)))
       (br $each)))
   ;; pass 2: header, size table, then the strings (zero-filled first: the
   ;; NUL after each is there)
-  (local.set $b (call $bytes_alloc_bare (local.get $total)))
+  (if (i64.gt_u (local.get $total) (i64.const 0x7FFF0000)) (then (return (call $rt_no_memory))))
+  (local.set $b (call $bytes_alloc_bare (i32.wrap_i64 (local.get $total))))
   (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
-  (memory.fill (i32.add (local.get $b) (i32.const 8)) (i32.const 0) (local.get $total))
+  (memory.fill (i32.add (local.get $b) (i32.const 8)) (i32.const 0) (i32.load offset=4 (local.get $b)))
   (i32.store offset=8 (local.get $b) (i32.shr_u (local.get $n) (i32.const 1)))
   (memory.copy (i32.add (local.get $b) (i32.const 12)) (local.get $sizes) (i32.shl (local.get $n) (i32.const 2)))
   (local.set $data (i32.add (i32.add (local.get $b) (i32.const 12)) (i32.shl (local.get $n) (i32.const 2))))
