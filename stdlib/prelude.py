@@ -274,9 +274,11 @@ def _key_error_float(key: float) -> None:
 
 
 def _report_uncaught(e: BaseException) -> None:
-    """An exception nothing caught: print it to stderr as CPython would (sans frames)."""
+    """An exception nothing caught: print it to stderr as CPython would (sans frames).
+    Escaped host bytes in the message go out as the bytes they stand for: a
+    strict encode would raise in the middle of the report."""
     data = f"Traceback (most recent call last):\n  {_exception_location(e)}\n" \
-           f"{type(e).__name__}: {e}\n".encode()
+           f"{type(e).__name__}: {e}\n".encode("utf-8", "surrogateescape")
     iov = alloc(16)
     store_i32(iov, bytes_ptr(data))
     store_i32(iov + 4, len(data))
