@@ -97,8 +97,7 @@
               (i32.store offset=4 (global.get $rt_reserve) (global.get $rt_free_chunks))
               (global.set $rt_free_chunks (global.get $rt_reserve))
               (global.set $rt_reserve (i32.const 0))))
-          (call $pwc_raise (i32.const 5) (i64.const 0))
-          (return (i32.const 0))))))
+          (return (call $rt_no_memory))))))
   (global.set $rt_heap_top (i32.add (local.get $c) (i32.shl (local.get $npages) (i32.const 16))))
   (i32.store offset=8 (local.get $c) (local.get $npages))
   (local.get $c))
@@ -146,8 +145,7 @@
       (if (local.get $best_prev)
         (then (i32.store offset=4 (local.get $best_prev) (local.get $rest)))
         (else (global.set $rt_free_chunks (local.get $rest))))
-      (i32.store (local.get $best) (i32.const 0))
-      (i32.store offset=4 (local.get $best) (i32.const 0))
+      (i64.store (local.get $best) (i64.const 0))   ;; region, next
       (i32.store offset=8 (local.get $best) (local.get $npages))))
   (local.get $best))
 
@@ -161,7 +159,6 @@
   (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
   (local.set $r (i32.add (local.get $c) (i32.const 16)))
   (i32.store (local.get $c) (local.get $r))                        ;; chunk.region
-  (memory.fill (local.get $r) (i32.const 0) (i32.const 32))
   (i32.store (local.get $r) (i32.add (local.get $c) (i32.const 48)))        ;; bump
   (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536))) ;; limit
   (i32.store offset=8 (local.get $r) (local.get $c))                        ;; chunks
@@ -169,6 +166,7 @@
   (i32.store offset=16 (local.get $r) (i32.const 1))                        ;; pages
   (i32.store offset=20 (local.get $r) (i32.const 1))                        ;; kept
   (i32.store offset=24 (local.get $r) (global.get $rt_regions))             ;; next
+  (i32.store offset=28 (local.get $r) (i32.const 0))                        ;; prev
   (if (global.get $rt_regions)
     (then (i32.store offset=28 (global.get $rt_regions) (local.get $r))))
   (global.set $rt_regions (local.get $r))
@@ -219,43 +217,43 @@
   (local.set $size (i32.and (i32.add (select (local.get $size) (i32.const 8) (local.get $size))
                                      (i32.const 7))
                             (i32.const -8)))
-  (if (i32.gt_u (local.get $size) (i32.const 16384))
+  ;; Small object: bump in the current small chunk when it has room.
+  (if (i32.le_u (local.get $size) (i32.const 16384))
     (then
-      ;; Large object: a chunk of its own, object at chunk+16.
-      (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
+      (local.set $p (i32.load (local.get $r)))
+      (if (i32.le_u (i32.add (local.get $p) (local.get $size)) (i32.load offset=4 (local.get $r)))
         (then
-          (call $pwc_raise (i32.const 5) (i64.const 0))
-          (return (i32.const 0))))
-      (local.set $npages (i32.shr_u (i32.add (local.get $size) (i32.const 65551)) (i32.const 16)))
-      (local.set $c (call $rt_chunk_new (local.get $npages)))
-      (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
-      (i32.store (local.get $c) (local.get $r))
-      (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
-      (i32.store offset=8 (local.get $r) (local.get $c))
-      (i32.store offset=16 (local.get $r)
-                 (i32.add (i32.load offset=16 (local.get $r)) (local.get $npages)))
-      (global.set $rt_pages_since_walk
-                  (i32.add (global.get $rt_pages_since_walk) (local.get $npages)))
-      (local.set $p (i32.add (local.get $c) (i32.const 16)))
-      (memory.fill (local.get $p) (i32.const 0) (local.get $size))
-      (return (local.get $p))))
-  ;; Small object: bump in the current small chunk, or start a new one.
-  (local.set $p (i32.load (local.get $r)))
-  (if (i32.gt_u (i32.add (local.get $p) (local.get $size)) (i32.load offset=4 (local.get $r)))
+          (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
+          (memory.fill (local.get $p) (i32.const 0) (local.get $size))
+          (return (local.get $p))))))
+  (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
     (then
-      (local.set $c (call $rt_chunk_new (i32.const 1)))
-      (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
-      (i32.store (local.get $c) (local.get $r))
-      (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
-      (i32.store offset=8 (local.get $r) (local.get $c))
-      (i32.store offset=16 (local.get $r) (i32.add (i32.load offset=16 (local.get $r)) (i32.const 1)))
-      (global.set $rt_pages_since_walk
-                  (i32.add (global.get $rt_pages_since_walk) (i32.const 1)))
-      (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536)))
-      (local.set $p (i32.add (local.get $c) (i32.const 16)))))
-  (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
+      (return (call $rt_no_memory))))
+  ;; Else a new chunk, the object at chunk+16: one page, the region's new
+  ;; small chunk, for a small object; a chunk of its own for a large one.
+  (local.set $npages (i32.shr_u (i32.add (local.get $size) (i32.const 65551)) (i32.const 16)))
+  (local.set $c (call $rt_chunk_new (local.get $npages)))
+  (if (i32.eqz (local.get $c)) (then (return (i32.const 0))))
+  (i32.store (local.get $c) (local.get $r))
+  (i32.store offset=4 (local.get $c) (i32.load offset=8 (local.get $r)))
+  (i32.store offset=8 (local.get $r) (local.get $c))
+  (i32.store offset=16 (local.get $r)
+             (i32.add (i32.load offset=16 (local.get $r)) (local.get $npages)))
+  (global.set $rt_pages_since_walk
+              (i32.add (global.get $rt_pages_since_walk) (local.get $npages)))
+  (local.set $p (i32.add (local.get $c) (i32.const 16)))
+  (if (i32.le_u (local.get $size) (i32.const 16384))
+    (then
+      (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
+      (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536)))))
   (memory.fill (local.get $p) (i32.const 0) (local.get $size))
   (local.get $p))
+
+;; $rt_no_memory: raise MemoryError (code 5) and return 0, for the caller
+;; to return: `(return (call $rt_no_memory))`.
+(func $rt_no_memory (result i32)
+  (call $pwc_raise (i32.const 5) (i64.const 0))
+  (i32.const 0))
 
 ;; $rt_alloc: `size` zeroed bytes, 8-aligned, in the current region.
 ;; 0 (MemoryError raised) when out of memory.  Initialises the runtime if

@@ -103,55 +103,53 @@
   (call $rt_region_free (local.get $scratch))
   ;; The copies' chunks become r's.
   (local.set $c (i32.load offset=8 (local.get $target)))
-  (block $relabelled
-    (loop $each
-      (i32.store (local.get $c) (local.get $r))
-      (local.set $last (local.get $c))
-      (local.set $c (i32.load offset=4 (local.get $c)))
-      (br_if $relabelled (i32.eqz (local.get $c)))
-      (br $each)))
+  (loop $each
+    (i32.store (local.get $c) (local.get $r))
+    (local.set $last (local.get $c))
+    (br_if $each (local.tee $c (i32.load offset=4 (local.get $c)))))
   (call $rt_region_unlink (local.get $target))
-  (if (global.get $rt_exc)
+  (if (i32.eqz (global.get $rt_exc))
     (then
-      ;; Out of memory after all: keep old and new objects alike (some
-      ;; pointers already lead to the copies), so that nothing dangles.
-      (global.set $rt_exc (i32.const 0))
-      (i32.store offset=4 (local.get $last) (i32.load offset=8 (local.get $r)))
-      (i32.store offset=8 (local.get $r) (i32.load offset=8 (local.get $target)))
-      (i32.store offset=16 (local.get $r) (i32.add (i32.load offset=16 (local.get $r))
-                                                   (i32.load offset=16 (local.get $target))))
-      (return)))
-  ;; r's old chunks are free but the first, which holds r's descriptor.
-  (local.set $first (i32.and (local.get $r) (i32.const 0xFFFF0000)))
-  (local.set $c (i32.load offset=8 (local.get $r)))
-  (block $freed
-    (loop $each
-      (br_if $freed (i32.eqz (local.get $c)))
-      (local.set $next (i32.load offset=4 (local.get $c)))
-      (if (i32.ne (local.get $c) (local.get $first))
-        (then
-          ;; Poisoned: a pointer the traversal missed fails loudly (a trap on
-          ;; the first use) instead of reading stale data.
-          (memory.fill (i32.add (local.get $c) (i32.const 16)) (i32.const 0xEE)
-                       (i32.sub (i32.shl (i32.load offset=8 (local.get $c)) (i32.const 16))
-                                (i32.const 16)))
-          (i32.store (local.get $c) (i32.const 0))
-          (i32.store offset=4 (local.get $c) (global.get $rt_free_chunks))
-          (global.set $rt_free_chunks (local.get $c))))
-      (local.set $c (local.get $next))
-      (br $each)))
-  ;; The first chunk keeps its header and r's descriptor; its objects were
-  ;; all copied: poisoned too.
-  (memory.fill (i32.add (local.get $first) (i32.const 48)) (i32.const 0xEE)
-               (i32.const 65488))
-  (i32.store offset=4 (local.get $last) (local.get $first))
-  (i32.store offset=4 (local.get $first) (i32.const 0))
+      ;; r's old chunks are free but the first, which holds r's descriptor
+      ;; and becomes r's only chunk besides the copies'.
+      (local.set $first (i32.and (local.get $r) (i32.const 0xFFFF0000)))
+      (local.set $c (i32.load offset=8 (local.get $r)))
+      (block $freed
+        (loop $each
+          (br_if $freed (i32.eqz (local.get $c)))
+          (local.set $next (i32.load offset=4 (local.get $c)))
+          (if (i32.ne (local.get $c) (local.get $first))
+            (then
+              ;; Poisoned: a pointer the traversal missed fails loudly (a trap
+              ;; on the first use) instead of reading stale data.
+              (memory.fill (i32.add (local.get $c) (i32.const 16)) (i32.const 0xEE)
+                           (i32.sub (i32.shl (i32.load offset=8 (local.get $c)) (i32.const 16))
+                                    (i32.const 16)))
+              (i32.store (local.get $c) (i32.const 0))
+              (i32.store offset=4 (local.get $c) (global.get $rt_free_chunks))
+              (global.set $rt_free_chunks (local.get $c))))
+          (local.set $c (local.get $next))
+          (br $each)))
+      ;; The first chunk keeps its header and r's descriptor; its objects
+      ;; were all copied: poisoned too.
+      (memory.fill (i32.add (local.get $first) (i32.const 48)) (i32.const 0xEE)
+                   (i32.const 65488))
+      (i32.store offset=4 (local.get $first) (i32.const 0))
+      (i32.store offset=8 (local.get $r) (local.get $first))
+      (i32.store offset=16 (local.get $r) (i32.const 1))
+      (i32.store (local.get $r) (i32.load (local.get $target)))                 ;; bump
+      (i32.store offset=4 (local.get $r) (i32.load offset=4 (local.get $target)))  ;; limit
+      (i32.store offset=20 (local.get $r) (i32.add (i32.load offset=16 (local.get $target))
+                                                   (i32.const 1)))))            ;; kept
+  ;; Out of memory after all: old and new objects are kept alike (some
+  ;; pointers already lead to the copies), so that nothing dangles.  That
+  ;; is not an error of anyone's code.
+  (global.set $rt_exc (i32.const 0))
+  ;; The copies' chunks go in front of r's.
+  (i32.store offset=4 (local.get $last) (i32.load offset=8 (local.get $r)))
   (i32.store offset=8 (local.get $r) (i32.load offset=8 (local.get $target)))
-  (i32.store (local.get $r) (i32.load (local.get $target)))                 ;; bump
-  (i32.store offset=4 (local.get $r) (i32.load offset=4 (local.get $target)))  ;; limit
-  (i32.store offset=16 (local.get $r) (i32.add (i32.load offset=16 (local.get $target))
-                                               (i32.const 1)))
-  (i32.store offset=20 (local.get $r) (i32.load offset=16 (local.get $r)))
+  (i32.store offset=16 (local.get $r) (i32.add (i32.load offset=16 (local.get $r))
+                                               (i32.load offset=16 (local.get $target))))
   ;; a str that moved may be remembered by $str_offset's cursor
   (global.set $str_cursor_s (i32.const 0)))
 

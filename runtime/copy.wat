@@ -57,21 +57,17 @@
   (local.get $result))
 
 ;; $rt_copy_context: a copy context (see above) in `scratch` for copies into
-;; `target`; 0 when out of memory.
+;; `target`, with room for 64 map slots and 64 work items, all in one
+;; block; 0 when out of memory.
 (func $rt_copy_context (param $scratch i32) (param $target i32) (result i32)
   (local $ctx i32)
-  (local $block i32)
-  (local.set $ctx (call $rt_alloc_in (local.get $scratch) (i32.const 40)))
+  (local.set $ctx (call $rt_alloc_in (local.get $scratch) (i32.const 808)))
   (if (i32.eqz (local.get $ctx)) (then (return (i32.const 0))))
   (i32.store (local.get $ctx) (local.get $target))
   (i32.store offset=4 (local.get $ctx) (local.get $scratch))
-  (local.set $block (call $rt_alloc_in (local.get $scratch) (i32.const 512)))
-  (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
-  (i32.store offset=8 (local.get $ctx) (local.get $block))
+  (i32.store offset=8 (local.get $ctx) (i32.add (local.get $ctx) (i32.const 40)))   ;; 512 bytes
   (i32.store offset=12 (local.get $ctx) (i32.const 63))
-  (local.set $block (call $rt_alloc_in (local.get $scratch) (i32.const 256)))
-  (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
-  (i32.store offset=20 (local.get $ctx) (local.get $block))
+  (i32.store offset=20 (local.get $ctx) (i32.add (local.get $ctx) (i32.const 552))) ;; 256 bytes
   (i32.store offset=28 (local.get $ctx) (i32.const 64))
   (local.get $ctx))
 
@@ -104,46 +100,46 @@
 ;; index blocks.  0 when out of memory.
 (func $rt_copy_shallow (param $p i32) (param $region i32) (result i32)
   (local $desc i32)
-  (local $size i32)
   (local $new i32)
   (local $n i32)
   (local.set $desc (i32.load (local.get $p)))
-  (block $sized
-    (block $list
-      (block $dict
-        (br_table $sized $sized $sized $list $sized $dict $sized
-                  (i32.load (local.get $desc))))
-      ;; kind 5
-      (return (call $dict_clone_in (local.get $p) (local.get $region))))
-    ;; kind 3: header, then an items block of exactly len elements
-    (local.set $new (call $rt_alloc_in (local.get $region) (i32.const 16)))
-    (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
-    (local.set $n (i32.load offset=4 (local.get $p)))
-    (i32.store (local.get $new) (local.get $desc))
-    (i32.store offset=4 (local.get $new) (local.get $n))
-    (i32.store offset=8 (local.get $new) (local.get $n))
-    (if (local.get $n)
-      (then
-        (local.set $size (i32.mul (local.get $n) (i32.load offset=4 (local.get $desc))))
-        (local.set $p (i32.load offset=12 (local.get $p)))
-        (local.set $n (call $rt_alloc_in (local.get $region) (local.get $size)))
-        (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))
-        (memory.copy (local.get $n) (local.get $p) (local.get $size))
-        (i32.store offset=12 (local.get $new) (local.get $n))))
-    (return (local.get $new)))
-  ;; str, bytes, struct: one block whose size the header or descriptor gives
-  (local.set $size
+  ;; str, bytes, struct: one block, whose size the header or descriptor
+  ;; gives; a list or dict: header and blocks apart
+  (call $rt_dup_in (local.get $region) (local.get $p)
     (block $size (result i32)
       (block $struct
         (block $bytes
           (block $str
-            (br_table $struct $str $bytes $struct $struct (i32.load (local.get $desc))))
+            (block $list
+              (block $dict
+                (br_table $struct $str $bytes $list $struct $dict $struct
+                          (i32.load (local.get $desc))))
+              ;; kind 5
+              (return (call $dict_clone_in (local.get $p) (local.get $region))))
+            ;; kind 3: header, then an items block of exactly len elements
+            (local.set $new (call $rt_alloc_in (local.get $region) (i32.const 16)))
+            (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
+            (local.set $n (i32.load offset=4 (local.get $p)))
+            (i32.store (local.get $new) (local.get $desc))
+            (i32.store offset=4 (local.get $new) (local.get $n))
+            (i32.store offset=8 (local.get $new) (local.get $n))
+            (if (local.get $n)
+              (then
+                (i32.store offset=12 (local.get $new)
+                  (local.tee $n (call $rt_dup_in (local.get $region) (i32.load offset=12 (local.get $p))
+                                                 (i32.mul (local.get $n) (i32.load offset=4 (local.get $desc))))))
+                (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))))
+            (return (local.get $new)))
           (br $size (i32.add (i32.load offset=4 (local.get $p)) (i32.const 12))))
         (br $size (i32.add (i32.load offset=4 (local.get $p)) (i32.const 8))))
-      (i32.load offset=4 (local.get $desc))))
-  (local.set $new (call $rt_alloc_in (local.get $region) (local.get $size)))
-  (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
-  (memory.copy (local.get $new) (local.get $p) (local.get $size))
+      (i32.load offset=4 (local.get $desc)))))
+
+;; $rt_dup_in: a copy of the `size` bytes at `src` in `region`, or 0 when out
+;; of memory.
+(func $rt_dup_in (param $region i32) (param $src i32) (param $size i32) (result i32)
+  (local $new i32)
+  (if (local.tee $new (call $rt_alloc_in (local.get $region) (local.get $size)))
+    (then (memory.copy (local.get $new) (local.get $src) (local.get $size))))
   (local.get $new))
 
 ;; $rt_copy_translate: the address object `p` has in the copy: p itself when
@@ -282,7 +278,7 @@
         (block $end
           (loop $each
             (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-            (i32.store (local.get $at) (call $rt_copy_translate (local.get $ctx) (i32.load (local.get $at))))
+            (call $rt_copy_fix_at (local.get $ctx) (local.get $at))
             (local.set $at (i32.add (local.get $at) (i32.const 4)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $each)))
@@ -292,11 +288,16 @@
       (block $end
         (loop $each
           (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
-          (local.set $at (i32.add (local.get $obj)
-                                  (i32.load (i32.add (i32.load offset=12 (local.get $desc))
-                                                     (i32.shl (local.get $i) (i32.const 2))))))
-          (i32.store (local.get $at) (call $rt_copy_translate (local.get $ctx) (i32.load (local.get $at))))
+          (call $rt_copy_fix_at (local.get $ctx)
+            (i32.add (local.get $obj) (i32.load (i32.add (i32.load offset=12 (local.get $desc))
+                                                         (i32.shl (local.get $i) (i32.const 2))))))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $each)))
       (br $done))
     (call $dict_copy_fix (local.get $ctx) (local.get $obj))))
+
+;; $rt_copy_fix_at: translate the pointer word at `at`.  A dict's pointer
+;; keys and values are i64 words whose high half is 0: their low half is
+;; translated the same way.
+(func $rt_copy_fix_at (param $ctx i32) (param $at i32)
+  (i32.store (local.get $at) (call $rt_copy_translate (local.get $ctx) (i32.load (local.get $at)))))

@@ -51,25 +51,31 @@
   (if (i32.and (local.get $flags) (i32.const 32))
     (then (local.set $key (i64.reinterpret_f64
             (f64.add (f64.reinterpret_i64 (local.get $key)) (f64.const 0))))))
+  ;; str and bytes: their bytes (as $str_hash and $bytes_hash), which a str
+  ;; holds at +12 and a bytes at +8
   (local.set $h
-    (if (result i64) (i32.and (local.get $flags) (i32.const 1))
-      (then (call $str_hash (i32.wrap_i64 (local.get $key))))
-      (else
-        (if (result i64) (i32.and (local.get $flags) (i32.const 8))
-          (then (call $bytes_hash (i32.wrap_i64 (local.get $key))))
-          (else (i64.mul (local.get $key) (i64.const 0x9E3779B97F4A7C15)))))))
+    (if (result i64) (i32.and (local.get $flags) (i32.const 9))
+      (then (call $rt_hash_bytes
+              (i32.add (i32.wrap_i64 (local.get $key))
+                       (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
+              (i32.load offset=4 (i32.wrap_i64 (local.get $key)))))
+      (else (i64.mul (local.get $key) (i64.const 0x9E3779B97F4A7C15)))))
   (i32.wrap_i64 (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32)))))
 
 ;; $dict_keys_equal: 1 when keys `a` and `b` are equal for flags `flags`.
 (func $dict_keys_equal (param $flags i32) (param $a i64) (param $b i64) (result i32)
+  (local $off i32)
   (if (i32.and (local.get $flags) (i32.const 32))
     (then (return (f64.eq (f64.reinterpret_i64 (local.get $a)) (f64.reinterpret_i64 (local.get $b))))))
   (if (i64.eq (local.get $a) (local.get $b)) (then (return (i32.const 1))))
-  (if (i32.and (local.get $flags) (i32.const 1))
-    (then (return (call $str_eq (i32.wrap_i64 (local.get $a)) (i32.wrap_i64 (local.get $b))))))
-  (if (i32.and (local.get $flags) (i32.const 8))
-    (then (return (call $bytes_eq (i32.wrap_i64 (local.get $a)) (i32.wrap_i64 (local.get $b))))))
-  (i32.const 0))
+  ;; str and bytes: same length, same bytes (as $str_eq and $bytes_eq)
+  (if (i32.eqz (i32.and (local.get $flags) (i32.const 9))) (then (return (i32.const 0))))
+  (if (i32.ne (i32.load offset=4 (i32.wrap_i64 (local.get $a))) (i32.load offset=4 (i32.wrap_i64 (local.get $b))))
+    (then (return (i32.const 0))))
+  (local.set $off (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
+  (i32.eqz (call $rt_memcmp (i32.add (i32.wrap_i64 (local.get $a)) (local.get $off))
+                            (i32.add (i32.wrap_i64 (local.get $b)) (local.get $off))
+                            (i32.load offset=4 (i32.wrap_i64 (local.get $a))))))
 
 ;; $dict_probe: the address of the index slot that holds `key` (whose hash
 ;; is `hash`), or 0 when the key is absent.  Probing follows CPython:
@@ -202,9 +208,6 @@
   (local $region i32)
   (local $entries i32)
   (local $index i32)
-  (local $i i32)
-  (local $n i32)
-  (local $src i32)
   (local.set $slots (i32.const 8))
   (block $big
     (loop $double
@@ -221,30 +224,20 @@
     (then
       (call $dict_compact (local.get $d))
       (return (i32.const 1))))
+  ;; New blocks, the entries copied over as they are, holes included; then
+  ;; the holes are squeezed out as above.
   (local.set $region (call $rt_region_of (local.get $d)))
   (local.set $entries (call $rt_alloc_in (local.get $region) (i32.mul (local.get $cap) (i32.const 24))))
   (if (i32.eqz (local.get $entries)) (then (return (i32.const 0))))
   (local.set $index (call $rt_alloc_in (local.get $region) (i32.shl (local.get $slots) (i32.const 2))))
   (if (i32.eqz (local.get $index)) (then (return (i32.const 0))))
-  ;; compact the live entries into the new block
-  (local.set $n (i32.load offset=8 (local.get $d)))
-  (block $done
-    (loop $each
-      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-      (local.set $src (call $dict_entry (local.get $d) (local.get $i)))
-      (if (i32.load offset=20 (local.get $src))
-        (then
-          (memory.copy (local.get $entries) (local.get $src) (i32.const 24))
-          (local.set $entries (i32.add (local.get $entries) (i32.const 24)))))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $each)))
-  (local.set $n (i32.load offset=4 (local.get $d)))
-  (i32.store offset=8 (local.get $d) (local.get $n))
+  (memory.copy (local.get $entries) (i32.load offset=16 (local.get $d))
+               (i32.mul (i32.load offset=8 (local.get $d)) (i32.const 24)))
   (i32.store offset=12 (local.get $d) (local.get $cap))
-  (i32.store offset=16 (local.get $d) (i32.sub (local.get $entries) (i32.mul (local.get $n) (i32.const 24))))
+  (i32.store offset=16 (local.get $d) (local.get $entries))
   (i32.store offset=20 (local.get $d) (local.get $index))
   (i32.store offset=24 (local.get $d) (i32.sub (local.get $slots) (i32.const 1)))
-  (call $dict_reindex (local.get $d))
+  (call $dict_compact (local.get $d))
   (i32.const 1))
 
 ;; $dict_compact: moves the live entries to the front of the entries block
@@ -310,21 +303,18 @@
 (func $dict_clone_in (param $d i32) (param $region i32) (result i32)
   (local $new i32)
   (local $block i32)
-  (local $size i32)
-  (local.set $new (call $rt_alloc_in (local.get $region) (i32.const 32)))
+  (local.set $new (call $rt_dup_in (local.get $region) (local.get $d) (i32.const 32)))
   (if (i32.eqz (local.get $new)) (then (return (i32.const 0))))
-  (memory.copy (local.get $new) (local.get $d) (i32.const 32))
   (if (i32.eqz (i32.load offset=16 (local.get $d))) (then (return (local.get $new))))
-  (local.set $size (i32.mul (i32.load offset=12 (local.get $d)) (i32.const 24)))
-  (local.set $block (call $rt_alloc_in (local.get $region) (local.get $size)))
+  (i32.store offset=16 (local.get $new)
+    (local.tee $block (call $rt_dup_in (local.get $region) (i32.load offset=16 (local.get $d))
+                                       (i32.mul (i32.load offset=12 (local.get $d)) (i32.const 24)))))
   (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
-  (memory.copy (local.get $block) (i32.load offset=16 (local.get $d)) (local.get $size))
-  (i32.store offset=16 (local.get $new) (local.get $block))
-  (local.set $size (i32.shl (i32.add (i32.load offset=24 (local.get $d)) (i32.const 1)) (i32.const 2)))
-  (local.set $block (call $rt_alloc_in (local.get $region) (local.get $size)))
+  (i32.store offset=20 (local.get $new)
+    (local.tee $block (call $rt_dup_in (local.get $region) (i32.load offset=20 (local.get $d))
+                                       (i32.shl (i32.add (i32.load offset=24 (local.get $d)) (i32.const 1))
+                                                (i32.const 2)))))
   (if (i32.eqz (local.get $block)) (then (return (i32.const 0))))
-  (memory.copy (local.get $block) (i32.load offset=20 (local.get $d)) (local.get $size))
-  (i32.store offset=20 (local.get $new) (local.get $block))
   (local.get $new))
 
 ;; $dict_copy_fix: part of $rt_copy -- translate the pointer keys and values
@@ -348,19 +338,13 @@
       (if (i32.load offset=20 (local.get $entry))
         (then
           (if (i32.and (local.get $flags) (i32.const 11))
-            (then
-              (i64.store (local.get $entry)
-                (i64.extend_i32_u (call $rt_copy_translate (local.get $ctx)
-                                    (i32.wrap_i64 (i64.load (local.get $entry))))))))
+            (then (call $rt_copy_fix_at (local.get $ctx) (local.get $entry))))
           (if (local.get $rehash)
             (then
               (i32.store offset=16 (local.get $entry)
                 (call $dict_hash (local.get $flags) (i64.load (local.get $entry))))))
           (if (i32.and (local.get $flags) (i32.const 4))
-            (then
-              (i64.store offset=8 (local.get $entry)
-                (i64.extend_i32_u (call $rt_copy_translate (local.get $ctx)
-                                    (i32.wrap_i64 (i64.load offset=8 (local.get $entry))))))))))
+            (then (call $rt_copy_fix_at (local.get $ctx) (i32.add (local.get $entry) (i32.const 8)))))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $each)))
   (if (local.get $rehash) (then (call $dict_reindex (local.get $d)))))

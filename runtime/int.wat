@@ -38,12 +38,11 @@
         (i64.lt_u (i64.add (local.get $a) (i64.const 0x80000000)) (i64.const 0x100000000))
         (i64.lt_u (i64.add (local.get $b) (i64.const 0x80000000)) (i64.const 0x100000000)))
     (then (return (i32.const 0))))
-  (if (i32.or (i64.eqz (local.get $a)) (i64.eqz (local.get $b))) (then (return (i32.const 0))))
-  ;; -1 * MIN is the one case where the division check below would trap.
-  (if (i64.eq (local.get $a) (i64.const -1))
-    (then (return (i64.eq (local.get $b) (i64.const 0x8000000000000000)))))
-  (if (i64.eq (local.get $b) (i64.const -1))
-    (then (return (i64.eq (local.get $a) (i64.const 0x8000000000000000)))))
+  ;; -1 * MIN is the one case where the division check below would trap;
+  ;; with one operand -1, a & b is the other.
+  (if (i32.or (i64.eq (local.get $a) (i64.const -1)) (i64.eq (local.get $b) (i64.const -1)))
+    (then (return (i64.eq (i64.and (local.get $a) (local.get $b)) (i64.const 0x8000000000000000)))))
+  (if (i64.eqz (local.get $b)) (then (return (i32.const 0))))
   ;; The wrapped product divided by b gives back a exactly when no overflow.
   (i64.ne (i64.div_s (i64.mul (local.get $a) (local.get $b)) (local.get $b)) (local.get $a)))
 
@@ -142,7 +141,7 @@
       (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
       (br $more)))
   (local.set $len (i32.add (local.get $digits) (i64.lt_s (local.get $n) (i64.const 0))))
-  (local.set $s (call $str_alloc (local.get $len) (local.get $len)))
+  (local.set $s (call $str_alloc_bare (local.get $len) (local.get $len)))
   (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
   (if (i64.lt_s (local.get $n) (i64.const 0))
     (then (i32.store8 offset=12 (local.get $s) (i32.const 45))))   ;; '-'

@@ -20,8 +20,7 @@
   (local $items i32)
   (if (i32.gt_u (local.get $len) (i32.const 0x0FFFFFFF))
     (then
-      (call $pwc_raise (i32.const 5) (i64.const 0))
-      (return (i32.const 0))))
+      (return (call $rt_no_memory))))
   (local.set $l (call $rt_alloc (i32.const 16)))
   (if (i32.eqz (local.get $l)) (then (return (i32.const 0))))
   (i32.store (local.get $l) (local.get $desc))
@@ -47,8 +46,7 @@
   (if (i32.lt_u (local.get $cap) (local.get $need)) (then (local.set $cap (local.get $need))))
   (if (i32.gt_u (local.get $cap) (i32.const 0x0FFFFFFF))
     (then
-      (call $pwc_raise (i32.const 5) (i64.const 0))
-      (return (i32.const 0))))
+      (return (call $rt_no_memory))))
   (local.set $items (call $rt_alloc_in (call $rt_region_of (local.get $l))
                                        (i32.mul (local.get $cap) (local.get $es))))
   (if (i32.eqz (local.get $items)) (then (return (i32.const 0))))

@@ -12,7 +12,7 @@
   (local $n i32)
   (local $c i32)
   (local.set $n (i32.load offset=4 (local.get $s)))
-  (local.set $r (call $str_alloc (local.get $n) (local.get $n)))
+  (local.set $r (call $str_alloc_bare (local.get $n) (local.get $n)))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
   (block $done
     (loop $each
@@ -105,7 +105,7 @@
   (local $r i32)
   (local.set $size (call $str_recase_pass (local.get $s) (i32.const 0) (local.get $first) (local.get $rest)
                                           (local.get $words) (local.get $cased) (local.get $ignorable)))
-  (local.set $r (call $str_alloc (i32.wrap_i64 (local.get $size))
+  (local.set $r (call $str_alloc_bare (i32.wrap_i64 (local.get $size))
                                  (i32.wrap_i64 (i64.shr_u (local.get $size) (i64.const 32)))))
   (if (i32.eqz (local.get $r)) (then (return (i32.const 0))))
   (drop (call $str_recase_pass (local.get $s) (i32.add (local.get $r) (i32.const 12)) (local.get $first)

@@ -208,7 +208,14 @@
           (local.set $i (i32.add (i32.add (local.get $i) (local.get $at)) (local.get $lo)))
           (br $each)))))
   (if (i32.eqz (local.get $matches)) (then (return (local.get $s))))
-  (local.set $r (call $str_alloc
+  ;; many long insertions may pass 4 GiB: the size in i64 (the code points
+  ;; are fewer than the bytes, so their i32 count is right when this fits)
+  (if (i64.gt_s (i64.add (i64.extend_i32_u (local.get $n))
+                         (i64.mul (i64.extend_i32_u (local.get $matches))
+                                  (i64.sub (i64.extend_i32_u (local.get $ln)) (i64.extend_i32_u (local.get $lo)))))
+                (i64.const 0x7FFF0000))
+    (then (return (call $rt_no_memory))))
+  (local.set $r (call $str_alloc_bare
     (i32.add (local.get $n) (i32.mul (local.get $matches) (i32.sub (local.get $ln) (local.get $lo))))
     (i32.add (i32.load offset=8 (local.get $s))
              (i32.mul (local.get $matches) (i32.sub (i32.load offset=8 (local.get $new))

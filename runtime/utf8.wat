@@ -22,53 +22,44 @@
 ;; 3 "unexpected end of data" and bad_length (1..3) the number of bytes
 ;; CPython reports as undecodable starting at p.
 (func $rt_utf8_step (param $p i32) (param $end i32) (result i32)
-  (local $b0 i32)
-  (local $b1 i32)
-  (local $b2 i32)
-  (local $b3 i32)
-  (local $avail i32)
-  (local.set $b0 (i32.load8_u (local.get $p)))
-  (if (i32.lt_u (local.get $b0) (i32.const 0x80))
-    (then (return (i32.or (i32.const 0x01000000) (local.get $b0)))))
-  (local.set $avail (i32.sub (local.get $end) (local.get $p)))
-  ;; 80..BF are continuation bytes, C0 and C1 would give overlong ASCII
-  (if (i32.lt_u (local.get $b0) (i32.const 0xC2)) (then (return (i32.const 0x80000101))))
-  (if (i32.ge_u (local.get $b0) (i32.const 0xF5)) (then (return (i32.const 0x80000101))))
-  (if (i32.lt_u (local.get $avail) (i32.const 2)) (then (return (i32.const 0x80000301))))
-  (local.set $b1 (i32.load8_u offset=1 (local.get $p)))
-  (if (i32.ne (i32.and (local.get $b1) (i32.const 0xC0)) (i32.const 0x80))
-    (then (return (i32.const 0x80000201))))
-  (if (i32.lt_u (local.get $b0) (i32.const 0xE0))
-    (then
-      (return (i32.or (i32.const 0x02000000)
-                      (i32.or (i32.shl (i32.and (local.get $b0) (i32.const 0x1F)) (i32.const 6))
-                              (i32.and (local.get $b1) (i32.const 0x3F)))))))
-  ;; second-byte ranges that would be overlong, surrogates or > U+10FFFF
-  (if (i32.or
-        (i32.or (i32.and (i32.eq (local.get $b0) (i32.const 0xE0)) (i32.lt_u (local.get $b1) (i32.const 0xA0)))
-                (i32.and (i32.eq (local.get $b0) (i32.const 0xED)) (i32.ge_u (local.get $b1) (i32.const 0xA0))))
-        (i32.or (i32.and (i32.eq (local.get $b0) (i32.const 0xF0)) (i32.lt_u (local.get $b1) (i32.const 0x90)))
-                (i32.and (i32.eq (local.get $b0) (i32.const 0xF4)) (i32.ge_u (local.get $b1) (i32.const 0x90)))))
-    (then (return (i32.const 0x80000201))))
-  (if (i32.lt_u (local.get $avail) (i32.const 3)) (then (return (i32.const 0x80000302))))
-  (local.set $b2 (i32.load8_u offset=2 (local.get $p)))
-  (if (i32.ne (i32.and (local.get $b2) (i32.const 0xC0)) (i32.const 0x80))
-    (then (return (i32.const 0x80000202))))
-  (if (i32.lt_u (local.get $b0) (i32.const 0xF0))
-    (then
-      (return (i32.or (i32.const 0x03000000)
-                      (i32.or (i32.shl (i32.and (local.get $b0) (i32.const 0x0F)) (i32.const 12))
-                              (i32.or (i32.shl (i32.and (local.get $b1) (i32.const 0x3F)) (i32.const 6))
-                                      (i32.and (local.get $b2) (i32.const 0x3F))))))))
-  (if (i32.lt_u (local.get $avail) (i32.const 4)) (then (return (i32.const 0x80000303))))
-  (local.set $b3 (i32.load8_u offset=3 (local.get $p)))
-  (if (i32.ne (i32.and (local.get $b3) (i32.const 0xC0)) (i32.const 0x80))
-    (then (return (i32.const 0x80000203))))
-  (i32.or (i32.const 0x04000000)
-          (i32.or (i32.or (i32.shl (i32.and (local.get $b0) (i32.const 0x07)) (i32.const 18))
-                          (i32.shl (i32.and (local.get $b1) (i32.const 0x3F)) (i32.const 12)))
-                  (i32.or (i32.shl (i32.and (local.get $b2) (i32.const 0x3F)) (i32.const 6))
-                          (i32.and (local.get $b3) (i32.const 0x3F))))))
+  (local $cp i32)
+  (local $n i32)
+  (local $i i32)
+  (local $lo i32)
+  (local $hi i32)
+  (local $b i32)
+  (local.set $cp (i32.load8_u (local.get $p)))
+  (if (i32.lt_u (local.get $cp) (i32.const 0x80))
+    (then (return (i32.or (i32.const 0x01000000) (local.get $cp)))))
+  ;; lead bytes are C2..F4: 80..BF are continuation bytes, C0 and C1 would
+  ;; give overlong ASCII, F5.. more than U+10FFFF
+  (if (i32.gt_u (i32.sub (local.get $cp) (i32.const 0xC2)) (i32.const 0x32))
+    (then (return (i32.const 0x80000101))))
+  ;; n bytes in all: 2 for C2..DF, 3 for E0..EF, 4 for F0..F4
+  (local.set $n (i32.add (i32.add (i32.const 2) (i32.ge_u (local.get $cp) (i32.const 0xE0)))
+                         (i32.ge_u (local.get $cp) (i32.const 0xF0))))
+  ;; the second byte's range leaves out overlong forms (after E0, F0),
+  ;; surrogates (after ED) and code points above U+10FFFF (after F4)
+  (local.set $lo (select (i32.const 0xA0)
+                         (select (i32.const 0x90) (i32.const 0x80) (i32.eq (local.get $cp) (i32.const 0xF0)))
+                         (i32.eq (local.get $cp) (i32.const 0xE0))))
+  (local.set $hi (select (i32.const 0x9F)
+                         (select (i32.const 0x8F) (i32.const 0xBF) (i32.eq (local.get $cp) (i32.const 0xF4)))
+                         (i32.eq (local.get $cp) (i32.const 0xED))))
+  (local.set $cp (i32.and (local.get $cp) (i32.shr_u (i32.const 0x7F) (local.get $n))))
+  (local.set $i (i32.const 1))
+  (loop $next
+    ;; i bytes were good: that many are reported
+    (if (i32.ge_u (local.get $i) (i32.sub (local.get $end) (local.get $p)))
+      (then (return (i32.or (i32.const 0x80000300) (local.get $i)))))
+    (local.set $b (i32.load8_u (i32.add (local.get $p) (local.get $i))))
+    (if (i32.or (i32.lt_u (local.get $b) (local.get $lo)) (i32.gt_u (local.get $b) (local.get $hi)))
+      (then (return (i32.or (i32.const 0x80000200) (local.get $i)))))
+    (local.set $lo (i32.const 0x80))
+    (local.set $hi (i32.const 0xBF))
+    (local.set $cp (i32.or (i32.shl (local.get $cp) (i32.const 6)) (i32.and (local.get $b) (i32.const 0x3F))))
+    (br_if $next (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+  (i32.or (i32.shl (local.get $n) (i32.const 24)) (local.get $cp)))
 
 ;; $rt_ascii_end: the address of the first byte >= 0x80 in [p, end), or end.
 ;; Header maps and JSON are mostly ASCII: testing 16 bytes per step (then
@@ -111,30 +102,34 @@
   (local $q i32)
   (local $r i32)
   (local $out_len i32)
+  (local $bad i32)
   (local $cps i32)
   (local $s i32)
   (local $dst i32)
   (local $b i32)
   (local.set $end (i32.add (local.get $ptr) (local.get $len)))
-  ;; pass 1: measure, skipping runs of ASCII (1 byte, 1 code point each)
+  ;; pass 1: count the code points (runs of ASCII skipped in one go) and the
+  ;; bytes of invalid sequences, each of which becomes a 3-byte escape
   (local.set $p (local.get $ptr))
   (block $measured
     (loop $each
       (local.set $q (call $rt_ascii_end (local.get $p) (local.get $end)))
       (local.set $cps (i32.add (local.get $cps) (i32.sub (local.get $q) (local.get $p))))
-      (local.set $out_len (i32.add (local.get $out_len) (i32.sub (local.get $q) (local.get $p))))
       (local.set $p (local.get $q))
       (br_if $measured (i32.ge_u (local.get $p) (local.get $end)))
       (local.set $r (call $rt_utf8_step (local.get $p) (local.get $end)))
       (local.set $cps (i32.add (local.get $cps) (i32.const 1)))
-      (if (i32.lt_s (local.get $r) (i32.const 0))
-        (then
-          (local.set $p (i32.add (local.get $p) (i32.const 1)))
-          (local.set $out_len (i32.add (local.get $out_len) (i32.const 3))))
-        (else
-          (local.set $p (i32.add (local.get $p) (i32.shr_u (local.get $r) (i32.const 24))))
-          (local.set $out_len (i32.add (local.get $out_len) (i32.shr_u (local.get $r) (i32.const 24))))))
+      (local.set $bad (i32.add (local.get $bad) (i32.lt_s (local.get $r) (i32.const 0))))
+      (local.set $p (i32.add (local.get $p)
+                             (select (i32.const 1) (i32.shr_u (local.get $r) (i32.const 24))
+                                     (i32.lt_s (local.get $r) (i32.const 0)))))
       (br $each)))
+  ;; (in i64: 3 bytes for each of 1.5 GB would wrap an i32)
+  (if (i64.gt_u (i64.add (i64.extend_i32_u (local.get $len))
+                         (i64.shl (i64.extend_i32_u (local.get $bad)) (i64.const 1)))
+                (i64.const 0x7FFF0000))
+    (then (return (call $rt_no_memory))))
+  (local.set $out_len (i32.add (local.get $len) (i32.shl (local.get $bad) (i32.const 1))))
   (local.set $s (call $str_alloc_bare (local.get $out_len) (local.get $cps)))
   (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
   (local.set $dst (i32.add (local.get $s) (i32.const 12)))
@@ -245,89 +240,71 @@
   (i32.ge_u (i32.load8_u offset=1 (local.get $p)) (i32.const 0xA0)))
 
 ;; $str_encode_error: raise UnicodeEncodeError (code 7) for the run of
-;; surrogates starting at byte offset `off` (code point index `pos`) of s.
-;; The i64 argument packs
+;; surrogates starting at address `p` in s.  The i64 argument packs
 ;;   bits 0..31  position of the first surrogate of the run
 ;;   bits 32..42 its code point - 0xD800
 ;;   bits 43..63 run length - 1 (CPython says "character '\udcXX' in
 ;;               position N" for one surrogate, "characters in position N-M"
 ;;               for a run; runs longer than 2**21 are reported shorter)
-(func $str_encode_error (param $s i32) (param $off i32) (param $pos i32)
-  (local $p i32)
+;; Only errors need the position, so it is counted here, not while scanning.
+(func $str_encode_error (param $s i32) (param $p i32)
   (local $q i32)
   (local $end i32)
+  (local $pos i32)
   (local $run i64)
-  (local.set $p (i32.add (i32.add (local.get $s) (i32.const 12)) (local.get $off)))
-  (local.set $end (i32.add (i32.add (local.get $s) (i32.const 12)) (i32.load offset=4 (local.get $s))))
-  (local.set $q (i32.add (local.get $p) (i32.const 3)))
+  (local.set $q (i32.add (local.get $s) (i32.const 12)))
+  (local.set $end (i32.add (local.get $q) (i32.load offset=4 (local.get $s))))
+  (local.set $pos (call $rt_cp_count (local.get $q) (i32.sub (local.get $p) (local.get $q))))
+  (local.set $q (local.get $p))
   (block $counted
     (loop $more
+      (local.set $q (i32.add (local.get $q) (i32.const 3)))
       (br_if $counted (i32.ge_u (local.get $q) (local.get $end)))
       (br_if $counted (i32.eqz (call $str_is_surrogate_at (local.get $q))))
       (br_if $counted (i64.eq (local.get $run) (i64.const 0x1FFFFF)))
       (local.set $run (i64.add (local.get $run) (i64.const 1)))
-      (local.set $q (i32.add (local.get $q) (i32.const 3)))
       (br $more)))
+  ;; ED b1 b2 is U+D000 | (b1 & 3F) << 6 | (b2 & 3F), and b1 >= A0
   (call $pwc_raise (i32.const 7)
     (i64.or
       (i64.or (i64.extend_i32_u (local.get $pos))
-              (i64.shl (i64.extend_i32_u (i32.sub (call $str_cp_at (local.get $p)) (i32.const 0xD800)))
+              (i64.shl (i64.extend_i32_u
+                         (i32.or (i32.shl (i32.and (i32.load8_u offset=1 (local.get $p)) (i32.const 0x1F))
+                                          (i32.const 6))
+                                 (i32.and (i32.load8_u offset=2 (local.get $p)) (i32.const 0x3F))))
                        (i64.const 32)))
       (i64.shl (local.get $run) (i64.const 43)))))
 
 ;; $str_encode_scan: checks s for the host or for str.encode().  With
 ;; `escape` = 1 (surrogateescape), U+DC80..U+DCFF count as one byte each and
 ;; any other surrogate is an error (reported from it to the end of its run of
-;; surrogates); with
-;; `escape` = 0 any surrogate is.  Returns the encoded length, or -1 after
-;; raising UnicodeEncodeError (code 7).
+;; surrogates, as CPython: the escapes before it are fine); with `escape` = 0
+;; any surrogate is.  Returns the encoded length, or -1 after raising
+;; UnicodeEncodeError (code 7).  Steps a byte at a time: in a str (well
+;; formed) an ED byte is always the lead byte of a character.
 (func $str_encode_scan (param $s i32) (param $escape i32) (result i32)
   (local $p i32)
   (local $end i32)
-  (local $q i32)
-  (local $pos i32)
   (local $len i32)
-  (local $cp i32)
-  (local.set $p (i32.add (local.get $s) (i32.const 12)))
-  (local.set $end (i32.add (local.get $p) (i32.load offset=4 (local.get $s))))
   (local.set $len (i32.load offset=4 (local.get $s)))
   (if (i32.eq (local.get $len) (i32.load offset=8 (local.get $s))) (then (return (local.get $len))))
+  (local.set $p (i32.add (local.get $s) (i32.const 12)))
+  (local.set $end (i32.add (local.get $p) (local.get $len)))
   (block $done
     (loop $each
       (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
       (if (call $str_is_surrogate_at (local.get $p))
         (then
-          (if (i32.eqz (local.get $escape))
+          ;; an escape is ED B2 xx or ED B3 xx: 3 bytes here, 1 for the host
+          (if (i32.or (i32.eqz (local.get $escape))
+                      (i32.ne (i32.and (i32.load8_u offset=1 (local.get $p)) (i32.const 0xFE))
+                              (i32.const 0xB2)))
             (then
-              (call $str_encode_error (local.get $s)
-                (i32.sub (local.get $p) (i32.add (local.get $s) (i32.const 12))) (local.get $pos))
+              (call $str_encode_error (local.get $s) (local.get $p))
               (return (i32.const -1))))
-          ;; the whole run must be escapes, else the run is the error
-          (local.set $q (local.get $p))
-          (block $run_ok
-            (loop $in_run
-              (br_if $run_ok (i32.ge_u (local.get $q) (local.get $end)))
-              (br_if $run_ok (i32.eqz (call $str_is_surrogate_at (local.get $q))))
-              (local.set $cp (call $str_cp_at (local.get $q)))
-              (if (i32.or (i32.lt_u (local.get $cp) (i32.const 0xDC80))
-                          (i32.gt_u (local.get $cp) (i32.const 0xDCFF)))
-                (then
-                  ;; as CPython: the escapes before it are fine, the error
-                  ;; runs from this surrogate to the end of the run
-                  (call $str_encode_error (local.get $s)
-                    (i32.sub (local.get $q) (i32.add (local.get $s) (i32.const 12)))
-                    (i32.add (local.get $pos) (i32.div_u (i32.sub (local.get $q) (local.get $p)) (i32.const 3))))
-                  (return (i32.const -1))))
-              (local.set $q (i32.add (local.get $q) (i32.const 3)))
-              (br $in_run)))
-          ;; each escape: 3 bytes in the str, 1 byte for the host
-          (local.set $cp (i32.div_u (i32.sub (local.get $q) (local.get $p)) (i32.const 3)))
-          (local.set $len (i32.sub (local.get $len) (i32.shl (local.get $cp) (i32.const 1))))
-          (local.set $pos (i32.add (local.get $pos) (local.get $cp)))
-          (local.set $p (local.get $q))
-          (br $each)))
-      (local.set $p (i32.add (local.get $p) (call $str_char_len (i32.load8_u (local.get $p)))))
-      (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+          (local.set $len (i32.sub (local.get $len) (i32.const 2)))
+          (local.set $p (i32.add (local.get $p) (i32.const 2)))))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br $each)))
   (local.get $len))
 
@@ -352,27 +329,28 @@
 (func $str_host_write (param $s i32) (param $dst i32) (param $len i32)
   (local $p i32)
   (local $end i32)
-  (local $n i32)
+  (local $b i32)
   (local.set $p (i32.add (local.get $s) (i32.const 12)))
   (if (i32.eq (local.get $len) (i32.load offset=4 (local.get $s)))
     (then
       ;; no escapes: the str's own bytes
       (memory.copy (local.get $dst) (local.get $p) (local.get $len))
       (return)))
+  ;; byte by byte, as $str_encode_scan
   (local.set $end (i32.add (local.get $p) (i32.load offset=4 (local.get $s))))
   (block $done
     (loop $each
       (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+      (local.set $b (i32.load8_u (local.get $p)))
       (if (call $str_is_surrogate_at (local.get $p))
         (then
-          (i32.store8 (local.get $dst) (i32.sub (call $str_cp_at (local.get $p)) (i32.const 0xDC00)))
-          (local.set $dst (i32.add (local.get $dst) (i32.const 1)))
-          (local.set $p (i32.add (local.get $p) (i32.const 3))))
-        (else
-          (local.set $n (call $str_char_len (i32.load8_u (local.get $p))))
-          (memory.copy (local.get $dst) (local.get $p) (local.get $n))
-          (local.set $dst (i32.add (local.get $dst) (local.get $n)))
-          (local.set $p (i32.add (local.get $p) (local.get $n)))))
+          ;; U+DC00 + b is ED B2|B3 xx: b's top bit from B3's low bit
+          (local.set $b (i32.or (i32.shl (i32.load8_u offset=1 (local.get $p)) (i32.const 6))
+                                (i32.and (i32.load8_u offset=2 (local.get $p)) (i32.const 0x3F))))
+          (local.set $p (i32.add (local.get $p) (i32.const 2)))))
+      (i32.store8 (local.get $dst) (local.get $b))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 1)))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br $each))))
 
 ;; $str_encode: s.encode() (strict UTF-8): the str's bytes, or 0 after

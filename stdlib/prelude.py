@@ -16,7 +16,6 @@ from pwc_intrinsics import (
     float_from_bits,
     float_nearest,
     float_trunc_int,
-    host_encode,
     host_import,
     location_text,
     store_i32,
@@ -144,23 +143,32 @@ def _exception_location(e: BaseException) -> str:
             f"{location_text(e._where_function)}")
 
 
-def _hex_char(d: int) -> str:
-    """The lowercase hex digit of 0 <= d < 16.  Not an index into a str of
-    digits: the error messages that need it are in every module, and str
-    indexing (with its IndexError) would be too."""
+def _hex_char(v: int) -> str:
+    """The hex digit of v's low 4 bits, spelled out: indexing a str of the
+    digits would link str indexing (str_getitem, str_offset) into every
+    module that can raise a Unicode error."""
+    d = v & 15
     if d < 10:
         return str(d)
-    return "a" if d == 10 else "b" if d == 11 else "c" if d == 12 else (
-        "d" if d == 13 else "e" if d == 14 else "f")
+    if d == 10:
+        return "a"
+    if d == 11:
+        return "b"
+    if d == 12:
+        return "c"
+    if d == 13:
+        return "d"
+    if d == 14:
+        return "e"
+    return "f"
 
 
 def _byte_hex(b: int) -> str:
-    return "0x" + _hex_char((b >> 4) & 15) + _hex_char(b & 15)
+    return "0x" + _hex_char(b >> 4) + _hex_char(b)
 
 
 def _hex4(v: int) -> str:
-    return (_hex_char((v >> 12) & 15) + _hex_char((v >> 8) & 15) + _hex_char((v >> 4) & 15)
-            + _hex_char(v & 15))
+    return _hex_char(v >> 12) + _hex_char(v >> 8) + _hex_char(v >> 4) + _hex_char(v)
 
 
 def _raise_builtin(code: int, arg: int) -> None:
@@ -266,11 +274,11 @@ def _key_error_float(key: float) -> None:
 
 
 def _report_uncaught(e: BaseException) -> None:
-    """An exception nothing caught: print it to stderr as CPython would (sans
-    frames).  Encoded with surrogateescape: a message holding undecodable
-    bytes is still reported (a strict encode would raise here)."""
-    data = host_encode(f"Traceback (most recent call last):\n  {_exception_location(e)}\n"
-                       f"{type(e).__name__}: {e}\n")
+    """An exception nothing caught: print it to stderr as CPython would (sans frames).
+    Escaped host bytes in the message go out as the bytes they stand for: a
+    strict encode would raise in the middle of the report."""
+    data = f"Traceback (most recent call last):\n  {_exception_location(e)}\n" \
+           f"{type(e).__name__}: {e}\n".encode("utf-8", "surrogateescape")
     iov = alloc(16)
     store_i32(iov, bytes_ptr(data))
     store_i32(iov + 4, len(data))

@@ -268,16 +268,6 @@ def test_an_uncaught_exception_is_reported_with_its_location(tmp_path: Path) -> 
     assert result.trap is not None  # after the report
 
 
-def test_an_uncaught_exception_with_undecodable_bytes_is_reported(tmp_path: Path) -> None:
-    from pwc.testing.program import run_program
-
-    source = ("text = b'caf\\xff'.decode('utf-8', 'surrogateescape')\n"
-              "raise ValueError(text)\n")
-    result = run_program(compile_source(source, tmp_path / "bytes.py").wasm)
-    assert result.stderr == ("Traceback (most recent call last):\n  bytes.py:2 in <module>\n"
-                             "ValueError: caf\udcff\n")  # the byte 0xff, decoded back
-
-
 def test_a_function_that_raises_on_one_line_only_passes_it_as_a_constant(tmp_path: Path) -> None:
     wat = wat_of("def f(n: int) -> int:\n"
                  "    m = n + 1\n"

@@ -145,6 +145,42 @@ def test_map_decode(pairs: list[tuple[bytes, bytes]]) -> None:
     assert [(rt.read_str(rt.u32(p + 4)), rt.read_str(rt.u32(p + 8))) for p in rt.list_items(lst)] == got
 
 
+def pair_list(rt: Runtime, pairs: list[tuple[int, int]]) -> int:
+    """A list of (str, str) tuples (node structs: pointers at +4 and +8)."""
+    lst: int = rt.call("list_new", rt.desc.list_ptr, 0)
+    for key, value in pairs:
+        rt.call("list_append4", lst, rt.raw(struct.pack("<IIII", rt.desc.node, key, value, 0)))
+    return lst
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [],
+        [("", "")],
+        [(":path", "/bench"), ("accept", "*/*"), ("x", "y" * 100)],
+        [("café", "ok"), ("raw", "\udcff\udcfe"), ("é", "\udc80")],  # escapes: one byte each
+    ],
+)
+def test_map_encode(pairs: list[tuple[str, str]]) -> None:
+    rt = Runtime()
+    lst = pair_list(rt, [(rt.new_str(k), rt.new_str(v)) for k, v in pairs])
+    b = rt.call("map_encode", lst)
+    assert rt.raised is None
+    want = [(k.encode("utf-8", "surrogateescape"), v.encode("utf-8", "surrogateescape")) for k, v in pairs]
+    assert rt.read_bytes(b) == encode_header_map(want)
+
+
+def test_map_encode_too_long_raises_memory_error() -> None:
+    """Six pairs of 0x30000000-byte strings: more than 4 GiB, which in 32
+    bits wraps to a size that fits."""
+    rt = Runtime()
+    big = rt.new_str("x")
+    rt.write(big + 4, struct.pack("<II", 0x30000000, 0x30000000))  # claimed lengths, never read
+    assert rt.call("map_encode", pair_list(rt, [(big, big)] * 6)) == 0
+    assert rt.raised is not None and rt.raised[0] == 5
+
+
 def test_map_decode_drops_pairs_past_the_block() -> None:
     """A map whose lengths run past its block keeps the pairs before that."""
     rt = Runtime()
@@ -252,6 +288,29 @@ def test_concat4_too_long_raises_memory_error() -> None:
     big = rt.new_str("x")
     rt.write(big + 4, (0x30000000).to_bytes(4, "little"))  # a claimed length, never read
     assert rt.call("str_concat4", big, big, big, 0) == 0
+    assert rt.raised is not None and rt.raised[0] == 5
+
+
+def test_join_too_long_raises_memory_error() -> None:
+    """Six items of 0x30000000 bytes: the 32-bit sum would wrap to a size
+    that fits, and the copies would then write past the result."""
+    rt = Runtime()
+    big = rt.new_str("x")
+    rt.write(big + 4, (0x30000000).to_bytes(4, "little"))  # a claimed length, never read
+    items: int = rt.call("list_new", rt.desc.list_ptr, 0)
+    for _ in range(6):
+        rt.call("list_append4", items, big)
+    assert rt.call("str_join", rt.new_str(""), items) == 0
+    assert rt.raised is not None and rt.raised[0] == 5
+
+
+def test_replace_too_long_raises_memory_error() -> None:
+    """1001 insertions (the empty str matches around every character) of
+    5 MiB: more than 4 GiB, which in 32 bits wraps to a size that fits."""
+    rt = Runtime()
+    big = rt.new_str("x")
+    rt.write(big + 4, (0x500000).to_bytes(4, "little"))  # a claimed length, never read
+    assert rt.call("str_replace", rt.new_str("a" * 1000), rt.new_str(""), big, -1) == 0
     assert rt.raised is not None and rt.raised[0] == 5
 
 
