@@ -10,8 +10,9 @@ virtual calls that would link the base classes' no-op methods -- are dead.
 For a function called only directly (not exported, not a method, never a
 value, not called by generated glue), whose int parameter is never
 reassigned and gets a literal at every call site, a test `param == C` is
-decided when C is none of those literals (false) or the only one (true);
-an optional parameter that gets the literal None at every call site is
+decided when C is none of those literals (false) or the only one (true),
+and so are the other comparisons with a constant, and a bool parameter's
+value; an optional parameter that gets the literal None at every call site is
 None (the SDK's local reply without headers then links no header-map
 encoder).
 Likewise a value whose type is `C | None`, where neither C nor a subclass
@@ -35,7 +36,13 @@ from pwc.check.tir import rewrite, walk
 
 
 def prune_constant_params(prog: tir.Program, glue_called: Iterable[str]) -> tir.Program:
-    """`prog` with the decided branches made constant (the same object when none)."""
+    """`prog` with the decided branches made constant (the same object when none).
+    Twice: a test decided in one function can make the argument it passes
+    on a literal (the SDK's `fail_http(id, which >= _RESPONSE_BODY)`)."""
+    return _prune_program(_prune_program(prog, glue_called), glue_called)
+
+
+def _prune_program(prog: tir.Program, glue_called: Iterable[str]) -> tir.Program:
     unknown_callers = set(glue_called) | {e.func for e in prog.exports} | set(prog.init_order)
     for c in prog.classes:
         unknown_callers.update(sym for _, sym in c.vtable)
@@ -97,42 +104,54 @@ def _all_nodes(prog: tir.Program) -> Iterable[object]:
         yield from walk(c)
 
 
+_COMPARISONS = {
+    "int.eq": lambda a, b: a == b, "int.ne": lambda a, b: a != b,
+    "int.lt": lambda a, b: a < b, "int.le": lambda a, b: a <= b,
+    "int.gt": lambda a, b: a > b, "int.ge": lambda a, b: a >= b,
+}
+
+
 def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]]) -> tir.Function:
     assigned = {n.name for n in walk(f) if isinstance(n, tir.SetLocal)}
-    known: dict[str, set[int]] = {}
+    known: dict[str, set[int]] = {}  # int and bool parameters: every value they get
     always_none: set[str] = set()
     for i, (name, t) in enumerate(f.params):
         if name in assigned:
             continue
         args = [call[i] if i < len(call) else None for call in calls]
-        ints = [a.value for a in args if isinstance(a, tir.Const) and type(a.value) is int]
-        if isinstance(t, T.IntType) and len(ints) == len(args):
-            known[name] = set(ints)
+        wanted = int if isinstance(t, T.IntType) else bool if t == T.BOOL else None
+        values = [a.value for a in args if isinstance(a, tir.Const) and type(a.value) is wanted]
+        if wanted is not None and len(values) == len(args):
+            known[name] = set(values)
         elif isinstance(t, T.OptionalType) and all(_is_none(a) for a in args):
             always_none.add(name)
     if not known and not always_none:
         return f
 
-    def decide(node: object) -> object | None:
-        if not isinstance(node, tir.If):
-            return None
-        match node.test:
-            case tir.Prim(op="int.eq", args=(tir.Local(name=name), tir.Const(value=int(c)))) \
-                    if name in known:
-                values = known[name]
-                if c not in values:
-                    return tir.If(_const(False, node.test), (), rewrite(node.orelse, decide),
-                                  node.span)
-                if values == {c}:
-                    return tir.If(_const(True, node.test), rewrite(node.body, decide), (),
-                                  node.span)
+    def decided(test: object) -> bool | None:
+        """The value of `test` if the parameters' values decide it."""
+        match test:
+            case tir.Prim(op=op, args=(tir.Local(name=name), tir.Const(value=int(c)))) \
+                    if op in _COMPARISONS and name in known:
+                results = {_COMPARISONS[op](v, c) for v in known[name]}
+                return results.pop() if len(results) == 1 else None
+            case tir.Local(name=name) if name in known and len(known[name]) == 1:
+                return bool(next(iter(known[name])))
             case tir.Prim(op="opt.is_none" | "opt.is_not_none" as op,
                           args=(tir.Local(name=name),)) if name in always_none:
-                if op == "opt.is_none":
-                    return tir.If(_const(True, node.test), rewrite(node.body, decide), (),
-                                  node.span)
-                return tir.If(_const(False, node.test), (), rewrite(node.orelse, decide),
-                              node.span)
+                return op == "opt.is_none"
+        return None
+
+    def decide(node: object) -> object | None:
+        if isinstance(node, tir.If):
+            value = decided(node.test)
+            if value is None:
+                return None
+            return tir.If(_const(value, node.test), rewrite(node.body, decide) if value else (),
+                          () if value else rewrite(node.orelse, decide), node.span)
+        if isinstance(node, tir.Prim) and node.type == T.BOOL:
+            value = decided(node)
+            return None if value is None else _const(value, node)
         return None
 
     return rewrite(f, decide)

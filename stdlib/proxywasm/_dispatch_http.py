@@ -40,9 +40,11 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
     context = HTTP_STREAMS.get(context_id)
     if context is None:
         return _unknown_stream(context_id)
-    # Once response data flows, a failure resets the stream instead of replying.
-    started = which >= _RESPONSE_BODY
-    if started:
+    # Once response data flows, a failure resets the stream instead of
+    # replying.  (`which >= _RESPONSE_BODY` written out, not held in a local:
+    # the compiler decides it where `which` is a constant, and a plugin with
+    # no response body or trailers callback then links no stream reset.)
+    if which >= _RESPONSE_BODY:
         context._pwc_response_started = True
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
@@ -64,7 +66,7 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
             action = context.on_http_response_trailers(size)
     except Exception as e:
         log_exception(e)
-        action = fail_http(context._pwc_plugin_context_id, started)
+        action = fail_http(context._pwc_plugin_context_id, which >= _RESPONSE_BODY)
     region_enter(previous)
     STATE.active_context_id = outer
     return action

@@ -208,6 +208,25 @@ def test_branches_on_a_parameter_that_only_gets_constants_are_decided(tmp_path: 
     assert "$f:__main__.one" in both and "$f:__main__.two" not in both
 
 
+def test_comparisons_of_a_constant_parameter_are_decided(tmp_path: Path) -> None:
+    source = ("def one() -> str:\n"
+              "    return 'one'\n"
+              "def two() -> str:\n"
+              "    return 'two'\n"
+              "def late(later: bool) -> str:\n"
+              "    if later:\n"
+              "        return two()\n"
+              "    return one()\n"
+              "def pick(which: int) -> str:\n"
+              "    if which >= 2:\n"
+              "        return two()\n"
+              "    return late(which > 4)\n")
+    wat = wat_of(source + "print(pick(0), pick(1))\n", tmp_path)
+    assert "$f:__main__.one" in wat and "$f:__main__.two" not in wat
+    both = wat_of(source + "print(pick(0), pick(5))\n", tmp_path)
+    assert "$f:__main__.two" in both
+
+
 def test_a_parameter_with_a_computed_argument_keeps_its_branches(tmp_path: Path) -> None:
     wat = wat_of(PICK + "n = len('ab')\nprint(pick(1), pick(n))\n", tmp_path)
     assert "$f:__main__.one" in wat and "$f:__main__.two" in wat
