@@ -693,6 +693,8 @@ class BodyChecker(ExprChecker):
             catch_t = T.ClassType(self.common_base(classes) if classes
                                   else f"{PRELUDE}.BaseException")
             holder = self.scope.temp(catch_t, "exc")
+            # A handler inside another one may bind the same name.
+            outer = self.scope.renames.get(h.name) if h.name is not None else None
             if h.name is not None:
                 bound = self.scope.temp(catch_t, h.name)
                 self.scope.renames[h.name] = bound
@@ -701,7 +703,10 @@ class BodyChecker(ExprChecker):
             hbody = self.block(h.body)
             self.scope.handler_stack.pop()
             if h.name is not None:
-                del self.scope.renames[h.name]
+                if outer is None:
+                    del self.scope.renames[h.name]
+                else:
+                    self.scope.renames[h.name] = outer
                 hbody = [tir.SetLocal(bound, tir.Local(holder, catch_t, h.span), h.span),
                          *hbody]
             handlers.append(tir.Handler(tuple(classes), holder, tuple(hbody), h.span))

@@ -45,6 +45,10 @@ def main() -> None:
         print(with_retries(2))
     except RetryError as e:
         print("gave up:", e)
+        try:
+            print(parse_port("x" + str(e)[-1]))
+        except RuntimeError as e:  # a handler inside one that binds the same name
+            print("and then", type(e).__name__, e)
     for text in ["8080", "http"]:
         try:
             print(parse_port(text))
