@@ -500,7 +500,10 @@ class ExprChecker:
             # literal); a negative exponent computed at run time stays an int
             # and raises ValueError.
             return self.float_arith(op, left, right, span)
-        if isinstance(lt, T.IntType) and isinstance(rt, T.IntType) and op in ARITH_OPS:
+        if isinstance(lt, T.IntType | T.BoolType) and isinstance(rt, T.IntType | T.BoolType) \
+                and op in ARITH_OPS and not (op in "&|^" and lt == rt == T.BOOL):
+            # A bool takes part as an int (True + 1 is 2); bool & bool, a
+            # bool in CPython, is not supported.
             return tir.Prim(f"int.{ARITH_OPS[op]}", (self.to_int(left), self.to_int(right)),
                             T.INT, span)
         if _is_number(lt) and _is_number(rt) and op in FLOAT_OPS:
@@ -557,7 +560,7 @@ class ExprChecker:
         v = self.expr(e.operand)
         if isinstance(v.type, T.UnknownType):
             return self.bad(e.span)
-        if isinstance(_intlike(v.type), T.IntType):
+        if isinstance(_intlike(v.type), T.IntType | T.BoolType):  # -True is -1
             match e.op:
                 case "-":
                     if isinstance(v, tir.Const) and isinstance(v.value, int):
@@ -681,6 +684,9 @@ class ExprChecker:
             return tir.Prim(f"int.{name}", (self.to_int(left), self.to_int(right)), T.BOOL, span)
         if isinstance(lt, T.BoolType) and isinstance(rt, T.BoolType):
             return tir.Prim(f"bool.{name}", (left, right), T.BOOL, span)
+        if isinstance(lt, T.IntType | T.BoolType) and isinstance(rt, T.IntType | T.BoolType):
+            # a bool with an int (`flag == 1`): as ints, False is 0
+            return tir.Prim(f"int.{name}", (self.to_int(left), self.to_int(right)), T.BOOL, span)
         if _is_number(lt) and _is_number(rt):
             return self.number_compare(name, left, right, span)
         if left.type == right.type and isinstance(left.type, (T.StrType, T.BytesType)):

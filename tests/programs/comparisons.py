@@ -1,4 +1,5 @@
-"""Comparison operators on ints, strings and bools."""
+"""Comparison operators on ints, strings and bools; a bool with an int
+counts as 0 or 1, in comparisons and in arithmetic."""
 
 
 def compare_ints(a: int, b: int) -> str:
@@ -36,6 +37,9 @@ def main() -> None:
     print(compare_strs("abc", "abcd"))
     print(compare_strs("", "a"))
     print("bools:", True == True, True != False, False < True)  # noqa: E712
+    flag, count = True, 1
+    print("bool with int:", flag == count, count >= flag, False < count, 2 > flag)
+    print("bool as int:", flag + count, count - flag, -flag, flag << 3, flag * 7, flag + flag)
     numbers = [4, -9, 17, 0, 17, -2]
     print("largest:", largest(numbers), "smallest:", smallest(numbers))
     within = 0 <= 5 and 5 < 10
