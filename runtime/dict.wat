@@ -282,20 +282,32 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $each))))
 
-;; $dict_del: delete `key`; returns 1 when it was there, 0 when absent (the
-;; caller raises KeyError).  The entry becomes a hole with key and value
-;; zeroed (so a copy does not follow stale pointers).
-(func $dict_del (param $d i32) (param $key i64) (result i32)
-  (local $slot i32)
-  (local $entry i32)
+;; $dict_slot: the index slot that holds `key`, or 0 when it is absent.
+(func $dict_slot (param $d i32) (param $key i64) (result i32)
   (if (i32.eqz (i32.load offset=4 (local.get $d))) (then (return (i32.const 0))))
-  (local.set $slot (call $dict_probe (local.get $d) (local.get $key)
-                     (call $dict_hash (i32.load offset=8 (i32.load (local.get $d))) (local.get $key))))
-  (if (i32.eqz (local.get $slot)) (then (return (i32.const 0))))
+  (call $dict_probe (local.get $d) (local.get $key)
+    (call $dict_hash (i32.load offset=8 (i32.load (local.get $d))) (local.get $key))))
+
+;; $dict_take: deletes the entry of index slot `slot` (from $dict_slot) and
+;; returns its value: d.pop(key) with one lookup.  The entry becomes a hole
+;; with key and value zeroed (so a copy does not follow stale pointers).
+(func $dict_take (param $d i32) (param $slot i32) (result i64)
+  (local $entry i32)
+  (local $value i64)
   (local.set $entry (call $dict_entry (local.get $d) (i32.sub (i32.load (local.get $slot)) (i32.const 1))))
+  (local.set $value (i64.load offset=8 (local.get $entry)))
   (i32.store (local.get $slot) (i32.const -1))
   (memory.fill (local.get $entry) (i32.const 0) (i32.const 24))
   (i32.store offset=4 (local.get $d) (i32.sub (i32.load offset=4 (local.get $d)) (i32.const 1)))
+  (local.get $value))
+
+;; $dict_del: delete `key`; returns 1 when it was there, 0 when absent (the
+;; caller raises KeyError).
+(func $dict_del (param $d i32) (param $key i64) (result i32)
+  (local $slot i32)
+  (if (i32.eqz (local.tee $slot (call $dict_slot (local.get $d) (local.get $key))))
+    (then (return (i32.const 0))))
+  (drop (call $dict_take (local.get $d) (local.get $slot)))
   (i32.const 1))
 
 ;; $dict_clone_in: a shallow copy of d in `region` (own entries and index

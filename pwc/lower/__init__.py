@@ -150,13 +150,11 @@ def lower_program(prog: tir.Program) -> Program:
     (else (call $dict_value_at (local.get $d) (local.get $idx)))))"""
     functions["$pwc_dict_pop"] = """(func $pwc_dict_pop
   (param $d i32) (param $key i64) (param $default i64) (result i64)
-  ;; d.pop(key, default): the value, its entry deleted, or the default.
-  (local $idx i32)
-  (if (result i64) (i32.lt_s (local.tee $idx (call $dict_find (local.get $d) (local.get $key)))
-                             (i32.const 0))
-    (then (local.get $default))
-    (else (call $dict_value_at (local.get $d) (local.get $idx))
-          (drop (call $dict_del (local.get $d) (local.get $key))))))"""
+  ;; d.pop(key, default): the value, its entry deleted, or the default (one lookup).
+  (local $slot i32)
+  (if (result i64) (local.tee $slot (call $dict_slot (local.get $d) (local.get $key)))
+    (then (call $dict_take (local.get $d) (local.get $slot)))
+    (else (local.get $default))))"""
     functions["$pwc_store_pointer"] = (
         "(func $pwc_store_pointer (param $o i32) (param $v i32) (param $offset i32)\n"
         "  ;; A pointer field store: the value through the copy barrier, not stored\n"
