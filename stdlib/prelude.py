@@ -136,10 +136,12 @@ _OUT_OF_MEMORY = MemoryError("out of memory")
 
 
 def _exception_location(e: BaseException) -> str:
+    # Only frames of the program record a location: an error raised in
+    # pwc's library that reached none (an SDK failure inside the dispatch
+    # itself) has none.
     if e._where_file == 0:
         return "<unknown>"
-    # bit 32 of the line marks a location in pwc's library ($pwc_locate_weak)
-    return (f"{location_text(e._where_file)}:{e._where_line & 0xFFFFFFFF} in "
+    return (f"{location_text(e._where_file)}:{e._where_line} in "
             f"{location_text(e._where_function)}")
 
 

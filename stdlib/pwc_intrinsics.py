@@ -157,25 +157,25 @@ def region_of(obj: object) -> int:
 
 def exception_location(exc: BaseException) -> str:
     """`file.py:LINE in FUNCTION` of the innermost frame that raised `exc`
-    in the program's own code, else in pwc's library (the SDK, std): an
-    SDK call that fails is located at the plugin's line that made it.
-    Under the emulator, its host (the `pwc` package) and Python's own
-    modules count as library too.  Frames are told apart by their module's
-    name, which does not depend on where the files were imported from."""
+    in the program's own code: an SDK call that fails is located at the
+    plugin's line that made it.  `<unknown>` when no frame of the program
+    was involved (a failure inside the SDK's own dispatch), as in a module,
+    where pwc's library records no frames.  Under the emulator, its host
+    (the `pwc` package) and Python's own modules count as library too.
+    Frames are told apart by their module's name, which does not depend on
+    where the files were imported from."""
     import os
     import sys
 
-    frames = []
+    library = {"proxywasm", "pwc", "std", __name__, *sys.stdlib_module_names}
+    last = None
     tb = exc.__traceback__
     while tb is not None:
-        frames.append(tb)
+        if str(tb.tb_frame.f_globals.get("__name__", "")).split(".")[0] not in library:
+            last = tb
         tb = tb.tb_next
-    if not frames:
+    if last is None:
         return "<unknown>"
-    library = {"proxywasm", "pwc", __name__, *sys.stdlib_module_names}
-    own = [t for t in frames
-           if str(t.tb_frame.f_globals.get("__name__", "")).split(".")[0] not in library]
-    last = (own or frames)[-1]
     code = last.tb_frame.f_code
     return f"{os.path.basename(code.co_filename)}:{last.tb_lineno} in {code.co_name}"
 

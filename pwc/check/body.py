@@ -111,7 +111,6 @@ class BodyChecker(ExprChecker):
             tuple(body),
             node.span,
             self.module.location_prefix,
-            location_weak=self.module.is_stdlib,
         )
 
     def check_module_init(self) -> tir.Function:
@@ -130,7 +129,7 @@ class BodyChecker(ExprChecker):
             f"{self.module.name}.<module>", (), T.NONE,
             tuple((n, self.scope.locals[n]) for n in self.scope.local_order),
             tuple(body), self.module.tree.span,
-            self.module.location_prefix, location_weak=self.module.is_stdlib,
+            self.module.location_prefix,
         )
 
     def class_consts(self, qualname: str) -> list[tir.Stmt]:

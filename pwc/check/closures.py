@@ -97,8 +97,7 @@ def finish(inner: BodyChecker, params: tuple[tuple[str, T.Type], ...], ret: T.Ty
     inner.functions.append(tir.Function(
         inner.inner.symbol, ((CLOSURE_PARAM, T.OBJECT), *params), ret,
         tuple((n, scope.locals[n]) for n in scope.local_order),
-        (*prologue, *body), span, inner.module.location_prefix, closure=True,
-        location_weak=inner.module.is_stdlib))
+        (*prologue, *body), span, inner.module.location_prefix, closure=True))
     outer = inner.inner.outer
     values = tuple(outer.name(ast.Name(name, span)) for name, _ in captures)
     return tir.MakeClosure(inner.inner.symbol, values,

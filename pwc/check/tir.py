@@ -367,11 +367,8 @@ class Function:
     locals: tuple[tuple[str, Type], ...]  # every non-parameter local, temporaries included
     body: tuple[Stmt, ...]
     span: Span
-    location_prefix: str | None  # "file.py" for raise locations; None: don't record (prelude)
+    location_prefix: str | None  # "file.py" for raise locations; None: don't record (library)
     closure: bool = False  # takes the closure it was created in as a hidden first parameter
-    # A frame of pwc's library (the SDK, std): the location it records gives
-    # way to the first frame of the program's own code the exception leaves.
-    location_weak: bool = False
 
 
 @dataclass(frozen=True)

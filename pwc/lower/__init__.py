@@ -107,29 +107,16 @@ def lower_program(prog: tir.Program) -> Program:
     func_off, _ = desc.classes[EXC_ROOT].field_offset("_where_function")
     line_off, _ = desc.classes[EXC_ROOT].field_offset("_where_line")
     # Where a pending exception was first seen: the innermost frame of the
-    # program's own code, else the innermost frame of pwc's library (the SDK,
-    # std), whose location is "weak" (bit 32 of the line) until a frame of
-    # the program replaces it.  Recorded once per frame kind.
+    # program's own code (pwc's library records no frames).  Recorded once.
     functions["$pwc_locate"] = f"""(func $pwc_locate
   (param $file i32) (param $func i32) (param $line i32)
   ;; The names are offsets in the location texts (lower/locations.py).
   (local $e i32)
   (local.set $e (global.get $rt_exc))
-  (if (i32.or (i64.eqz (i64.load offset={file_off} (local.get $e)))
-              (i64.ne (i64.shr_u (i64.load offset={line_off} (local.get $e)) (i64.const 32))
-                      (i64.const 0))) (then
-    (i64.store offset={file_off} (local.get $e) (i64.extend_i32_u (local.get $file)))
-    (i64.store offset={func_off} (local.get $e) (i64.extend_i32_u (local.get $func)))
-    (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
-    functions["$pwc_locate_weak"] = f"""(func $pwc_locate_weak
-  (param $file i32) (param $func i32) (param $line i32)
-  (local $e i32)
-  (local.set $e (global.get $rt_exc))
   (if (i64.eqz (i64.load offset={file_off} (local.get $e))) (then
     (i64.store offset={file_off} (local.get $e) (i64.extend_i32_u (local.get $file)))
     (i64.store offset={func_off} (local.get $e) (i64.extend_i32_u (local.get $func)))
-    (i64.store offset={line_off} (local.get $e)
-               (i64.or (i64.extend_i32_u (local.get $line)) (i64.const 0x100000000))))))"""
+    (i64.store offset={line_off} (local.get $e) (i64.extend_i32_u (local.get $line))))))"""
     # Last: every function that records a location has been lowered.
     functions["$pwc_location_text"] = ctx.locations.function(ctx.string)
     functions["$pwc_catch"] = f"""(func $pwc_catch (param $id i32) (param $span i32) (result i32)

@@ -133,7 +133,7 @@ class FunctionLowerer:
         name = self.fn.symbol.rsplit(".", 1)[-1]
         self.emit(f"i32.const {self.ctx.locations.offset(str(self.fn.location_prefix))}",
                   f"i32.const {self.ctx.locations.offset(name)}", "local.get $line",
-                  "call $pwc_locate_weak" if self.fn.location_weak else "call $pwc_locate")
+                  "call $pwc_locate")
 
     def set_line(self, line: int) -> None:
         if self.records_location and self.line_set != line:
