@@ -5,8 +5,8 @@ Method (design.md "Performance targets"): the three Envoys (one worker
 each, `--concurrency 1`) are up at once, each with the same static-reply
 upstream inside it.  After a warm-up, each round loads every Envoy in turn
 (the order rotates from round to round) for a fixed time with the same
-load generator; Envoy's own CPU time over the load (utime + stime of all
-its threads, /proc/PID/stat) divided by the requests it answered is that
+load generator; Envoy's own CPU time over the load (the time on a CPU of
+all its threads, /proc/PID/task/*/schedstat) divided by the requests it answered is that
 round's cost per request.  Reported: the median per configuration, the
 median of the per-round differences to the baseline (the plugin's added
 cost), and added(pwc) / added(WAT).  Also Envoy's start -> ready time and

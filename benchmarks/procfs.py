@@ -15,21 +15,47 @@ class ProcessGoneError(Exception):
 
 @dataclass(frozen=True)
 class CpuTime:
-    user_ticks: int
-    system_ticks: int
+    nanoseconds: int
 
     @property
     def seconds(self) -> float:
-        return (self.user_ticks + self.system_ticks) / CLOCK_TICKS_PER_SECOND
+        return self.nanoseconds / 1e9
 
 
 def cpu_time(pid: int) -> CpuTime:
+    """CPU time of every thread of `pid`: the sum of its threads' time on a
+    CPU in /proc/PID/task/*/schedstat, in nanoseconds.  /proc/PID/stat's
+    utime + stime count clock ticks (10 ms): over a 1 s round of ~10,000
+    requests that is ~1 µs per request of quantization at each end, as much
+    as the difference being measured.  Falls back to the ticks where the
+    kernel has no schedstat.  (Envoy's threads live as long as it does, so
+    none leaves the sum between two readings.)"""
+    total = 0
+    tasks = Path(f"/proc/{pid}/task")
+    try:
+        threads = list(tasks.iterdir())
+    except (FileNotFoundError, ProcessLookupError):
+        raise ProcessGoneError(f"{tasks} is gone: the process exited") from None
+    for thread in threads:
+        try:
+            total += int((thread / "schedstat").read_text(encoding="ascii").split()[0])
+        except FileNotFoundError:
+            if not thread.exists():
+                continue  # a thread that just ended
+            return _ticks(pid)  # no schedstat in this kernel
+        except ProcessLookupError:
+            continue
+    return CpuTime(total)
+
+
+def _ticks(pid: int) -> CpuTime:
     """utime + stime of every thread of `pid`, from /proc/PID/stat."""
     text = _read(Path(f"/proc/{pid}/stat"))
     # Fields after the command name, which is in parentheses and may itself
     # contain spaces or parentheses: utime and stime are fields 14 and 15.
     fields = text[text.rindex(")") + 2 :].split()
-    return CpuTime(user_ticks=int(fields[11]), system_ticks=int(fields[12]))
+    ticks = int(fields[11]) + int(fields[12])
+    return CpuTime(ticks * 1_000_000_000 // CLOCK_TICKS_PER_SECOND)
 
 
 def resident_bytes(pid: int) -> int:

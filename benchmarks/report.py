@@ -97,8 +97,8 @@ def render_envoy(envoy: EnvoyResult) -> list[str]:
         f"Envoy {envoy.envoy_version}, --concurrency 1, three Envoys up at once; "
         f"{settings.rounds} rounds x {settings.round_seconds} s per Envoy (order rotating), "
         f"{settings.connections} connections from {envoy.load_generator} "
-        f"({envoy.load_note}); Envoy CPU = utime+stime from /proc/PID/stat over the "
-        "requests it answered.",
+        f"({envoy.load_note}); Envoy CPU = its threads' time on a CPU "
+        "(/proc/PID/task/*/schedstat, ns) over the requests it answered.",
         "",
         _row(["configuration", "module bytes", "Envoy CPU µs/request", "added µs",
               "ratio to WAT", "requests/s", "start→ready s", "RSS warm MiB",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -77,9 +78,12 @@ def test_without_wrk_the_python_generator_is_used(monkeypatch: pytest.MonkeyPatc
 
 def test_proc_readings_of_this_process() -> None:
     before = cpu_time(os.getpid())
-    sum(i * i for i in range(300_000))
+    busy_until = time.thread_time() + 0.025
+    while time.thread_time() < busy_until:
+        pass
     after = cpu_time(os.getpid())
-    assert after.seconds >= before.seconds
+    # Finer than clock ticks (10 ms), which would read 0.02 or 0.03 here.
+    assert 0.025 <= after.seconds - before.seconds < 1.0
     assert resident_bytes(os.getpid()) > 1024 * 1024
 
 
