@@ -423,16 +423,21 @@ def walk(node: object) -> Iterator[object]:
     while stack:
         n = stack.pop()
         yield n
-        for name in _child_fields(n):
-            value = getattr(n, name)
-            if isinstance(value, tuple):
-                for item in value:
-                    if isinstance(item, tuple):
-                        stack.extend(x for x in item if _is_node(x))
-                    elif _is_node(item):
-                        stack.append(item)
-            elif _is_node(value):
-                stack.append(value)
+        stack.extend(children(n))
+
+
+def children(n: object) -> Iterator[object]:
+    """The TIR nodes directly under `n`."""
+    for name in _child_fields(n):
+        value = getattr(n, name)
+        if isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, tuple):
+                    yield from (x for x in item if _is_node(x))
+                elif _is_node(item):
+                    yield item
+        elif _is_node(value):
+            yield value
 
 
 def _child_fields(n: object) -> tuple[str, ...]:

@@ -14,7 +14,10 @@ decided when C is none of those literals (false) or the only one (true),
 and so are the other comparisons with a constant, and a bool parameter's
 value; an optional parameter that gets the literal None at every call site is
 None (the SDK's local reply without headers then links no header-map
-encoder).
+encoder).  A list parameter that only ever gets an empty list -- a literal
+`[]`, None, or such a parameter of the caller -- and is only measured,
+tested for None or passed on has length 0: `send_http_response(403, [],
+body)` links no header-map encoder either.
 Likewise a value whose type is `C | None`, where neither C nor a subclass
 is instantiated anywhere, is None: the SDK's stream tables hold HTTP and
 TCP contexts, and a plugin that makes only one kind never takes the other
@@ -32,7 +35,7 @@ from collections.abc import Iterable
 
 from pwc.check import tir
 from pwc.check import types as T
-from pwc.check.tir import rewrite, walk
+from pwc.check.tir import children, rewrite, walk
 
 
 def prune_constant_params(prog: tir.Program, glue_called: Iterable[str]) -> tir.Program:
@@ -53,12 +56,15 @@ def _prune_program(prog: tir.Program, glue_called: Iterable[str]) -> tir.Program
                 arguments.setdefault(callee, []).append(args)
             case tir.FuncValue(func=func) | tir.MakeClosure(func=func):
                 unknown_callers.add(func)
+    eligible = {f.symbol: f for f in prog.functions
+                if arguments.get(f.symbol) and f.symbol not in unknown_callers and not f.closure}
+    empty = _always_empty(prog, eligible)
     changed = False
     functions = []
     for f in prog.functions:
         calls = arguments.get(f.symbol)
-        if calls and f.symbol not in unknown_callers and not f.closure:
-            new = _prune(f, calls)
+        if f.symbol in eligible and calls:
+            new = _prune(f, calls, empty.get(f.symbol, set()))
             changed = changed or new is not f
             f = new
         functions.append(f)
@@ -111,7 +117,123 @@ _COMPARISONS = {
 }
 
 
-def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]]) -> tir.Function:
+def _always_empty(prog: tir.Program, eligible: dict[str, tir.Function]) -> dict[str, set[str]]:
+    """Function -> its list parameters that are empty on every call: each
+    call passes `[]`, None or such a parameter of its caller, and the
+    function only takes the length, tests for None or passes the parameter
+    on as such an argument (so nothing can add to it), except in branches
+    the emptiness itself rules out.  The largest such sets: start from
+    every candidate, drop what breaks a rule until nothing does."""
+    calls: dict[str, list[tuple[str, tuple[tir.Expr, ...]]]] = {}  # callee -> (caller, args)
+    for f in prog.functions:
+        for node in walk(f):
+            if isinstance(node, tir.Call) and node.func in eligible:
+                calls.setdefault(node.func, []).append((f.symbol, node.args))
+    empty: dict[str, set[str]] = {}
+    for symbol, f in eligible.items():
+        assigned = {n.name for n in walk(f) if isinstance(n, tir.SetLocal)}
+        empty[symbol] = {name for name, t in f.params if name not in assigned and _is_list(t)}
+    changed = True
+    while changed:
+        changed = False
+        for symbol, names in empty.items():
+            if not names:
+                continue
+            f = eligible[symbol]
+            params = [name for name, _ in f.params]
+            uses, allowed, passed_on = _uses(f, names, eligible)
+            for name in list(names):
+                i = params.index(name)
+                if (uses.get(name, 0) != allowed.get(name, 0)
+                        or not all(i < len(args) and _empty_argument(args[i], empty[caller]
+                                                                     if caller in empty else set())
+                                   for caller, args in calls.get(symbol, ()))
+                        or any(param not in empty[callee]
+                               for passed, callee, param in passed_on if passed == name)):
+                    names.discard(name)
+                    changed = True
+    return {symbol: names for symbol, names in empty.items() if names}
+
+
+def _uses(
+    f: tir.Function, names: set[str], eligible: dict[str, tir.Function]
+) -> tuple[dict[str, int], dict[str, int], list[tuple[str, str, str]]]:
+    """How often each of `names` is read in `f`, how many of those reads are
+    allowed (a length, a None test, an argument to an eligible function),
+    and which are passed on as (name, callee, its parameter); branches that
+    `names` being empty rules out are not looked at."""
+    uses: dict[str, int] = {}
+    allowed: dict[str, int] = {}
+    passed_on: list[tuple[str, str, str]] = []
+    stack: list[object] = list(f.body)
+    while stack:
+        node = stack.pop()
+        match node:
+            case tir.If(test=test, body=body, orelse=orelse):
+                value = _decided_by_empty(test, names)
+                stack.append(test)
+                stack.extend(orelse if value is False else body if value is True else
+                             (*body, *orelse))
+                continue
+            case tir.Local(name=name) if name in names:
+                uses[name] = uses.get(name, 0) + 1
+            case tir.Prim(op="len.list" | "opt.is_none" | "opt.is_not_none", args=(arg,)):
+                read = _param_of(arg)
+                if read in names:
+                    allowed[read] = allowed.get(read, 0) + 1
+            case tir.Call(func=callee, args=args) if callee in eligible:
+                for i, arg in enumerate(args):
+                    read = _param_of(arg)
+                    if read is not None and read in names:
+                        allowed[read] = allowed.get(read, 0) + 1
+                        passed_on.append((read, callee, eligible[callee].params[i][0]))
+        stack.extend(children(node))
+    return uses, allowed, passed_on
+
+
+def _decided_by_empty(test: object, names: set[str]) -> bool | None:
+    """The value of `test` if `names` are empty lists decide it."""
+    match test:
+        case tir.Prim(op=op, args=(tir.Prim(op="len.list", args=(arg,)), tir.Const(value=int(c)))) \
+                if op in _COMPARISONS and _param_of(arg) in names:
+            return bool(_COMPARISONS[op](0, c))
+        case tir.And(left=left, right=right):
+            # `headers is not None and len(headers) != 0`: a false side
+            # decides it, if the other side has no effect to keep.
+            first, second = _decided_by_empty(left, names), _decided_by_empty(right, names)
+            if first is False or (second is False and _pure(left)):
+                return False
+            if first is True and second is True:
+                return True
+    return None
+
+
+def _is_list(t: T.Type) -> bool:
+    return isinstance(t.inner if isinstance(t, T.OptionalType) else t, T.ListType)
+
+
+def _param_of(arg: tir.Expr) -> str | None:
+    """The local an argument reads, through an implicit widening."""
+    if isinstance(arg, tir.Coerce):
+        arg = arg.value
+    return arg.name if isinstance(arg, tir.Local) else None
+
+
+def _empty_argument(arg: tir.Expr, empty_params: set[str]) -> bool:
+    """Whether `arg` is `[]`, None, or an always-empty parameter of the caller."""
+    if isinstance(arg, tir.Coerce):
+        arg = arg.value
+    match arg:
+        case tir.ListLit(items=()):
+            return True
+        case tir.Const(value=None):
+            return True
+        case tir.Local(name=name):
+            return name in empty_params
+    return False
+
+
+def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]], empty: set[str]) -> tir.Function:
     assigned = {n.name for n in walk(f) if isinstance(n, tir.SetLocal)}
     known: dict[str, set[int]] = {}  # int and bool parameters: every value they get
     always_none: set[str] = set()
@@ -125,7 +247,7 @@ def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]]) -> tir.Function:
             known[name] = set(values)
         elif isinstance(t, T.OptionalType) and all(_is_none(a) for a in args):
             always_none.add(name)
-    if not known and not always_none:
+    if not known and not always_none and not empty:
         return f
 
     def decided(test: object) -> bool | None:
@@ -140,7 +262,7 @@ def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]]) -> tir.Function:
             case tir.Prim(op="opt.is_none" | "opt.is_not_none" as op,
                           args=(tir.Local(name=name),)) if name in always_none:
                 return op == "opt.is_none"
-        return None
+        return _decided_by_empty(test, empty)
 
     def decide(node: object) -> object | None:
         if isinstance(node, tir.If):
@@ -149,12 +271,18 @@ def _prune(f: tir.Function, calls: list[tuple[tir.Expr, ...]]) -> tir.Function:
                 return None
             return tir.If(_const(value, node.test), rewrite(node.body, decide) if value else (),
                           () if value else rewrite(node.orelse, decide), node.span)
-        if isinstance(node, tir.Prim) and node.type == T.BOOL:
+        if isinstance(node, (tir.Prim, tir.And)) and node.type == T.BOOL:
             value = decided(node)
             return None if value is None else _const(value, node)
         return None
 
     return rewrite(f, decide)
+
+
+def _pure(test: tir.Expr) -> bool:
+    """Whether evaluating `test` can be skipped: a None test of a local."""
+    return isinstance(test, tir.Prim) and test.op in ("opt.is_none", "opt.is_not_none") \
+        and isinstance(test.args[0], tir.Local)
 
 
 def _is_none(arg: tir.Expr | None) -> bool:

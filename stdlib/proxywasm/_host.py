@@ -139,11 +139,12 @@ def send_local_response(
     grpc_status: int,
 ) -> None:
     """Answer the current stream locally once the current callback returns.
-    `headers` None sends none, as [] does, but links no header-map encoder
-    when every caller passes None (the compiler decides the test): the
-    failure policy's reply is in every HTTP plugin, most send no headers."""
+    `headers` None or [] sends none.  The compiler decides the test where
+    every caller passes None or `[]` (the failure policy's reply is in
+    every HTTP plugin, and most local replies send no headers): no
+    header-map encoder is linked then."""
     encoded = _EMPTY_MAP
-    if headers is not None:
+    if headers is not None and len(headers) != 0:
         encoded = encode_map(headers)
     details_data = host_encode(details)
     status = _abi.proxy_send_local_response(

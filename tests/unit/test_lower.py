@@ -248,6 +248,37 @@ def test_an_optional_parameter_that_only_gets_none_is_none(tmp_path: Path) -> No
     assert "$f:__main__.encode" in mixed
 
 
+SEND_LIST = (
+    "def encode(items: list[str]) -> str:\n"
+    "    return ','.join(items)\n"
+    "def send(items: list[str] | None) -> str:\n"
+    "    text = '-'\n"
+    "    if items is not None and len(items) != 0:\n"
+    "        text = encode(items)\n"
+    "    return text\n"
+    "def reply(items: list[str]) -> str:\n"
+    "    return send(items)\n"
+)
+
+
+@pytest.mark.parametrize(("calls", "linked"), [
+    # Only [] or None ever reaches `items`, through `reply` too: decided.
+    ("print(reply([]), send(None), reply([]))\n", False),
+    ("print(reply([]), reply(['a']))\n", True),
+    ("xs: list[str] = []\nprint(reply(xs))\n", True),  # not a literal
+    # A caller that adds to the list before passing it on keeps the branch.
+    ("def grow(items: list[str]) -> str:\n"
+     "    items.append('x')\n"
+     "    return send(items)\n"
+     "print(grow([]))\n", True),
+])
+def test_a_list_parameter_that_only_gets_empty_lists_has_length_0(
+    calls: str, linked: bool, tmp_path: Path
+) -> None:
+    wat = wat_of(SEND_LIST + calls, tmp_path)
+    assert ("$f:__main__.encode" in wat) is linked
+
+
 def test_none_tests_of_a_class_nothing_instantiates_are_decided(tmp_path: Path) -> None:
     wat = wat_of(
         "class Used:\n"
