@@ -82,96 +82,95 @@ def leave_scratch(previous: int) -> None:
     in it is pending (then the last answer frees it)."""
     scratch = region_enter(previous)
     callouts = STATE.callouts
-    if callouts is None or scratch not in callouts.held:
-        region_free(scratch)
-
-
-def current_region() -> int:
-    here = region_enter(region_of(STATE))
-    region_enter(here)
-    return here
+    # Nested, not `and`: the compiler decides a lone None test, and a module
+    # that makes no callout then links no `holds`.
+    if callouts is not None:
+        if callouts.holds(scratch):
+            return
+    region_free(scratch)
 
 
 # --- callouts -----------------------------------------------------------------
 
 
+class Callout:
+    """A pending HTTP callout: the context that dispatched it and the
+    callback to run when it answers.  Made in the region its dispatcher runs
+    in, with the callback: a stream's region, the VM region (a plugin
+    context's constructor), or a root callback's scratch region, which the
+    callout then keeps ("holds") until it is answered or dropped."""
+
+    def __init__(self, context_id: int, callback: Callable[[int, int, int], None]) -> None:
+        self.context_id = context_id
+        self.callback = callback
+
+
 class PendingCallouts:
-    """The HTTP callouts waiting for their answers.
+    """The HTTP callouts waiting for their answers, by token.
 
     Made by the first callout: a module that never makes one creates no
-    such tables, and has none of these methods compiled in (no instance,
-    no call).  Pending callouts are kept by token: the context that
-    dispatched each, and its callback, which stays where it was made (a
-    Registry does not copy it).  A stream's lives in the stream's region;
-    its entries are removed before that region is freed.  A root
-    callback's lives in the callback's scratch region, which is then kept
-    ("held") until its last callout is answered, instead of freed on
-    return.
+    such table, and has none of these methods compiled in (no instance,
+    no call).  A Registry does not copy its values, so each callout stays
+    in the region it was made in; a stream's are removed before that
+    region is freed.  Which callouts hold a scratch region is found by
+    looking at the few pending ones, not counted.
 
-    The tables are read with get(k, default) and emptied with
-    pop(k, default), never `d[k]` or `del d[k]`: a KeyError would link
-    KeyError and repr() into every module that makes callouts.
+    The table is read with get(k, default) and emptied with pop(k, default),
+    never `d[k]` or `del d[k]`: a KeyError would link KeyError and repr()
+    into every module that makes callouts.
     """
 
     def __init__(self) -> None:
-        self.contexts: dict[int, int] = {}
-        self.callbacks: Registry[Callable[[int, int, int], None]] = Registry()
-        # token -> the scratch region it holds; region -> callouts holding it.
-        self.regions: dict[int, int] = {}
-        self.held: dict[int, int] = {}
+        self.pending: Registry[Callout] = Registry()
+        # The scratch region of the root callout whose answer is running
+        # (0: none): no longer pending, but its callback runs from there.
+        self.answering: int = 0
 
     def add(self, token: int, callback: Callable[[int, int, int], None]) -> None:
         """Remember whose callout `token` is, to run `callback` when it answers."""
         # Envoy never hands out a token that is still pending.  A host that
-        # did would orphan the earlier callout's hold on its region (a
-        # leak): that callout is dropped, its hold released after the new
-        # one is taken (it may be on the same region).
-        stale = 0
-        if token in self.contexts:
-            stale = self.untrack(token)
-        context_id = STATE.active_context_id
-        self.contexts[token] = context_id
-        self.callbacks[token] = callback
-        if context_id in PLUGINS or context_id == STATE.creating_plugin_id:
-            region = current_region()
-            if region != region_of(STATE):  # a constructor's is the VM region itself
-                self.regions[token] = region
-                self.held[region] = self.held.get(region, 0) + 1
-        self.release(stale)
+        # did would orphan the earlier callout (its region held for ever):
+        # it is dropped, its hold released once the new one holds its own
+        # (it may be the same region).
+        stale = self.pending.pop(token, None)
+        self.pending[token] = Callout(STATE.active_context_id, callback)
+        if stale is not None:
+            self.release(stale)
 
-    def untrack(self, token: int) -> int:
-        """Forget `token`'s entries.  Returns the region it held (0 if none),
-        still held: the caller releases it once no code runs in it."""
-        self.contexts.pop(token, 0)
-        self.callbacks.pop(token, None)
-        return self.regions.pop(token, 0)
+    def holds(self, region: int) -> bool:
+        """Whether a pending callout, or the answer running, keeps `region`."""
+        return region == self.answering or self.find(-1, region) >= 0
 
-    def release(self, region: int) -> None:
-        """One callout less holds `region` (0: none): free it with the last."""
-        if region == 0:
-            return
-        held = self.held.pop(region, 0) - 1
-        if held > 0:
-            self.held[region] = held
-        else:
+    def release(self, callout: Callout) -> None:
+        """`callout` is no longer pending: a root's scratch region it was
+        made in is freed with the last callout living there (a stream's
+        region is its stream's, the VM region stays)."""
+        region = region_of(callout)
+        if (
+            callout.context_id in PLUGINS
+            and region != region_of(STATE)
+            and not self.holds(region)
+        ):
             region_free(region)
 
     def forget_context(self, context_id: int) -> None:
         """Drop the callouts of a context about to be deleted: their answers
-        will be ignored (and a stream's callbacks' region is freed)."""
-        if len(self.contexts) == 0:
-            return  # the usual case: allocate nothing
-        # The callers run outside any context's region: collect in a scratch one.
-        scratch = region_new(False)
-        previous = region_enter(scratch)
-        tokens: list[int] = []
-        for token, owner in self.contexts.items():
-            if owner == context_id:
-                tokens.append(token)
-        for token in tokens:
-            self.release(self.untrack(token))
-        region_enter(previous)
-        region_free(scratch)
+        will be ignored (and the scratch regions only they held are freed)."""
+        token = self.find(context_id, -1)
+        while token >= 0:
+            callout = self.pending.pop(token, None)
+            if callout is not None:
+                self.release(callout)
+            token = self.find(context_id, -1)
+
+    def find(self, context_id: int, region: int) -> int:
+        """The token of a pending callout of `context_id` or made in `region`
+        (-1 is neither); -1 if there is none.  One loop for both questions:
+        each loop over a dict links its own size check."""
+        for token, callout in self.pending.items():
+            if callout.context_id == context_id or region_of(callout) == region:
+                return token
+        return -1
 
 
 def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
