@@ -57,17 +57,17 @@ def proxy_on_http_call_response(
         http = HTTP_STREAMS.get(context_id)
         if http is not None:
             previous = region_enter(region_of(http))
-            if _switch_to(context_id) and not _run(callout, num_headers, body_size, num_trailers):
-                fail_http(http._pwc_plugin_context_id, http._pwc_response_started)
+            if _switch_to(context_id):
+                if not _run(callout, num_headers, body_size, num_trailers):
+                    fail_http(http._pwc_plugin_context_id, http._pwc_response_started)
             region_enter(previous)
         else:
             tcp = TCP_STREAMS.get(context_id)
             if tcp is not None:
                 previous = region_enter(region_of(tcp))
-                if _switch_to(context_id) and not _run(
-                    callout, num_headers, body_size, num_trailers
-                ):
-                    fail_tcp(tcp._pwc_plugin_context_id)
+                if _switch_to(context_id):
+                    if not _run(callout, num_headers, body_size, num_trailers):
+                        fail_tcp(tcp._pwc_plugin_context_id)
                 region_enter(previous)
     STATE.active_context_id = outer
 

@@ -82,12 +82,12 @@ def leave_scratch(previous: int) -> None:
     in it is pending (then the last answer frees it)."""
     scratch = region_enter(previous)
     callouts = STATE.callouts
-    # Nested, not `and`: the compiler decides a lone None test, and a module
-    # that makes no callout then links no `holds`.
-    if callouts is not None:
-        if callouts.holds(scratch):
-            return
-    region_free(scratch)
+    # A lone None test, which the compiler decides in a module that makes
+    # no callout: it links no `free_unless_held`.
+    if callouts is None:
+        region_free(scratch)
+    else:
+        callouts.free_unless_held(scratch)
 
 
 # --- callouts -----------------------------------------------------------------
@@ -126,42 +126,19 @@ class PendingCallouts:
         # (0: none): no longer pending, but its callback runs from there.
         self.answering: int = 0
 
-    def add(self, token: int, callback: Callable[[int, int, int], None]) -> None:
-        """Remember whose callout `token` is, to run `callback` when it answers."""
-        # Envoy never hands out a token that is still pending.  A host that
-        # did would orphan the earlier callout (its region held for ever):
-        # it is dropped, its hold released once the new one holds its own
-        # (it may be the same region).
-        stale = self.pending.pop(token, None)
-        self.pending[token] = Callout(STATE.active_context_id, callback)
-        if stale is not None:
-            self.release(stale)
-
-    def holds(self, region: int) -> bool:
-        """Whether a pending callout, or the answer running, keeps `region`."""
-        return region == self.answering or self.find(-1, region) >= 0
-
     def release(self, callout: Callout) -> None:
         """`callout` is no longer pending: a root's scratch region it was
         made in is freed with the last callout living there (a stream's
         region is its stream's, the VM region stays)."""
         region = region_of(callout)
-        if (
-            callout.context_id in PLUGINS
-            and region != region_of(STATE)
-            and not self.holds(region)
-        ):
-            region_free(region)
+        if callout.context_id in PLUGINS and region != region_of(STATE):
+            self.free_unless_held(region)
 
-    def forget_context(self, context_id: int) -> None:
-        """Drop the callouts of a context about to be deleted: their answers
-        will be ignored (and the scratch regions only they held are freed)."""
-        token = self.find(context_id, -1)
-        while token >= 0:
-            callout = self.pending.pop(token, None)
-            if callout is not None:
-                self.release(callout)
-            token = self.find(context_id, -1)
+    def free_unless_held(self, region: int) -> None:
+        """Free the scratch region `region` unless a pending callout, or the
+        answer running, lives there."""
+        if region != self.answering and self.find(-1, region) < 0:
+            region_free(region)
 
     def find(self, context_id: int, region: int) -> int:
         """The token of a pending callout of `context_id` or made in `region`
@@ -182,14 +159,28 @@ def register_callout(token: int, callback: Callable[[int, int, int], None]) -> N
         callouts = PendingCallouts()
         STATE.callouts = callouts
         region_enter(previous)
-    callouts.add(token, callback)
+    # Envoy never hands out a token that is still pending.  A host that did
+    # would orphan the earlier callout (its region held for ever): it is
+    # dropped, its hold released once the new one holds its own (it may be
+    # the same region).
+    stale = callouts.pending.pop(token, None)
+    callouts.pending[token] = Callout(STATE.active_context_id, callback)
+    if stale is not None:
+        callouts.release(stale)
 
 
 def forget_callouts_of(context_id: int) -> None:
-    """Drop the pending callouts of a context about to be deleted."""
+    """Drop the pending callouts of a context about to be deleted: their
+    answers will be ignored (and the scratch regions only they held are
+    freed)."""
     callouts = STATE.callouts
-    if callouts is not None:
-        callouts.forget_context(context_id)
+    if callouts is not None:  # (no `return`: the compiler decides only the branch)
+        token = callouts.find(context_id, -1)
+        while token >= 0:
+            callout = callouts.pending.pop(token, None)
+            if callout is not None:
+                callouts.release(callout)
+            token = callouts.find(context_id, -1)
 
 
 # --- error policy -------------------------------------------------------------
