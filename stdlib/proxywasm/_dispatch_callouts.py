@@ -10,6 +10,8 @@ unknown token.  A callback that raises fails its stream as a stream
 callback would; a root's is logged.
 """
 
+from typing import Callable  # noqa: UP035 (the pwc dialect's spelling)
+
 from pwc_intrinsics import I32, export, region_enter, region_of
 
 from proxywasm import _host
@@ -20,7 +22,6 @@ from proxywasm._state import (
     PLUGINS,
     STATE,
     TCP_STREAMS,
-    Callout,
     enter_scratch,
     fail_http,
     fail_tcp,
@@ -41,7 +42,7 @@ def proxy_on_http_call_response(
     callout = callouts.pending.pop(token, None)
     if callout is None:
         return
-    context_id = callout.context_id
+    context_id, callback = callout
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
     if context_id in PLUGINS:
@@ -49,7 +50,7 @@ def proxy_on_http_call_response(
         # dispatched it: kept until it returns, then released.
         callouts.answering = region_of(callout)
         previous = enter_scratch()
-        _run(callout, num_headers, body_size, num_trailers)
+        _run(callback, num_headers, body_size, num_trailers)
         leave_scratch(previous)
         callouts.answering = 0
         callouts.release(callout)
@@ -58,7 +59,7 @@ def proxy_on_http_call_response(
         if http is not None:
             previous = region_enter(region_of(http))
             if _switch_to(context_id):
-                if not _run(callout, num_headers, body_size, num_trailers):
+                if not _run(callback, num_headers, body_size, num_trailers):
                     fail_http(http._pwc_plugin_context_id, http._pwc_response_started)
             region_enter(previous)
         else:
@@ -66,7 +67,7 @@ def proxy_on_http_call_response(
             if tcp is not None:
                 previous = region_enter(region_of(tcp))
                 if _switch_to(context_id):
-                    if not _run(callout, num_headers, body_size, num_trailers):
+                    if not _run(callback, num_headers, body_size, num_trailers):
                         fail_tcp(tcp._pwc_plugin_context_id)
                 region_enter(previous)
     STATE.active_context_id = outer
@@ -81,10 +82,12 @@ def _switch_to(context_id: int) -> bool:
     return True
 
 
-def _run(callout: Callout, num_headers: int, body_size: int, num_trailers: int) -> bool:
-    """Run the callout's callback; False if it raised (the exception is logged)."""
+def _run(
+    callback: Callable[[int, int, int], None], num_headers: int, body_size: int, num_trailers: int
+) -> bool:
+    """Run a callout's callback; False if it raised (the exception is logged)."""
     try:
-        callout.callback(num_headers, body_size, num_trailers)
+        callback(num_headers, body_size, num_trailers)
     except Exception as e:
         log_exception(e)
         return False

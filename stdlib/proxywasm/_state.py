@@ -93,20 +93,15 @@ def leave_scratch(previous: int) -> None:
 # --- callouts -----------------------------------------------------------------
 
 
-class Callout:
-    """A pending HTTP callout: the context that dispatched it and the
-    callback to run when it answers.  Made in the region its dispatcher runs
-    in, with the callback: a stream's region, the VM region (a plugin
-    context's constructor), or a root callback's scratch region, which the
-    callout then keeps ("holds") until it is answered or dropped."""
-
-    def __init__(self, context_id: int, callback: Callable[[int, int, int], None]) -> None:
-        self.context_id = context_id
-        self.callback = callback
-
-
 class PendingCallouts:
     """The HTTP callouts waiting for their answers, by token.
+
+    A pending callout is a tuple (the context that dispatched it, the
+    callback to run when it answers): built inline, it needs no class and
+    no constructor.  It is made where its dispatcher runs, as the callback
+    is: in a stream's region, in the VM region (a plugin context's
+    constructor), or in a root callback's scratch region, which it then
+    keeps ("holds") until it is answered or dropped.
 
     Made by the first callout: a module that never makes one creates no
     such table, and has none of these methods compiled in (no instance,
@@ -121,18 +116,19 @@ class PendingCallouts:
     """
 
     def __init__(self) -> None:
-        self.pending: Registry[Callout] = Registry()
+        self.pending: Registry[tuple[int, Callable[[int, int, int], None]]] = Registry()
         # The scratch region of the root callout whose answer is running
         # (0: none): no longer pending, but its callback runs from there.
         self.answering: int = 0
 
-    def release(self, callout: Callout) -> None:
-        """`callout` is no longer pending: a root's scratch region it was
-        made in is freed with the last callout living there (a stream's
-        region is its stream's, the VM region stays)."""
-        region = region_of(callout)
-        if callout.context_id in PLUGINS and region != region_of(STATE):
-            self.free_unless_held(region)
+    def release(self, callout: tuple[int, Callable[[int, int, int], None]] | None) -> None:
+        """`callout` (None: none) is no longer pending: a root's scratch
+        region it was made in is freed with the last callout living there
+        (a stream's region is its stream's, the VM region stays)."""
+        if callout is not None:
+            region = region_of(callout)
+            if callout[0] in PLUGINS and region != region_of(STATE):
+                self.free_unless_held(region)
 
     def free_unless_held(self, region: int) -> None:
         """Free the scratch region `region` unless a pending callout, or the
@@ -145,7 +141,7 @@ class PendingCallouts:
         (-1 is neither); -1 if there is none.  One loop for both questions:
         each loop over a dict links its own size check."""
         for token, callout in self.pending.items():
-            if callout.context_id == context_id or region_of(callout) == region:
+            if callout[0] == context_id or region_of(callout) == region:
                 return token
         return -1
 
@@ -164,9 +160,8 @@ def register_callout(token: int, callback: Callable[[int, int, int], None]) -> N
     # dropped, its hold released once the new one holds its own (it may be
     # the same region).
     stale = callouts.pending.pop(token, None)
-    callouts.pending[token] = Callout(STATE.active_context_id, callback)
-    if stale is not None:
-        callouts.release(stale)
+    callouts.pending[token] = (STATE.active_context_id, callback)
+    callouts.release(stale)
 
 
 def forget_callouts_of(context_id: int) -> None:
@@ -175,12 +170,11 @@ def forget_callouts_of(context_id: int) -> None:
     freed)."""
     callouts = STATE.callouts
     if callouts is not None:  # (no `return`: the compiler decides only the branch)
-        token = callouts.find(context_id, -1)
-        while token >= 0:
-            callout = callouts.pending.pop(token, None)
-            if callout is not None:
-                callouts.release(callout)
+        while True:
             token = callouts.find(context_id, -1)
+            if token < 0:
+                break
+            callouts.release(callouts.pending.pop(token, None))
 
 
 # --- error policy -------------------------------------------------------------
