@@ -83,11 +83,11 @@ def leave_scratch(previous: int) -> None:
     scratch = region_enter(previous)
     callouts = STATE.callouts
     # A lone None test, which the compiler decides in a module that makes
-    # no callout: it links no `free_unless_held`.
+    # no callout: it links no `find`.
     if callouts is None:
         region_free(scratch)
-    else:
-        callouts.free_unless_held(scratch)
+    elif callouts.find(-1, scratch) < 0:
+        region_free(scratch)
 
 
 # --- callouts -----------------------------------------------------------------
@@ -123,18 +123,18 @@ class PendingCallouts:
 
     def release(self, callout: tuple[int, Callable[[int, int, int], None]] | None) -> None:
         """`callout` (None: none) is no longer pending: a root's scratch
-        region it was made in is freed with the last callout living there
-        (a stream's region is its stream's, the VM region stays)."""
+        region it was made in is freed with the last callout living there,
+        once no answer runs from it (a stream's region is its stream's, the
+        VM region stays)."""
         if callout is not None:
             region = region_of(callout)
-            if callout[0] in PLUGINS and region != region_of(STATE):
-                self.free_unless_held(region)
-
-    def free_unless_held(self, region: int) -> None:
-        """Free the scratch region `region` unless a pending callout, or the
-        answer running, lives there."""
-        if region != self.answering and self.find(-1, region) < 0:
-            region_free(region)
+            if (
+                callout[0] in PLUGINS
+                and region != region_of(STATE)
+                and region != self.answering
+                and self.find(-1, region) < 0
+            ):
+                region_free(region)
 
     def find(self, context_id: int, region: int) -> int:
         """The token of a pending callout of `context_id` or made in `region`
