@@ -5,7 +5,7 @@ The SDK finds the token's pending entry (`_state.register_callout`), makes
 the dispatching context active again (the effective context for host calls,
 its region for allocations) and runs the callback there, so a resume or a
 local reply inside it acts on the waiting stream.  An answer whose stream
-is gone (its entries were dropped at proxy_on_delete) is ignored, as is an
+is gone (its callouts were dropped at proxy_on_delete) is ignored, as is an
 unknown token.  A callback that raises fails its stream as a stream
 callback would; a root's is logged.
 """
