@@ -5,7 +5,7 @@ The SDK finds the token's pending entry (`_state.register_callout`), makes
 the dispatching context active again (the effective context for host calls,
 its region for allocations) and runs the callback there, so a resume or a
 local reply inside it acts on the waiting stream.  An answer whose stream
-is gone (its entries were dropped at proxy_on_delete) is ignored, as is an
+is gone (its callouts were dropped at proxy_on_delete) is ignored, as is an
 unknown token.  A callback that raises fails its stream as a stream
 callback would; a root's is logged.
 """
@@ -16,7 +16,6 @@ from pwc_intrinsics import I32, export, region_enter, region_of
 
 from proxywasm import _host
 from proxywasm._callouts import dispatch_http_call
-from proxywasm._contexts import HttpContext, TcpContext
 from proxywasm._errors import ProxyWasmError
 from proxywasm._state import (
     HTTP_STREAMS,
@@ -39,25 +38,39 @@ def proxy_on_http_call_response(
     callouts = STATE.callouts
     if callouts is None:
         return
-    callback = callouts.callbacks.get(token)
-    if callback is None:
+    # No longer pending while its callback runs.
+    callout = callouts.pending.pop(token, None)
+    if callout is None:
         return
-    # get(k, default), not get(k): that would box the int outside any region.
-    context_id = callouts.contexts.get(token, 0)
-    # No longer pending while its callback runs; the region it holds (a root
-    # callback's scratch region, where `callback` lives) is released after.
-    held = callouts.untrack(token)
+    context_id, callback = callout
+    outer = STATE.active_context_id
+    STATE.active_context_id = context_id
     if context_id in PLUGINS:
-        _answer_root(context_id, callback, num_headers, body_size, num_trailers)
+        # The callback lives in the scratch region of the callback that
+        # dispatched it: kept until it returns, then released.
+        callouts.answering = region_of(callout)
+        previous = enter_scratch()
+        _run(callback, num_headers, body_size, num_trailers)
+        leave_scratch(previous)
+        callouts.answering = 0
+        callouts.release(callout)
     else:
         http = HTTP_STREAMS.get(context_id)
         if http is not None:
-            _answer_http(http, context_id, callback, num_headers, body_size, num_trailers)
+            previous = region_enter(region_of(http))
+            if _switch_to(context_id):
+                if not _run(callback, num_headers, body_size, num_trailers):
+                    fail_http(http._pwc_plugin_context_id, http._pwc_response_started)
+            region_enter(previous)
         else:
             tcp = TCP_STREAMS.get(context_id)
             if tcp is not None:
-                _answer_tcp(tcp, context_id, callback, num_headers, body_size, num_trailers)
-    callouts.release(held)
+                previous = region_enter(region_of(tcp))
+                if _switch_to(context_id):
+                    if not _run(callback, num_headers, body_size, num_trailers):
+                        fail_tcp(tcp._pwc_plugin_context_id)
+                region_enter(previous)
+    STATE.active_context_id = outer
 
 
 def _switch_to(context_id: int) -> bool:
@@ -69,61 +82,13 @@ def _switch_to(context_id: int) -> bool:
     return True
 
 
-def _answer_root(
-    context_id: int,
-    callback: Callable[[int, int, int], None],
-    num_headers: int,
-    body_size: int,
-    num_trailers: int,
-) -> None:
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = enter_scratch()
+def _run(
+    callback: Callable[[int, int, int], None], num_headers: int, body_size: int, num_trailers: int
+) -> bool:
+    """Run a callout's callback; False if it raised (the exception is logged)."""
     try:
         callback(num_headers, body_size, num_trailers)
     except Exception as e:
         log_exception(e)
-    leave_scratch(previous)
-    STATE.active_context_id = outer
-
-
-def _answer_http(
-    context: HttpContext,
-    context_id: int,
-    callback: Callable[[int, int, int], None],
-    num_headers: int,
-    body_size: int,
-    num_trailers: int,
-) -> None:
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    if _switch_to(context_id):
-        try:
-            callback(num_headers, body_size, num_trailers)
-        except Exception as e:
-            log_exception(e)
-            fail_http(context._pwc_plugin_context_id, context._pwc_response_started)
-    region_enter(previous)
-    STATE.active_context_id = outer
-
-
-def _answer_tcp(
-    context: TcpContext,
-    context_id: int,
-    callback: Callable[[int, int, int], None],
-    num_headers: int,
-    body_size: int,
-    num_trailers: int,
-) -> None:
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    previous = region_enter(region_of(context))
-    if _switch_to(context_id):
-        try:
-            callback(num_headers, body_size, num_trailers)
-        except Exception as e:
-            log_exception(e)
-            fail_tcp(context._pwc_plugin_context_id)
-    region_enter(previous)
-    STATE.active_context_id = outer
+        return False
+    return True

@@ -82,96 +82,68 @@ def leave_scratch(previous: int) -> None:
     in it is pending (then the last answer frees it)."""
     scratch = region_enter(previous)
     callouts = STATE.callouts
-    if callouts is None or scratch not in callouts.held:
+    # A lone None test, which the compiler decides in a module that makes
+    # no callout: it links no `find`.
+    if callouts is None:
         region_free(scratch)
-
-
-def current_region() -> int:
-    here = region_enter(region_of(STATE))
-    region_enter(here)
-    return here
+    elif callouts.find(-1, scratch) < 0:
+        region_free(scratch)
 
 
 # --- callouts -----------------------------------------------------------------
 
 
 class PendingCallouts:
-    """The HTTP callouts waiting for their answers.
+    """The HTTP callouts waiting for their answers, by token.
+
+    A pending callout is a tuple (the context that dispatched it, the
+    callback to run when it answers): built inline, it needs no class and
+    no constructor.  It is made where its dispatcher runs, as the callback
+    is: in a stream's region, in the VM region (a plugin context's
+    constructor), or in a root callback's scratch region, which it then
+    keeps ("holds") until it is answered or dropped.
 
     Made by the first callout: a module that never makes one creates no
-    such tables, and has none of these methods compiled in (no instance,
-    no call).  Pending callouts are kept by token: the context that
-    dispatched each, and its callback, which stays where it was made (a
-    Registry does not copy it).  A stream's lives in the stream's region;
-    its entries are removed before that region is freed.  A root
-    callback's lives in the callback's scratch region, which is then kept
-    ("held") until its last callout is answered, instead of freed on
-    return.
+    such table, and has none of these methods compiled in (no instance,
+    no call).  A Registry does not copy its values, so each callout stays
+    in the region it was made in; a stream's are removed before that
+    region is freed.  Which callouts hold a scratch region is found by
+    looking at the few pending ones, not counted.
 
-    The tables are read with get(k, default) and emptied with
-    pop(k, default), never `d[k]` or `del d[k]`: a KeyError would link
-    KeyError and repr() into every module that makes callouts.
+    The table is read with get(k, default) and emptied with pop(k, default),
+    never `d[k]` or `del d[k]`: a KeyError would link KeyError and repr()
+    into every module that makes callouts.
     """
 
     def __init__(self) -> None:
-        self.contexts: dict[int, int] = {}
-        self.callbacks: Registry[Callable[[int, int, int], None]] = Registry()
-        # token -> the scratch region it holds; region -> callouts holding it.
-        self.regions: dict[int, int] = {}
-        self.held: dict[int, int] = {}
+        self.pending: Registry[tuple[int, Callable[[int, int, int], None]]] = Registry()
+        # The scratch region of the root callout whose answer is running
+        # (0: none): no longer pending, but its callback runs from there.
+        self.answering: int = 0
 
-    def add(self, token: int, callback: Callable[[int, int, int], None]) -> None:
-        """Remember whose callout `token` is, to run `callback` when it answers."""
-        # Envoy never hands out a token that is still pending.  A host that
-        # did would orphan the earlier callout's hold on its region (a
-        # leak): that callout is dropped, its hold released after the new
-        # one is taken (it may be on the same region).
-        stale = 0
-        if token in self.contexts:
-            stale = self.untrack(token)
-        context_id = STATE.active_context_id
-        self.contexts[token] = context_id
-        self.callbacks[token] = callback
-        if context_id in PLUGINS or context_id == STATE.creating_plugin_id:
-            region = current_region()
-            if region != region_of(STATE):  # a constructor's is the VM region itself
-                self.regions[token] = region
-                self.held[region] = self.held.get(region, 0) + 1
-        self.release(stale)
+    def release(self, callout: tuple[int, Callable[[int, int, int], None]] | None) -> None:
+        """`callout` (None: none) is no longer pending: a root's scratch
+        region it was made in is freed with the last callout living there,
+        once no answer runs from it (a stream's region is its stream's, the
+        VM region stays)."""
+        if callout is not None:
+            region = region_of(callout)
+            if (
+                callout[0] in PLUGINS
+                and region != region_of(STATE)
+                and region != self.answering
+                and self.find(-1, region) < 0
+            ):
+                region_free(region)
 
-    def untrack(self, token: int) -> int:
-        """Forget `token`'s entries.  Returns the region it held (0 if none),
-        still held: the caller releases it once no code runs in it."""
-        self.contexts.pop(token, 0)
-        self.callbacks.pop(token, None)
-        return self.regions.pop(token, 0)
-
-    def release(self, region: int) -> None:
-        """One callout less holds `region` (0: none): free it with the last."""
-        if region == 0:
-            return
-        held = self.held.pop(region, 0) - 1
-        if held > 0:
-            self.held[region] = held
-        else:
-            region_free(region)
-
-    def forget_context(self, context_id: int) -> None:
-        """Drop the callouts of a context about to be deleted: their answers
-        will be ignored (and a stream's callbacks' region is freed)."""
-        if len(self.contexts) == 0:
-            return  # the usual case: allocate nothing
-        # The callers run outside any context's region: collect in a scratch one.
-        scratch = region_new(False)
-        previous = region_enter(scratch)
-        tokens: list[int] = []
-        for token, owner in self.contexts.items():
-            if owner == context_id:
-                tokens.append(token)
-        for token in tokens:
-            self.release(self.untrack(token))
-        region_enter(previous)
-        region_free(scratch)
+    def find(self, context_id: int, region: int) -> int:
+        """The token of a pending callout of `context_id` or made in `region`
+        (-1 is neither); -1 if there is none.  One loop for both questions:
+        each loop over a dict links its own size check."""
+        for token, callout in self.pending.items():
+            if callout[0] == context_id or region_of(callout) == region:
+                return token
+        return -1
 
 
 def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
@@ -183,14 +155,26 @@ def register_callout(token: int, callback: Callable[[int, int, int], None]) -> N
         callouts = PendingCallouts()
         STATE.callouts = callouts
         region_enter(previous)
-    callouts.add(token, callback)
+    # Envoy never hands out a token that is still pending.  A host that did
+    # would orphan the earlier callout (its region held for ever): it is
+    # dropped, its hold released once the new one holds its own (it may be
+    # the same region).
+    stale = callouts.pending.pop(token, None)
+    callouts.pending[token] = (STATE.active_context_id, callback)
+    callouts.release(stale)
 
 
 def forget_callouts_of(context_id: int) -> None:
-    """Drop the pending callouts of a context about to be deleted."""
+    """Drop the pending callouts of a context about to be deleted: their
+    answers will be ignored (and the scratch regions only they held are
+    freed)."""
     callouts = STATE.callouts
-    if callouts is not None:
-        callouts.forget_context(context_id)
+    if callouts is not None:  # (no `return`: the compiler decides only the branch)
+        while True:
+            token = callouts.find(context_id, -1)
+            if token < 0:
+                break
+            callouts.release(callouts.pending.pop(token, None))
 
 
 # --- error policy -------------------------------------------------------------

@@ -115,6 +115,74 @@ def test_a_token_handed_out_again_while_pending_replaces_the_callout() -> None:
     assert sizes[-1] == sizes[10], "each reused token leaked its callout's region"
 
 
+class ScriptedTokens(HostModel):
+    """A host that hands out the callout tokens of `tokens`, in a cycle."""
+
+    def __init__(self, tokens: list[int]) -> None:
+        super().__init__()
+        self.tokens = tokens
+        self.handed_out = 0
+
+    def http_call(self, *args: object) -> int:
+        self.handed_out += 1
+        return self.tokens[(self.handed_out - 1) % len(self.tokens)]
+
+
+REDISPATCHING_PLUGIN = """
+from proxywasm import PluginContext, VMContext, dispatch_http_call, log_info, set_vm_context
+
+HEADERS = [(":method", "GET"), (":path", "/"), (":authority", "a")]
+
+
+class Plugin(PluginContext):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ticks = 0
+
+    def on_tick(self) -> None:
+        self.ticks += 1
+        label = f"tick {self.ticks}"
+        dispatch_http_call("c", HEADERS, b"", [], 100, lambda h, b, t: self.first(label))
+        dispatch_http_call("c", HEADERS, b"", [], 100, lambda h, b, t: log_info("second"))
+
+    def first(self, label: str) -> None:
+        dispatch_http_call("c", HEADERS, b"", [], 100, lambda h, b, t: log_info("third"))
+        # Big enough for a chunk of its own: a chunk freed under this
+        # callback would be reused here, and overwrite `label`.
+        filler = "x" * 20000
+        log_info(f"first answer of {label} ({len(filler)})")
+
+
+class VM(VMContext):
+    def new_plugin_context(self, context_id: int) -> PluginContext:
+        return Plugin()
+
+
+set_vm_context(VM())
+"""
+
+
+def test_a_token_handed_out_again_during_an_answer_keeps_the_answers_region(
+    tmp_path: Path,
+) -> None:
+    """A tick dispatches two callouts (tokens 4 and 8) from its region; the
+    first one's callback dispatches again and is given 8, still pending.
+    The dropped callout was the last other one living in the tick's region,
+    but the running callback lives there too: the region is freed once, when
+    that callback returns, not under it (and then again)."""
+    source = tmp_path / "redispatching.py"
+    source.write_text(REDISPATCHING_PLUGIN)
+    plugin = RawPlugin(str(source), ScriptedTokens([4, 8, 8]))
+    sizes = []
+    for round_ in range(1, 201):
+        plugin.call(Callback.TICK, plugin.root)
+        plugin.call(Callback.HTTP_CALL_RESPONSE, plugin.root, 4, 0, 0, 0)
+        plugin.call(Callback.HTTP_CALL_RESPONSE, plugin.root, 8, 0, 0, 0)
+        assert plugin.logged()[-2:] == [f"first answer of tick {round_} (20000)", "third"]
+        sizes.append(plugin.wasm.memory_size())
+    assert sizes[-1] == sizes[10], "the tick regions leaked"
+
+
 def _answer_pairs_with(monkeypatch: pytest.MonkeyPatch, write: Callable[..., None]) -> None:
     """Make proxy_get_header_map_pairs answer OK after `write(guest, data_slot, size_slot)`."""
 
