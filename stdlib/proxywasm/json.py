@@ -48,6 +48,7 @@ _BACKSLASH: int = 92
 _LOWER_E: int = 101
 _LOWER_N: int = 110
 _LOWER_T: int = 116
+_LOWER_U: int = 117
 _LEFT_BRACE: int = 123  # {
 _TILDE: int = 126
 
@@ -212,10 +213,11 @@ class _Parser:
     It reads one byte at a time as an int and decodes each run of plain
     string characters as one slice: making a str per character is what made
     the first cut slow (docs/performance.md).  `pos` is a byte offset; error
-    messages count characters, as CPython's do.  The data ends with a NUL
-    byte past its `size`, where every scan stops without a bounds check of
-    its own: JSON text has no NUL outside strings, nor an unescaped one in
-    them.
+    messages count characters, as CPython's do.  Every byte is read through
+    `byte()`, which gives NUL past the end, where every scan stops without
+    a bounds check of its own: JSON text has no NUL outside strings, nor an
+    unescaped one in them.  (A NUL appended to the data did the same, but
+    linked a bytes concatenation, and the reads cost as much.)
 
     `data` is decoded with surrogateescape: a str encoded that way (parse)
     comes back as it was.  `strict` data must be UTF-8 (parse_bytes).  It
@@ -228,14 +230,13 @@ class _Parser:
     """
 
     def __init__(self, data: bytes, strict: bool) -> None:
-        self.size = len(data)
-        self.data = data + b"\0"
+        self.data = data
         self.strict = strict
         self.pos = 0
 
     def error(self, message: str) -> JsonError:
         """The error to raise where the parse fails, at pos."""
-        self.decode(0, self.size)  # raises first if the text is not UTF-8
+        self.decode(0, len(self.data))  # raises first if the text is not UTF-8
         position = len(self.data[:self.pos].decode("utf-8", "surrogateescape"))
         return JsonError(f"{message} at position {position}")
 
@@ -254,18 +255,22 @@ class _Parser:
     def document(self) -> JsonValue:
         value = self.value(0)
         self.next(0)
-        if self.pos < self.size:
+        if self.pos < len(self.data):
             raise self.error("extra data")
         return value
 
+    def byte(self, pos: int) -> int:
+        """The byte at pos, or NUL past the end."""
+        data = self.data
+        return data[pos] if pos < len(data) else 0
+
     def next(self, step: int) -> int:
         """Move `step` bytes on, then past whitespace; the byte there."""
-        data = self.data
         pos = self.pos + step
-        c = data[pos]
+        c = self.byte(pos)
         while c == _SPACE or c == _NEWLINE or c == _RETURN or c == _TAB:
             pos += 1
-            c = data[pos]
+            c = self.byte(pos)
         self.pos = pos
         return c
 
@@ -291,7 +296,8 @@ class _Parser:
         result = JsonValue(KIND_ARRAY if c == _LEFT_BRACKET else KIND_OBJECT)
         elements = result.elements
         members = result.members
-        closing = c + 2  # "[" + 2 is "]", "{" + 2 is "}"
+        # "[" ^ 6 is "]", "{" ^ 6 is "}" (one instruction: + checks overflow)
+        closing = c ^ 6
         c = self.next(1)
         if c != closing:
             while True:
@@ -316,18 +322,15 @@ class _Parser:
 
     def string(self) -> str:
         """The string at pos (its opening quote); moves past it."""
-        data = self.data
         pos = self.pos + 1
         start = pos  # where the current run of plain characters begins
-        parts: list[str] | None = None  # the text before start, if any
-        c = data[pos]
+        parts: list[str] = []  # the text before start
+        c = self.byte(pos)
         while c != _QUOTE:
             if c == _BACKSLASH:
-                if parts is None:
-                    parts = []
                 parts.append(self.decode(start, pos))
                 self.pos = pos
-                letter = data[pos + 1]
+                letter = self.byte(pos + 1)
                 for index in range(len(_ESCAPE_LETTERS)):
                     if _ESCAPE_LETTERS[index] == letter:
                         break
@@ -353,27 +356,22 @@ class _Parser:
                 start = pos
             elif c < _SPACE:
                 self.pos = pos
-                if pos == self.size:
-                    raise self.error("unterminated string")
-                raise self.error("invalid control character")
+                raise self.error("unterminated string" if pos == len(self.data)
+                                 else "invalid control character")
             else:
                 pos += 1
-            c = data[pos]
+            c = self.byte(pos)
         self.pos = pos + 1
-        text = self.decode(start, pos)
-        if parts is None:
-            return text
-        parts.append(text)
-        return "".join(parts)
+        parts.append(self.decode(start, pos))
+        return "".join(parts)  # a string without escapes: its one part
 
     def code_unit(self, pos: int) -> int:
         """The value of the \\uXXXX escape at pos, or -1 if there is none."""
-        data = self.data
-        if data[pos:pos + 2] != b"\\u":
+        if self.byte(pos) != _BACKSLASH or self.byte(pos + 1) != _LOWER_U:
             return -1
         code = 0
         for i in range(pos + 2, pos + 6):
-            c = data[i]  # stops at the NUL
+            c = self.byte(i)
             digit = c - _ZERO
             if digit < 0 or digit > 9:
                 digit = (c | 32) - 87  # "a" and "A" are 10
@@ -384,9 +382,8 @@ class _Parser:
 
     def digits(self, pos: int) -> int:
         """The end of the run of digits at pos, which must not be empty."""
-        data = self.data
         end = pos
-        while _ZERO <= data[end] <= _NINE:
+        while _ZERO <= self.byte(end) <= _NINE:
             end += 1
         if end == pos:
             self.pos = pos
@@ -395,34 +392,41 @@ class _Parser:
 
     def number(self) -> JsonValue:
         """The number at pos (its '-' or first digit); moves past it."""
-        data = self.data
         start = self.pos
-        negative = data[start] == _MINUS
+        negative = self.byte(start) == _MINUS
         first = start + 1 if negative else start
         # The integer part: 0, or digits that do not start with 0.
-        pos = first + 1 if data[first] == _ZERO else self.digits(first)
+        pos = first + 1 if self.byte(first) == _ZERO else self.digits(first)
         end = pos
-        if data[pos] == _DOT:
+        if self.byte(pos) == _DOT:
             pos = self.digits(pos + 1)
-        if data[pos] | 32 == _LOWER_E:  # e or E
+        if self.byte(pos) | 32 == _LOWER_E:  # e or E
             pos += 1
-            if data[pos] == _PLUS or data[pos] == _MINUS:
+            c = self.byte(pos)
+            if c == _PLUS or c == _MINUS:
                 pos += 1
             pos = self.digits(pos)
         self.pos = pos
         result = JsonValue(KIND_NUMBER)
-        count = end - first
-        # Digits without a leading 0 compare as numbers when they are as many.
-        if pos == end and (count < 19 or count == 19 and data[first:end] <= (
-                b"9223372036854775808" if negative else b"9223372036854775807")):
-            value = 0  # minus the magnitude, so that the most negative int fits
-            for i in range(first, end):
-                value = value * 10 - (data[i] - _ZERO)
-            result.int_value = value if negative else -value
-            result.is_integer = True
-        else:
-            result.text = self.decode(start, pos)
-            result.is_float = pos != end
+        if pos == end and end - first <= 19:
+            # An integer is an int when it fits in 64 bits.  It is summed
+            # negative, so that the most negative int fits: all digits but
+            # the last (at most 18, which cannot overflow), then the last
+            # one when the result stays in range (the least int is
+            # -922337203685477580 * 10 - 8, the greatest its negation - 1).
+            # Comparing the digits with the limits' as bytes cost more.
+            value = 0
+            for i in range(first, end - 1):
+                value = value * 10 - (self.byte(i) - _ZERO)
+            last = self.byte(end - 1) - _ZERO
+            if value > -922337203685477580 or value == -922337203685477580 and (
+                    last <= (8 if negative else 7)):
+                value = value * 10 - last
+                result.int_value = value if negative else -value
+                result.is_integer = True
+                return result
+        result.text = self.decode(start, pos)
+        result.is_float = pos != end
         return result
 
 

@@ -101,6 +101,22 @@ def test_floats_read_and_write_like_cpython(text: str) -> None:
     assert json.dumps(json.parse(text)) == cpython_json.dumps(cpython_json.loads(text))
 
 
+@pytest.mark.parametrize("text", ["0", "-0", "7", "-1", "999999999999999999", "1000000000000000000",
+                                  "9223372036854775807", "-9223372036854775808",
+                                  "9223372036854775808", "-9223372036854775809",
+                                  "9223372036854775810", "9300000000000000000",
+                                  "9999999999999999999", "-9999999999999999999",
+                                  "10000000000000000000", "123456789012345678901234567890"])
+def test_integers_are_ints_exactly_when_they_fit_in_64_bits(text: str) -> None:
+    value = json.parse(text)
+    assert json.dumps(value) == cpython_json.dumps(cpython_json.loads(text))
+    if -(2**63) <= int(text) < 2**63:
+        assert value.as_int() == int(text)
+    else:
+        with pytest.raises(json.JsonError, match="not a 64-bit integer"):
+            value.as_int()
+
+
 def test_integers_past_64_bits_keep_their_text() -> None:
     big = json.parse("9223372036854775808")
     assert big.is_number() and json.dumps(big) == "9223372036854775808"
@@ -144,6 +160,9 @@ def test_a_str_is_parsed_as_its_surrogateescape_bytes() -> None:
           "object 3 header,value,n"]),
         (b'  "\\"quoted\\"\\n" ', ['"\\"quoted\\"\\n"', 'string "quoted"\n']),
         (b"-9223372036854775808", ["-9223372036854775808", "int -9223372036854775808"]),
+        (b"9223372036854775807", ["9223372036854775807", "int 9223372036854775807"]),
+        (b"-9223372036854775809", ["-9223372036854775809", "float -9.223372036854776e+18"]),
+        (b"9300000000000000000", ["9300000000000000000", "float 9.3e+18"]),
         (b"[[], {}]", ["[[], {}]", "array 2"]),
         (b"[1,", ["error expecting a value at position 3"]),
         (b'["caf\xc3\xa9", x]', ["error expecting a value at position 9"]),
