@@ -11,7 +11,8 @@ a number with a fraction or an exponent a float (`as_float()`, which takes
 integers too; `1e400` is infinity); `dumps` writes them as CPython does
 (`1e2` as `100.0`, infinity as `Infinity`).  An integer outside the 64-bit
 range is kept as its text: `as_int()` raises, `as_float()` rounds it, and
-`dumps` writes the text back.
+`dumps` writes the text back.  A number is read from its text only when
+asked, so a plugin that never asks links no number conversion.
 * `parse` takes `str`; bytes go through `parse_bytes` (strict UTF-8).  A
   str is parsed as the bytes `encode("utf-8", "surrogateescape")` makes
   of it, so a lone surrogate outside U+DC80..U+DCFF (which CPython's json
@@ -68,15 +69,9 @@ class JsonValue:
 
     def __init__(self, kind: int, text: str = "") -> None:
         self.kind = kind
-        # A string's value, or the source text of a number that is not a
-        # 64-bit integer.
+        # A string's value, or the source text of a null, bool or number.
         self.text = text
-        # A bool's value (1 for true), or an integer's when is_integer.
-        self.int_value = 0
-        self.is_integer = False
-        # A number with a fraction or an exponent: a float, read from `text`
-        # only when asked (so that a plugin that never asks links no float
-        # parsing).
+        # A number with a fraction or an exponent (a float), not an integer.
         self.is_float = False
         self.elements: list[JsonValue] | None = [] if kind == KIND_ARRAY else None
         self.members: dict[str, JsonValue] | None = {} if kind == KIND_OBJECT else None
@@ -102,22 +97,37 @@ class JsonValue:
     def as_bool(self) -> bool:
         if self.kind != KIND_BOOL:
             raise self._expected(KIND_BOOL)
-        return self.int_value != 0
+        return self.text == "true"
 
     def as_int(self) -> int:
+        """An integer number, if it fits in 64 bits."""
         if self.kind != KIND_NUMBER:
             raise self._expected(KIND_NUMBER)
-        if not self.is_integer:
-            raise JsonError(f"the number {self.text} is not a 64-bit integer")
-        return self.int_value
+        digits = self.text.encode()  # -?(0|[1-9][0-9]*) unless is_float
+        negative = digits[0] == _MINUS
+        first = 1 if negative else 0
+        if not self.is_float and len(digits) - first <= 19:
+            # Summed negative, so that the least int fits: all digits but
+            # the last (at most 18, which cannot overflow), then the last
+            # one when the result stays in range (the least int is
+            # -922337203685477580 * 10 - 8, the greatest its negation - 1).
+            value = 0
+            for i in range(first, len(digits) - 1):
+                value = value * 10 - (digits[i] - _ZERO)
+            last = digits[-1] - _ZERO
+            if value > -922337203685477580 or value == -922337203685477580 and (
+                    last <= (8 if negative else 7)):
+                value = value * 10 - last
+                return value if negative else -value
+        raise JsonError(f"the number {self.text} is not a 64-bit integer")
 
     def as_float(self) -> float:
         """A number as a float (an integer converted, as float() would)."""
         if self.kind != KIND_NUMBER:
             raise self._expected(KIND_NUMBER)
-        if self.is_integer:
-            return float(self.int_value)
-        return float(self.text)
+        number = float(self.text)
+        # + 0.0 makes the integer -0 the int 0 converted, as in CPython
+        return number if self.is_float else number + 0.0
 
     def as_str(self) -> str:
         if self.kind != KIND_STRING:
@@ -283,13 +293,12 @@ class _Parser:
             return self.number()
         if c != _LEFT_BRACKET and c != _LEFT_BRACE:
             # null, true or false
-            word = b"null" if c == _LOWER_N else b"true" if c == _LOWER_T else b"false"
-            if self.data[self.pos:self.pos + len(word)] != word:
+            word = "null" if c == _LOWER_N else "true" if c == _LOWER_T else "false"
+            pos = self.pos
+            if self.data[pos:pos + len(word)].decode("utf-8", "surrogateescape") != word:
                 raise self.error("expecting a value")
             self.next(len(word))
-            result = JsonValue(KIND_NULL if c == _LOWER_N else KIND_BOOL)
-            result.int_value = 1 if c == _LOWER_T else 0
-            return result
+            return JsonValue(KIND_NULL if c == _LOWER_N else KIND_BOOL, word)
         depth += 1
         if depth > MAX_DEPTH:
             raise self.error("nested too deeply")
@@ -407,25 +416,7 @@ class _Parser:
                 pos += 1
             pos = self.digits(pos)
         self.pos = pos
-        result = JsonValue(KIND_NUMBER)
-        if pos == end and end - first <= 19:
-            # An integer is an int when it fits in 64 bits.  It is summed
-            # negative, so that the most negative int fits: all digits but
-            # the last (at most 18, which cannot overflow), then the last
-            # one when the result stays in range (the least int is
-            # -922337203685477580 * 10 - 8, the greatest its negation - 1).
-            # Comparing the digits with the limits' as bytes cost more.
-            value = 0
-            for i in range(first, end - 1):
-                value = value * 10 - (self.byte(i) - _ZERO)
-            last = self.byte(end - 1) - _ZERO
-            if value > -922337203685477580 or value == -922337203685477580 and (
-                    last <= (8 if negative else 7)):
-                value = value * 10 - last
-                result.int_value = value if negative else -value
-                result.is_integer = True
-                return result
-        result.text = self.decode(start, pos)
+        result = JsonValue(KIND_NUMBER, self.decode(start, pos))
         result.is_float = pos != end
         return result
 
@@ -447,8 +438,6 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
     members = value.members
     if kind == KIND_STRING:
         _dump_string(value.text, parts)
-    elif value.is_integer:
-        parts.append(str(value.int_value))
     elif value.is_float:
         number = float(value.text)
         # repr, as CPython's json writes a float (parsing never makes a NaN)
@@ -458,10 +447,9 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
             parts.append("-Infinity")
         else:
             parts.append(repr(number))
-    elif kind == KIND_NUMBER:
-        parts.append(value.text)  # an integer beyond 64 bits
-    elif kind == KIND_BOOL:
-        parts.append("true" if value.int_value else "false")
+    elif elements is None and members is None:
+        # null, true, false or an integer as written, but -0 (the int 0)
+        parts.append("0" if value.text == "-0" else value.text)
     elif elements is not None:
         parts.append("[")
         first = True
@@ -482,8 +470,6 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
             parts.append(": ")
             _dump(member, parts)
         parts.append("}")
-    else:
-        parts.append("null")
 
 
 def _dump_string(text: str, parts: list[str]) -> None:

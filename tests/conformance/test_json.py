@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json as cpython_json
+import math
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,16 @@ def test_integers_are_ints_exactly_when_they_fit_in_64_bits(text: str) -> None:
             value.as_int()
 
 
+def test_minus_zero_is_the_int_zero_unless_it_has_a_fraction_or_exponent() -> None:
+    zero = json.parse("-0")
+    assert zero.as_int() == 0 and json.dumps(zero) == "0"
+    assert math.copysign(1.0, zero.as_float()) == 1.0
+    for text in ["-0.0", "-0e0"]:
+        assert math.copysign(1.0, json.parse(text).as_float()) == -1.0
+        with pytest.raises(json.JsonError, match="not a 64-bit integer"):
+            json.parse(text).as_int()
+
+
 def test_integers_past_64_bits_keep_their_text() -> None:
     big = json.parse("9223372036854775808")
     assert big.is_number() and json.dumps(big) == "9223372036854775808"
@@ -163,6 +174,12 @@ def test_a_str_is_parsed_as_its_surrogateescape_bytes() -> None:
         (b"9223372036854775807", ["9223372036854775807", "int 9223372036854775807"]),
         (b"-9223372036854775809", ["-9223372036854775809", "float -9.223372036854776e+18"]),
         (b"9300000000000000000", ["9300000000000000000", "float 9.3e+18"]),
+        (b"-0", ["0", "int 0"]),
+        (b"-0.0", ["-0.0", "float -0.0"]),
+        (b"-0e1", ["-0.0", "float -0.0"]),
+        (b" true", ["true", "bool True"]),
+        (b"false ", ["false", "bool False"]),
+        (b"null", ["null", "null"]),
         (b"[[], {}]", ["[[], {}]", "array 2"]),
         (b"[1,", ["error expecting a value at position 3"]),
         (b'["caf\xc3\xa9", x]', ["error expecting a value at position 9"]),
