@@ -247,12 +247,12 @@ class _Parser:
     def error(self, message: str) -> JsonError:
         """The error to raise where the parse fails, at pos."""
         self.decode(0, len(self.data))  # raises first if the text is not UTF-8
-        position = len(self.data[:self.pos].decode("utf-8", "surrogateescape"))
+        position = len(self.decode(0, self.pos))
         return JsonError(f"{message} at position {position}")
 
     def decode(self, start: int, end: int) -> str:
-        """The text of data[start:end], which starts and ends at ASCII
-        characters or the ends of the data."""
+        """The text of data[start:end], which starts and ends at the start
+        of a character (the first byte of its UTF-8) or the ends of the data."""
         chunk = self.data[start:end]
         text = chunk.decode("utf-8", "surrogateescape")
         if self.strict and not text.isascii():
@@ -263,7 +263,7 @@ class _Parser:
         return text
 
     def document(self) -> JsonValue:
-        value = self.value(0)
+        value = self.value(self.next(0), 0)
         self.next(0)
         if self.pos < len(self.data):
             raise self.error("extra data")
@@ -284,9 +284,8 @@ class _Parser:
         self.pos = pos
         return c
 
-    def value(self, depth: int) -> JsonValue:
-        """The value after whitespace at pos; moves past it."""
-        c = self.next(0)
+    def value(self, c: int, depth: int) -> JsonValue:
+        """The value at pos, whose first byte is c; moves past it."""
         if c == _QUOTE:
             return JsonValue(KIND_STRING, self.string())
         if c == _MINUS or _ZERO <= c <= _NINE:
@@ -316,10 +315,9 @@ class _Parser:
                     name = self.string()
                     if self.next(0) != _COLON:
                         raise self.error("expecting ':'")
-                    self.pos += 1
-                    members[name] = self.value(depth)
+                    members[name] = self.value(self.next(1), depth)
                 elif elements is not None:
-                    elements.append(self.value(depth))
+                    elements.append(self.value(c, depth))
                 c = self.next(0)
                 if c != _COMMA:
                     break
@@ -346,7 +344,7 @@ class _Parser:
                 else:
                     raise self.error("invalid escape")
                 if index < 8:
-                    char = chr(_ESCAPED[index])
+                    code = _ESCAPED[index]
                     pos += 2
                 else:
                     code = self.code_unit(pos)
@@ -360,8 +358,7 @@ class _Parser:
                             # 0x10000 + (code - 0xD800) * 1024 + (low - 0xDC00)
                             code = code * 1024 + low - 0x35FDC00
                             pos += 6
-                    char = chr(code)
-                parts.append(char)
+                parts.append(chr(code))
                 start = pos
             elif c < _SPACE:
                 self.pos = pos
