@@ -43,6 +43,7 @@ _MINUS: int = 45
 _DOT: int = 46
 _ZERO: int = 48
 _NINE: int = 57
+_HEX_END: int = 63  # "9" + 6: where code_unit maps "f"
 _COLON: int = 58
 _LEFT_BRACKET: int = 91  # [
 _BACKSLASH: int = 92
@@ -378,12 +379,13 @@ class _Parser:
         code = 0
         for i in range(pos + 2, pos + 6):
             c = self.byte(i)
-            digit = c - _ZERO
-            if digit < 0 or digit > 9:
-                digit = (c | 32) - 87  # "a" and "A" are 10
-                if digit < 10 or digit > 15:
+            if c > _NINE:
+                c = (c | 32) - 39  # "a".."f" and "A".."F" become the 6 bytes after "9"
+                if c <= _NINE:
                     return -1
-            code = code * 16 + digit
+            if c < _ZERO or c > _HEX_END:
+                return -1
+            code = code * 16 + c - _ZERO
         return code
 
     def digits(self, pos: int) -> int:
@@ -399,8 +401,7 @@ class _Parser:
     def number(self) -> JsonValue:
         """The number at pos (its '-' or first digit); moves past it."""
         start = self.pos
-        negative = self.byte(start) == _MINUS
-        first = start + 1 if negative else start
+        first = start + 1 if self.byte(start) == _MINUS else start
         # The integer part: 0, or digits that do not start with 0.
         pos = first + 1 if self.byte(first) == _ZERO else self.digits(first)
         end = pos

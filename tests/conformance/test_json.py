@@ -96,6 +96,18 @@ def test_unicode_escapes_decode_like_cpython() -> None:
         assert json.parse(text).as_str() == cpython_json.loads(text)
 
 
+@given(st.text(st.sampled_from("0123456789abcdefABCDEF/:@G`g\x10\x19\xe9"), min_size=4, max_size=4))
+def test_unicode_escapes_of_hex_digits_and_their_neighbours_read_like_cpython(hexits: str) -> None:
+    text = '"\\u' + hexits + '"'
+    try:
+        expected = cpython_json.loads(text)
+    except ValueError:
+        with pytest.raises(json.JsonError):
+            json.parse(text)
+        return
+    assert json.parse(text).as_str() == expected
+
+
 @pytest.mark.parametrize("text", ["1e2", "-0.0", "1E-7", "0.1", "1e400", "-1e400", "2.5e-324",
                                   "123456789012345678901234567890.5", "[1.0, 2e0]"])
 def test_floats_read_and_write_like_cpython(text: str) -> None:
