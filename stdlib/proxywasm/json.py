@@ -339,9 +339,11 @@ class _Parser:
                 parts.append(self.decode(start, pos))
                 self.pos = pos
                 letter = self.byte(pos + 1)
-                for index in range(len(_ESCAPE_LETTERS)):
-                    if _ESCAPE_LETTERS[index] == letter:
+                index = 0  # (no range(): its loops alone link $int_add_sat)
+                for known in _ESCAPE_LETTERS:
+                    if known == letter:
                         break
+                    index += 1
                 else:
                     raise self.error("invalid escape")
                 if index < 8:
@@ -377,8 +379,10 @@ class _Parser:
         if self.byte(pos) != _BACKSLASH or self.byte(pos + 1) != _LOWER_U:
             return -1
         code = 0
-        for i in range(pos + 2, pos + 6):
-            c = self.byte(i)
+        end = pos + 6  # (a while loop: see string())
+        pos += 2
+        while pos < end:
+            c = self.byte(pos)
             if c > _NINE:
                 c = (c | 32) - 39  # "a".."f" and "A".."F" become the 6 bytes after "9"
                 if c <= _NINE:
@@ -386,6 +390,7 @@ class _Parser:
             if c < _ZERO or c > _HEX_END:
                 return -1
             code = code * 16 + c - _ZERO
+            pos += 1
         return code
 
     def digits(self, pos: int) -> int:
