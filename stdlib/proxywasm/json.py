@@ -248,14 +248,12 @@ class _Parser:
     def error(self, message: str) -> JsonError:
         """The error to raise where the parse fails, at pos."""
         self.decode(0, len(self.data))  # raises first if the text is not UTF-8
-        position = len(self.decode(0, self.pos))
-        return JsonError(f"{message} at position {position}")
+        return JsonError(f"{message} at position {len(self.decode(0, self.pos))}")
 
     def decode(self, start: int, end: int) -> str:
         """The text of data[start:end], which starts and ends at the start
         of a character (the first byte of its UTF-8) or the ends of the data."""
-        chunk = self.data[start:end]
-        text = chunk.decode("utf-8", "surrogateescape")
+        text = self.data[start:end].decode("utf-8", "surrogateescape")
         if self.strict and not text.isascii():
             try:
                 text.encode()
@@ -278,12 +276,12 @@ class _Parser:
     def next(self, step: int) -> int:
         """Move `step` bytes on, then past whitespace; the byte there."""
         pos = self.pos + step
-        c = self.byte(pos)
-        while c == _SPACE or c == _NEWLINE or c == _RETURN or c == _TAB:
-            pos += 1
+        while True:
             c = self.byte(pos)
-        self.pos = pos
-        return c
+            if c != _SPACE and c != _NEWLINE and c != _RETURN and c != _TAB:
+                self.pos = pos
+                return c
+            pos += 1
 
     def value(self, c: int, depth: int) -> JsonValue:
         """The value at pos, whose first byte is c; moves past it."""
@@ -333,8 +331,12 @@ class _Parser:
         pos = self.pos + 1
         start = pos  # where the current run of plain characters begins
         parts: list[str] = []  # the text before start
-        c = self.byte(pos)
-        while c != _QUOTE:
+        while True:
+            c = self.byte(pos)
+            if c == _QUOTE:
+                self.pos = pos + 1
+                parts.append(self.decode(start, pos))
+                return "".join(parts)  # a string without escapes: its one part
             if c == _BACKSLASH:
                 parts.append(self.decode(start, pos))
                 self.pos = pos
@@ -369,10 +371,6 @@ class _Parser:
                                  else "invalid control character")
             else:
                 pos += 1
-            c = self.byte(pos)
-        self.pos = pos + 1
-        parts.append(self.decode(start, pos))
-        return "".join(parts)  # a string without escapes: its one part
 
     def code_unit(self, pos: int) -> int:
         """The value of the \\uXXXX escape at pos, or -1 if there is none."""
@@ -406,18 +404,15 @@ class _Parser:
     def number(self) -> JsonValue:
         """The number at pos (its '-' or first digit); moves past it."""
         start = self.pos
-        first = start + 1 if self.byte(start) == _MINUS else start
+        pos = start + 1 if self.byte(start) == _MINUS else start
         # The integer part: 0, or digits that do not start with 0.
-        pos = first + 1 if self.byte(first) == _ZERO else self.digits(first)
+        pos = pos + 1 if self.byte(pos) == _ZERO else self.digits(pos)
         end = pos
         if self.byte(pos) == _DOT:
             pos = self.digits(pos + 1)
         if self.byte(pos) | 32 == _LOWER_E:  # e or E
-            pos += 1
-            c = self.byte(pos)
-            if c == _PLUS or c == _MINUS:
-                pos += 1
-            pos = self.digits(pos)
+            sign = self.byte(pos + 1)
+            pos = self.digits(pos + 2 if sign == _PLUS or sign == _MINUS else pos + 1)
         self.pos = pos
         result = JsonValue(KIND_NUMBER, self.decode(start, pos))
         result.is_float = pos != end
