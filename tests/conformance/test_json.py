@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json as cpython_json
 import math
 from pathlib import Path
@@ -108,6 +109,21 @@ def test_unicode_escapes_of_hex_digits_and_their_neighbours_read_like_cpython(he
     assert json.parse(text).as_str() == expected
 
 
+def test_numbers_of_up_to_four_characters_read_like_cpython() -> None:
+    # Every arrangement of the characters a number can have (and one it
+    # cannot), in an array: accepted or rejected as CPython's json does.
+    for size in range(1, 5):
+        for chars in itertools.product("019-+.eE", repeat=size):
+            text = f"[{''.join(chars)}]"
+            try:
+                expected = cpython_json.dumps(cpython_json.loads(text))
+            except ValueError:
+                with pytest.raises(json.JsonError):
+                    json.parse(text)
+                continue
+            assert json.dumps(json.parse(text)) == expected, text
+
+
 @pytest.mark.parametrize("text", ["1e2", "-0.0", "1E-7", "0.1", "1e400", "-1e400", "2.5e-324",
                                   "123456789012345678901234567890.5", "[1.0, 2e0]"])
 def test_floats_read_and_write_like_cpython(text: str) -> None:
@@ -187,6 +203,11 @@ def test_a_str_is_parsed_as_its_surrogateescape_bytes() -> None:
         (b"-9223372036854775809", ["-9223372036854775809", "float -9.223372036854776e+18"]),
         (b"9300000000000000000", ["9300000000000000000", "float 9.3e+18"]),
         (b"-0", ["0", "int 0"]),
+        (b"1.5e-3", ["0.0015", "float 0.0015"]),
+        (b"[-0.5E+2, 10, 0]", ["[-50.0, 10, 0]", "array 3"]),
+        (b"-", ["error expecting a digit at position 1"]),
+        (b"[0e+]", ["error expecting a digit at position 4"]),
+        (b"01", ["error extra data at position 1"]),
         (b"-0.0", ["-0.0", "float -0.0"]),
         (b"-0e1", ["-0.0", "float -0.0"]),
         (b" true", ["true", "bool True"]),
