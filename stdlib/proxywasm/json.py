@@ -11,7 +11,8 @@ a number with a fraction or an exponent a float (`as_float()`, which takes
 integers too; `1e400` is infinity); `dumps` writes them as CPython does
 (`1e2` as `100.0`, infinity as `Infinity`).  An integer outside the 64-bit
 range is kept as its text: `as_int()` raises, `as_float()` rounds it, and
-`dumps` writes the text back.
+`dumps` writes the text back.  A number is read from its text only when
+asked, so a plugin that never asks links no number conversion.
 * `parse` takes `str`; bytes go through `parse_bytes` (strict UTF-8).  A
   str is parsed as the bytes `encode("utf-8", "surrogateescape")` makes
   of it, so a lone surrogate outside U+DC80..U+DCFF (which CPython's json
@@ -42,12 +43,14 @@ _MINUS: int = 45
 _DOT: int = 46
 _ZERO: int = 48
 _NINE: int = 57
+_HEX_END: int = 63  # "9" + 6: where code_unit maps "f"
 _COLON: int = 58
 _LEFT_BRACKET: int = 91  # [
 _BACKSLASH: int = 92
 _LOWER_E: int = 101
 _LOWER_N: int = 110
 _LOWER_T: int = 116
+_LOWER_U: int = 117
 _LEFT_BRACE: int = 123  # {
 _TILDE: int = 126
 
@@ -56,6 +59,26 @@ _TILDE: int = 126
 # \uXXXX anyway, str indexing is not).
 _ESCAPE_LETTERS: bytes = b'"\\/bfnrtu'
 _ESCAPED: bytes = b'"\\/\b\f\n\r\t'
+
+
+# The numbers of JSON, -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?, as the
+# table of a state machine (smaller compiled than code for each part): a
+# row of 7 bytes per state, a state being the offset of its row.  In a row,
+# the state after "0", "1".."9", "-", "+", "." and "e" or "E" (0 for none:
+# the number ends before that byte), then how a number can end in this
+# state: 0 not at all, 1 as an integer, 2 as a float.  (The offsets in hex:
+# 0x07 is 7, 0x0e 14, 0x15 21, 0x1c 28, 0x23 35, 0x2a 42, 0x31 49, 0x38 56.)
+_NUMBER: bytes = (
+    b"\x0e\x15\x07\x00\x00\x00\x00"  # 0: the start
+    b"\x0e\x15\x00\x00\x00\x00\x00"  # 7: after "-"
+    b"\x00\x00\x00\x00\x1c\x2a\x01"  # 14: after a leading "0"
+    b"\x15\x15\x00\x00\x1c\x2a\x01"  # 21: in the digits of an integer
+    b"\x23\x23\x00\x00\x00\x00\x00"  # 28: after "."
+    b"\x23\x23\x00\x00\x00\x2a\x02"  # 35: in the digits of a fraction
+    b"\x38\x38\x31\x31\x00\x00\x00"  # 42: after "e"
+    b"\x38\x38\x00\x00\x00\x00\x00"  # 49: after the sign of an exponent
+    b"\x38\x38\x00\x00\x00\x00\x02"  # 56: in the digits of an exponent
+)
 
 
 class JsonError(ValueError):
@@ -67,15 +90,9 @@ class JsonValue:
 
     def __init__(self, kind: int, text: str = "") -> None:
         self.kind = kind
-        # A string's value, or the source text of a number that is not a
-        # 64-bit integer.
+        # A string's value, or the source text of a null, bool or number.
         self.text = text
-        # A bool's value (1 for true), or an integer's when is_integer.
-        self.int_value = 0
-        self.is_integer = False
-        # A number with a fraction or an exponent: a float, read from `text`
-        # only when asked (so that a plugin that never asks links no float
-        # parsing).
+        # A number with a fraction or an exponent (a float), not an integer.
         self.is_float = False
         self.elements: list[JsonValue] | None = [] if kind == KIND_ARRAY else None
         self.members: dict[str, JsonValue] | None = {} if kind == KIND_OBJECT else None
@@ -101,22 +118,37 @@ class JsonValue:
     def as_bool(self) -> bool:
         if self.kind != KIND_BOOL:
             raise self._expected(KIND_BOOL)
-        return self.int_value != 0
+        return self.text == "true"
 
     def as_int(self) -> int:
+        """An integer number, if it fits in 64 bits."""
         if self.kind != KIND_NUMBER:
             raise self._expected(KIND_NUMBER)
-        if not self.is_integer:
-            raise JsonError(f"the number {self.text} is not a 64-bit integer")
-        return self.int_value
+        digits = self.text.encode()  # -?(0|[1-9][0-9]*) unless is_float
+        negative = digits[0] == _MINUS
+        first = 1 if negative else 0
+        if not self.is_float and len(digits) - first <= 19:
+            # Summed negative, so that the least int fits: all digits but
+            # the last (at most 18, which cannot overflow), then the last
+            # one when the result stays in range (the least int is
+            # -922337203685477580 * 10 - 8, the greatest its negation - 1).
+            value = 0
+            for i in range(first, len(digits) - 1):
+                value = value * 10 - (digits[i] - _ZERO)
+            last = digits[-1] - _ZERO
+            if value > -922337203685477580 or value == -922337203685477580 and (
+                    last <= (8 if negative else 7)):
+                value = value * 10 - last
+                return value if negative else -value
+        raise JsonError(f"the number {self.text} is not a 64-bit integer")
 
     def as_float(self) -> float:
         """A number as a float (an integer converted, as float() would)."""
         if self.kind != KIND_NUMBER:
             raise self._expected(KIND_NUMBER)
-        if self.is_integer:
-            return float(self.int_value)
-        return float(self.text)
+        number = float(self.text)
+        # + 0.0 makes the integer -0 the int 0 converted, as in CPython
+        return number if self.is_float else number + 0.0
 
     def as_str(self) -> str:
         if self.kind != KIND_STRING:
@@ -212,10 +244,11 @@ class _Parser:
     It reads one byte at a time as an int and decodes each run of plain
     string characters as one slice: making a str per character is what made
     the first cut slow (docs/performance.md).  `pos` is a byte offset; error
-    messages count characters, as CPython's do.  The data ends with a NUL
-    byte past its `size`, where every scan stops without a bounds check of
-    its own: JSON text has no NUL outside strings, nor an unescaped one in
-    them.
+    messages count characters, as CPython's do.  Every byte is read through
+    `byte()`, which gives NUL past the end, where every scan stops without
+    a bounds check of its own: JSON text has no NUL outside strings, nor an
+    unescaped one in them.  (A NUL appended to the data did the same, but
+    linked a bytes concatenation, and the reads cost as much.)
 
     `data` is decoded with surrogateescape: a str encoded that way (parse)
     comes back as it was.  `strict` data must be UTF-8 (parse_bytes).  It
@@ -228,22 +261,19 @@ class _Parser:
     """
 
     def __init__(self, data: bytes, strict: bool) -> None:
-        self.size = len(data)
-        self.data = data + b"\0"
+        self.data = data
         self.strict = strict
         self.pos = 0
 
     def error(self, message: str) -> JsonError:
         """The error to raise where the parse fails, at pos."""
-        self.decode(0, self.size)  # raises first if the text is not UTF-8
-        position = len(self.data[:self.pos].decode("utf-8", "surrogateescape"))
-        return JsonError(f"{message} at position {position}")
+        self.decode(0, len(self.data))  # raises first if the text is not UTF-8
+        return JsonError(f"{message} at position {len(self.decode(0, self.pos))}")
 
     def decode(self, start: int, end: int) -> str:
-        """The text of data[start:end], which starts and ends at ASCII
-        characters or the ends of the data."""
-        chunk = self.data[start:end]
-        text = chunk.decode("utf-8", "surrogateescape")
+        """The text of data[start:end], which starts and ends at the start
+        of a character (the first byte of its UTF-8) or the ends of the data."""
+        text = self.data[start:end].decode("utf-8", "surrogateescape")
         if self.strict and not text.isascii():
             try:
                 text.encode()
@@ -252,46 +282,49 @@ class _Parser:
         return text
 
     def document(self) -> JsonValue:
-        value = self.value(0)
+        value = self.value(self.next(0), 0)
         self.next(0)
-        if self.pos < self.size:
+        if self.pos < len(self.data):
             raise self.error("extra data")
         return value
 
+    def byte(self, pos: int) -> int:
+        """The byte at pos, or NUL past the end."""
+        data = self.data
+        return data[pos] if pos < len(data) else 0
+
     def next(self, step: int) -> int:
         """Move `step` bytes on, then past whitespace; the byte there."""
-        data = self.data
         pos = self.pos + step
-        c = data[pos]
-        while c == _SPACE or c == _NEWLINE or c == _RETURN or c == _TAB:
+        while True:
+            c = self.byte(pos)
+            if c != _SPACE and c != _NEWLINE and c != _RETURN and c != _TAB:
+                self.pos = pos
+                return c
             pos += 1
-            c = data[pos]
-        self.pos = pos
-        return c
 
-    def value(self, depth: int) -> JsonValue:
-        """The value after whitespace at pos; moves past it."""
-        c = self.next(0)
+    def value(self, c: int, depth: int) -> JsonValue:
+        """The value at pos, whose first byte is c; moves past it."""
         if c == _QUOTE:
             return JsonValue(KIND_STRING, self.string())
         if c == _MINUS or _ZERO <= c <= _NINE:
             return self.number()
         if c != _LEFT_BRACKET and c != _LEFT_BRACE:
             # null, true or false
-            word = b"null" if c == _LOWER_N else b"true" if c == _LOWER_T else b"false"
-            if self.data[self.pos:self.pos + len(word)] != word:
+            word = "null" if c == _LOWER_N else "true" if c == _LOWER_T else "false"
+            pos = self.pos
+            if self.data[pos:pos + len(word)].decode("utf-8", "surrogateescape") != word:
                 raise self.error("expecting a value")
             self.next(len(word))
-            result = JsonValue(KIND_NULL if c == _LOWER_N else KIND_BOOL)
-            result.int_value = 1 if c == _LOWER_T else 0
-            return result
+            return JsonValue(KIND_NULL if c == _LOWER_N else KIND_BOOL, word)
         depth += 1
         if depth > MAX_DEPTH:
             raise self.error("nested too deeply")
         result = JsonValue(KIND_ARRAY if c == _LEFT_BRACKET else KIND_OBJECT)
         elements = result.elements
         members = result.members
-        closing = c + 2  # "[" + 2 is "]", "{" + 2 is "}"
+        # "[" ^ 6 is "]", "{" ^ 6 is "}" (one instruction: + checks overflow)
+        closing = c ^ 6
         c = self.next(1)
         if c != closing:
             while True:
@@ -301,10 +334,9 @@ class _Parser:
                     name = self.string()
                     if self.next(0) != _COLON:
                         raise self.error("expecting ':'")
-                    self.pos += 1
-                    members[name] = self.value(depth)
+                    members[name] = self.value(self.next(1), depth)
                 elif elements is not None:
-                    elements.append(self.value(depth))
+                    elements.append(self.value(c, depth))
                 c = self.next(0)
                 if c != _COMMA:
                     break
@@ -316,25 +348,28 @@ class _Parser:
 
     def string(self) -> str:
         """The string at pos (its opening quote); moves past it."""
-        data = self.data
         pos = self.pos + 1
         start = pos  # where the current run of plain characters begins
-        parts: list[str] | None = None  # the text before start, if any
-        c = data[pos]
-        while c != _QUOTE:
+        parts: list[str] = []  # the text before start
+        while True:
+            c = self.byte(pos)
+            if c == _QUOTE:
+                self.pos = pos + 1
+                parts.append(self.decode(start, pos))
+                return "".join(parts)  # a string without escapes: its one part
             if c == _BACKSLASH:
-                if parts is None:
-                    parts = []
                 parts.append(self.decode(start, pos))
                 self.pos = pos
-                letter = data[pos + 1]
-                for index in range(len(_ESCAPE_LETTERS)):
-                    if _ESCAPE_LETTERS[index] == letter:
+                letter = self.byte(pos + 1)
+                index = 0  # (no range(): its loops alone link $int_add_sat)
+                for known in _ESCAPE_LETTERS:
+                    if known == letter:
                         break
+                    index += 1
                 else:
                     raise self.error("invalid escape")
                 if index < 8:
-                    char = chr(_ESCAPED[index])
+                    code = _ESCAPED[index]
                     pos += 2
                 else:
                     code = self.code_unit(pos)
@@ -348,81 +383,63 @@ class _Parser:
                             # 0x10000 + (code - 0xD800) * 1024 + (low - 0xDC00)
                             code = code * 1024 + low - 0x35FDC00
                             pos += 6
-                    char = chr(code)
-                parts.append(char)
+                parts.append(chr(code))
                 start = pos
             elif c < _SPACE:
                 self.pos = pos
-                if pos == self.size:
-                    raise self.error("unterminated string")
-                raise self.error("invalid control character")
+                raise self.error("unterminated string" if pos == len(self.data)
+                                 else "invalid control character")
             else:
                 pos += 1
-            c = data[pos]
-        self.pos = pos + 1
-        text = self.decode(start, pos)
-        if parts is None:
-            return text
-        parts.append(text)
-        return "".join(parts)
 
     def code_unit(self, pos: int) -> int:
         """The value of the \\uXXXX escape at pos, or -1 if there is none."""
-        data = self.data
-        if data[pos:pos + 2] != b"\\u":
+        if self.byte(pos) != _BACKSLASH or self.byte(pos + 1) != _LOWER_U:
             return -1
         code = 0
-        for i in range(pos + 2, pos + 6):
-            c = data[i]  # stops at the NUL
-            digit = c - _ZERO
-            if digit < 0 or digit > 9:
-                digit = (c | 32) - 87  # "a" and "A" are 10
-                if digit < 10 or digit > 15:
+        end = pos + 6  # (a while loop: see string())
+        pos += 2
+        while pos < end:
+            c = self.byte(pos)
+            if c > _NINE:
+                c = (c | 32) - 39  # "a".."f" and "A".."F" become the 6 bytes after "9"
+                if c <= _NINE:
                     return -1
-            code = code * 16 + digit
+            if c < _ZERO or c > _HEX_END:
+                return -1
+            code = code * 16 + c - _ZERO
+            pos += 1
         return code
-
-    def digits(self, pos: int) -> int:
-        """The end of the run of digits at pos, which must not be empty."""
-        data = self.data
-        end = pos
-        while _ZERO <= data[end] <= _NINE:
-            end += 1
-        if end == pos:
-            self.pos = pos
-            raise self.error("expecting a digit")
-        return end
 
     def number(self) -> JsonValue:
         """The number at pos (its '-' or first digit); moves past it."""
-        data = self.data
-        start = self.pos
-        negative = data[start] == _MINUS
-        first = start + 1 if negative else start
-        # The integer part: 0, or digits that do not start with 0.
-        pos = first + 1 if data[first] == _ZERO else self.digits(first)
-        end = pos
-        if data[pos] == _DOT:
-            pos = self.digits(pos + 1)
-        if data[pos] | 32 == _LOWER_E:  # e or E
+        start = pos = self.pos
+        state = 0  # where its row of _NUMBER starts
+        while True:
+            c = self.byte(pos)
+            if _ZERO <= c <= _NINE:
+                column = 0 if c == _ZERO else 1
+            elif c == _MINUS:
+                column = 2
+            elif c == _PLUS:
+                column = 3
+            elif c == _DOT:
+                column = 4
+            elif c | 32 == _LOWER_E:  # e or E
+                column = 5
+            else:
+                break
+            following = _NUMBER[state + column]
+            if following == 0:
+                break
+            state = following
             pos += 1
-            if data[pos] == _PLUS or data[pos] == _MINUS:
-                pos += 1
-            pos = self.digits(pos)
         self.pos = pos
-        result = JsonValue(KIND_NUMBER)
-        count = end - first
-        # Digits without a leading 0 compare as numbers when they are as many.
-        if pos == end and (count < 19 or count == 19 and data[first:end] <= (
-                b"9223372036854775808" if negative else b"9223372036854775807")):
-            value = 0  # minus the magnitude, so that the most negative int fits
-            for i in range(first, end):
-                value = value * 10 - (data[i] - _ZERO)
-            result.int_value = value if negative else -value
-            result.is_integer = True
-        else:
-            result.text = self.decode(start, pos)
-            result.is_float = pos != end
+        ends = _NUMBER[state + 6]
+        if ends == 0:
+            raise self.error("expecting a digit")
+        result = JsonValue(KIND_NUMBER, self.decode(start, pos))
+        result.is_float = ends == 2
         return result
 
 
@@ -443,8 +460,6 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
     members = value.members
     if kind == KIND_STRING:
         _dump_string(value.text, parts)
-    elif value.is_integer:
-        parts.append(str(value.int_value))
     elif value.is_float:
         number = float(value.text)
         # repr, as CPython's json writes a float (parsing never makes a NaN)
@@ -454,10 +469,9 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
             parts.append("-Infinity")
         else:
             parts.append(repr(number))
-    elif kind == KIND_NUMBER:
-        parts.append(value.text)  # an integer beyond 64 bits
-    elif kind == KIND_BOOL:
-        parts.append("true" if value.int_value else "false")
+    elif elements is None and members is None:
+        # null, true, false or an integer as written, but -0 (the int 0)
+        parts.append("0" if value.text == "-0" else value.text)
     elif elements is not None:
         parts.append("[")
         first = True
@@ -478,8 +492,6 @@ def _dump(value: JsonValue, parts: list[str]) -> None:
             parts.append(": ")
             _dump(member, parts)
         parts.append("}")
-    else:
-        parts.append("null")
 
 
 def _dump_string(text: str, parts: list[str]) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json as cpython_json
+import math
 from pathlib import Path
 
 import pytest
@@ -95,10 +97,63 @@ def test_unicode_escapes_decode_like_cpython() -> None:
         assert json.parse(text).as_str() == cpython_json.loads(text)
 
 
+@given(st.text(st.sampled_from("0123456789abcdefABCDEF/:@G`g\x10\x19\xe9"), min_size=4, max_size=4))
+def test_unicode_escapes_of_hex_digits_and_their_neighbours_read_like_cpython(hexits: str) -> None:
+    text = '"\\u' + hexits + '"'
+    try:
+        expected = cpython_json.loads(text)
+    except ValueError:
+        with pytest.raises(json.JsonError):
+            json.parse(text)
+        return
+    assert json.parse(text).as_str() == expected
+
+
+def test_numbers_of_up_to_four_characters_read_like_cpython() -> None:
+    # Every arrangement of the characters a number can have (and one it
+    # cannot), in an array: accepted or rejected as CPython's json does.
+    for size in range(1, 5):
+        for chars in itertools.product("019-+.eE", repeat=size):
+            text = f"[{''.join(chars)}]"
+            try:
+                expected = cpython_json.dumps(cpython_json.loads(text))
+            except ValueError:
+                with pytest.raises(json.JsonError):
+                    json.parse(text)
+                continue
+            assert json.dumps(json.parse(text)) == expected, text
+
+
 @pytest.mark.parametrize("text", ["1e2", "-0.0", "1E-7", "0.1", "1e400", "-1e400", "2.5e-324",
                                   "123456789012345678901234567890.5", "[1.0, 2e0]"])
 def test_floats_read_and_write_like_cpython(text: str) -> None:
     assert json.dumps(json.parse(text)) == cpython_json.dumps(cpython_json.loads(text))
+
+
+@pytest.mark.parametrize("text", ["0", "-0", "7", "-1", "999999999999999999", "1000000000000000000",
+                                  "9223372036854775807", "-9223372036854775808",
+                                  "9223372036854775808", "-9223372036854775809",
+                                  "9223372036854775810", "9300000000000000000",
+                                  "9999999999999999999", "-9999999999999999999",
+                                  "10000000000000000000", "123456789012345678901234567890"])
+def test_integers_are_ints_exactly_when_they_fit_in_64_bits(text: str) -> None:
+    value = json.parse(text)
+    assert json.dumps(value) == cpython_json.dumps(cpython_json.loads(text))
+    if -(2**63) <= int(text) < 2**63:
+        assert value.as_int() == int(text)
+    else:
+        with pytest.raises(json.JsonError, match="not a 64-bit integer"):
+            value.as_int()
+
+
+def test_minus_zero_is_the_int_zero_unless_it_has_a_fraction_or_exponent() -> None:
+    zero = json.parse("-0")
+    assert zero.as_int() == 0 and json.dumps(zero) == "0"
+    assert math.copysign(1.0, zero.as_float()) == 1.0
+    for text in ["-0.0", "-0e0"]:
+        assert math.copysign(1.0, json.parse(text).as_float()) == -1.0
+        with pytest.raises(json.JsonError, match="not a 64-bit integer"):
+            json.parse(text).as_int()
 
 
 def test_integers_past_64_bits_keep_their_text() -> None:
@@ -144,6 +199,20 @@ def test_a_str_is_parsed_as_its_surrogateescape_bytes() -> None:
           "object 3 header,value,n"]),
         (b'  "\\"quoted\\"\\n" ', ['"\\"quoted\\"\\n"', 'string "quoted"\n']),
         (b"-9223372036854775808", ["-9223372036854775808", "int -9223372036854775808"]),
+        (b"9223372036854775807", ["9223372036854775807", "int 9223372036854775807"]),
+        (b"-9223372036854775809", ["-9223372036854775809", "float -9.223372036854776e+18"]),
+        (b"9300000000000000000", ["9300000000000000000", "float 9.3e+18"]),
+        (b"-0", ["0", "int 0"]),
+        (b"1.5e-3", ["0.0015", "float 0.0015"]),
+        (b"[-0.5E+2, 10, 0]", ["[-50.0, 10, 0]", "array 3"]),
+        (b"-", ["error expecting a digit at position 1"]),
+        (b"[0e+]", ["error expecting a digit at position 4"]),
+        (b"01", ["error extra data at position 1"]),
+        (b"-0.0", ["-0.0", "float -0.0"]),
+        (b"-0e1", ["-0.0", "float -0.0"]),
+        (b" true", ["true", "bool True"]),
+        (b"false ", ["false", "bool False"]),
+        (b"null", ["null", "null"]),
         (b"[[], {}]", ["[[], {}]", "array 2"]),
         (b"[1,", ["error expecting a value at position 3"]),
         (b'["caf\xc3\xa9", x]', ["error expecting a value at position 9"]),

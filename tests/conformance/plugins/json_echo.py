@@ -15,9 +15,10 @@ def describe(value: JsonValue) -> str:
         return f"bool {value.as_bool()}"
     if value.is_null():
         return "null"
-    if value.is_integer:
+    try:
         return f"int {value.as_int()}"
-    return f"float {value.as_float()}"
+    except JsonError:
+        return f"float {value.as_float()}"
 
 
 class Plugin(PluginContext):
