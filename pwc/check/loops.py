@@ -100,7 +100,13 @@ def _for_range(c: BodyChecker, s: ast.For, call: ast.Call) -> list[tir.Stmt]:
     head = c.store(s.target, cur, s.span)
     body = c.loop_body(s.body)
     # A counter past the 64-bit edge has passed the stop too: it saturates.
-    advance = tir.SetLocal(i, tir.Prim("int.add_sat", (cur, step_e), T.INT, s.span), s.span)
+    # A step of 1 or -1 cannot pass it (the counter is below or above a stop
+    # that is an int itself), so it needs no check.
+    if isinstance(step_e, tir.Const) and step_e.value in (1, -1):
+        op = "index.next" if step_e.value == 1 else "index.prev"
+        advance = tir.SetLocal(i, tir.Prim(op, (cur,), T.INT, s.span), s.span)
+    else:
+        advance = tir.SetLocal(i, tir.Prim("int.add_sat", (cur, step_e), T.INT, s.span), s.span)
     orelse = c.block(s.orelse)
     out.append(tir.While(test, (*head, *body), tuple(orelse), (advance,), s.span))
     return out

@@ -98,7 +98,8 @@ class Prim:
     """A primitive operation the lowering implements inline or in the runtime.
 
     `op` names it, e.g. "int.add", "str.concat", "list.get", "len.str"; "index.next" is
-    i + 1 for a loop's position in a sequence, which cannot overflow."""
+    i + 1 for a loop's position in a sequence, which cannot overflow
+    ("index.prev": i - 1 for a range() counter counting down by 1)."""
 
     op: str
     args: tuple[Expr, ...]

@@ -8,6 +8,7 @@ and generates the glue the program needs: constructors, export wrappers,
 from __future__ import annotations
 
 import dataclasses
+import math
 
 from pwc.check import tir
 from pwc.check import types as T
@@ -442,7 +443,7 @@ def _shared_constructors(ctx: LowerContext) -> None:
     groups: dict[tuple[str | None, int], list[tir.ClassLayout]] = {}
     for c in ctx.program.classes:
         if c.qualname in instantiated and not any(
-                layout.defaults for layout in _mro_layouts(ctx, c)):
+                _stored_defaults(layout) for layout in _mro_layouts(ctx, c)):
             size = ctx.desc.classes[c.qualname].struct.size
             groups.setdefault((_init_of(c), size), []).append(c)
     for (init, size), members in groups.items():
@@ -479,7 +480,7 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout, shared: str | None = Non
     # check leaves this block with the MemoryError pending.
     lines.append(f"  (block {lowerer.exit_label}")
     for layout in _mro_layouts(ctx, c):
-        for name, value in layout.defaults:
+        for name, value in _stored_defaults(layout):
             off, ft = d.field_offset(name)
             lowerer.code = []
             lowerer.expr(value)
@@ -495,6 +496,22 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout, shared: str | None = Non
     if extra:
         lines[0] += extra
     return "\n".join(lines)
+
+
+def _stored_defaults(layout: tir.ClassLayout) -> tuple[tuple[str, tir.Expr], ...]:
+    """The field defaults a constructor stores: not those whose bits are 0
+    (0, False, 0.0, None), which the zero-filled allocation already holds."""
+    return tuple((name, value) for name, value in layout.defaults
+                 if not (isinstance(value, tir.Const) and _zero_bits(value.value)))
+
+
+def _zero_bits(value: object) -> bool:
+    if value is None or value is False:
+        return True
+    if type(value) is int:
+        return value == 0
+    # 0.0 but not -0.0, whose sign bit is set.
+    return type(value) is float and value == 0.0 and math.copysign(1.0, value) > 0
 
 
 def _mro_layouts(ctx: LowerContext, c: tir.ClassLayout) -> list[tir.ClassLayout]:

@@ -204,11 +204,12 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         _args(fl, p)
         fl.emit("call $int_sub")
         fl.check_exception(locate=True)
-    elif op == "index.next":
-        # i + 1 for a loop's position in a sequence (i < its length < 2**32):
-        # it cannot overflow, so no check and no call
+    elif op in ("index.next", "index.prev"):
+        # i + 1 for a loop's position in a sequence (i < its length < 2**32),
+        # or a range() counter stepping by 1 or -1 towards its stop: it
+        # cannot overflow, so no check and no call
         _args(fl, p)
-        fl.emit("i64.const 1", "i64.add")
+        fl.emit("i64.const 1", "i64.add" if op == "index.next" else "i64.sub")
     elif op == "int.invert":
         _args(fl, p)
         fl.emit("i64.const -1", "i64.xor")
