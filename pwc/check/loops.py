@@ -154,6 +154,12 @@ def _for_dict(c: BodyChecker, s: ast.For, d: tir.Expr, view: str) -> list[tir.St
     next_pos = tir.Prim("dict.next", (dl, tir.Prim("index.next", (p,), T.INT, s.span)),
                         T.INT, s.span)
     orelse = c.block(s.orelse)
+    start = [tir.SetLocal(held, d, s.span),
+             tir.SetLocal(pos, tir.Prim("dict.next", (dl, _int(0, s)), T.INT, s.span), s.span)]
+    step = tir.SetLocal(pos, next_pos, s.span)
+    if not _may_change_size(head + body):
+        return [*start, tir.While(tir.Prim("int.ge", (p, _int(0, s)), T.BOOL, s.span),
+                                  (*head, *body), tuple(orelse), (step,), s.span)]
     # CPython refuses to go on once the dict (or set) changed size.
     size = c.scope.temp(T.INT, "size")
     sz = _local(size, T.INT, s)
@@ -162,8 +168,30 @@ def _for_dict(c: BodyChecker, s: ast.For, d: tir.Expr, view: str) -> list[tir.St
                               s.span),
                      (raise_builtin("RuntimeError", f"{what} changed size during iteration",
                                    s.span),), (), s.span)
-    return [tir.SetLocal(held, d, s.span),
-            tir.SetLocal(size, tir.Prim("len.dict", (dl,), T.INT, s.span), s.span),
-            tir.SetLocal(pos, tir.Prim("dict.next", (dl, _int(0, s)), T.INT, s.span), s.span),
+    return [*start, tir.SetLocal(size, tir.Prim("len.dict", (dl,), T.INT, s.span), s.span),
             tir.While(tir.Prim("int.ge", (p, _int(0, s)), T.BOOL, s.span), (*head, *body),
-                      tuple(orelse), (changed, tir.SetLocal(pos, next_pos, s.span)), s.span)]
+                      tuple(orelse), (changed, step), s.span)]
+
+
+# What a loop body may do to a dict or set without changing its size.
+_SIZE_PRESERVING = frozenset({
+    "dict.contains", "dict.get", "dict.get_default", "dict.getitem", "dict.key_at",
+    "dict.value_at", "dict.next", "set.copy", "set.difference", "set.intersection",
+    "set.isdisjoint", "set.issubset", "set.issuperset", "set.symmetric_difference", "set.union",
+})
+
+
+def _may_change_size(stmts: list[tir.Stmt]) -> bool:
+    """Whether `stmts` may add to or remove from any dict or set: a call may
+    (whatever it calls), and so may a dict or set operation that is not
+    known to keep sizes."""
+    for stmt in stmts:
+        for node in tir.walk(stmt):
+            match node:
+                case tir.Call() | tir.VirtualCall() | tir.HostCall() | tir.New() \
+                        | tir.IndirectCall():
+                    return True
+                case tir.Prim(op=op) if op.startswith(("dict.", "set.")) \
+                        and op not in _SIZE_PRESERVING:
+                    return True
+    return False

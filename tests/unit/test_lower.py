@@ -279,6 +279,25 @@ def test_a_list_parameter_that_only_gets_empty_lists_has_length_0(
     assert ("$f:__main__.encode" in wat) is linked
 
 
+@pytest.mark.parametrize(("body", "checked"), [
+    ("        n += v\n", False),
+    ("        n += v if k in d else 0\n", False),
+    ("        d[k] = v\n", True),  # may add a key (it does not here)
+    ("        n += len(str(v))\n", False),
+    ("        n += twice(v)\n", True),  # a call: it could change d
+])
+def test_a_dict_loop_checks_the_size_only_if_its_body_may_change_it(
+    body: str, checked: bool, tmp_path: Path
+) -> None:
+    wat = wat_of("def twice(v: int) -> int:\n"
+                 "    return 2 * v\n"
+                 "def total(d: dict[str, int]) -> int:\n"
+                 "    n = 0\n"
+                 "    for k, v in d.items():\n" + body + "    return n\n"
+                 "print(total({'a': 1}))\n", tmp_path)
+    assert ("dictionary changed size during iteration" in wat) is checked
+
+
 def test_none_tests_of_a_class_nothing_instantiates_are_decided(tmp_path: Path) -> None:
     wat = wat_of(
         "class Used:\n"
