@@ -267,6 +267,22 @@
     (br_if $digit (local.get $n)))
   (local.get $s))
 
+;; $str_hex_digits: the low n hex digits of v, zero-padded ("00e9" for 0xe9,
+;; n 4): the codec error messages' \uXXXX and 0xXX, without building them
+;; from one-letter strs.
+(func $str_hex_digits (param $v i64) (param $n i64) (result i32)
+  (local $s i32) (local $i i32)
+  (local.set $i (i32.wrap_i64 (local.get $n)))
+  (local.set $s (call $str_alloc_bare (local.get $i) (local.get $i)))
+  (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
+  (loop $digit
+    (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+    (i32.store8 offset=12 (i32.add (local.get $s) (local.get $i))
+                (call $rt_hex_digit (i32.wrap_i64 (i64.and (local.get $v) (i64.const 15)))))
+    (local.set $v (i64.shr_u (local.get $v) (i64.const 4)))
+    (br_if $digit (local.get $i)))
+  (local.get $s))
+
 ;; $list_reverse: reverses l in place (elements of 4 or 8 bytes).
 (func $list_reverse (param $l i32)
   (local $i i32) (local $j i32) (local $items i32) (local $w i32) (local $a i32) (local $b i32)

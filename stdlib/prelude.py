@@ -16,6 +16,7 @@ from pwc_intrinsics import (
     float_from_bits,
     float_nearest,
     float_trunc_int,
+    hex_digits,
     host_import,
     location_text,
     store_i32,
@@ -25,10 +26,9 @@ from pwc_intrinsics import (
 
 class BaseException:
     _message: str
-    # Where it was raised (the innermost frame of the program, else of the
-    # SDK or std), set by the compiled code ($pwc_locate): offsets of the
-    # file's and the function's names in the location texts (0: not yet
-    # recorded).
+    # Where it was raised (the innermost frame of the program's own code),
+    # set by the compiled code ($pwc_locate): offsets of the file's and the
+    # function's names in the location texts (0: not recorded).
     _where_file: int
     _where_function: int
     _where_line: int
@@ -145,32 +145,8 @@ def _exception_location(e: BaseException) -> str:
             f"{location_text(e._where_function)}")
 
 
-def _hex_char(v: int) -> str:
-    """The hex digit of v's low 4 bits, spelled out: indexing a str of the
-    digits would link str indexing (str_getitem, str_offset) into every
-    module that can raise a Unicode error."""
-    d = v & 15
-    if d < 10:
-        return str(d)
-    if d == 10:
-        return "a"
-    if d == 11:
-        return "b"
-    if d == 12:
-        return "c"
-    if d == 13:
-        return "d"
-    if d == 14:
-        return "e"
-    return "f"
-
-
 def _byte_hex(b: int) -> str:
-    return "0x" + _hex_char(b >> 4) + _hex_char(b)
-
-
-def _hex4(v: int) -> str:
-    return _hex_char(v >> 12) + _hex_char(v >> 8) + _hex_char(v >> 4) + _hex_char(v)
+    return "0x" + hex_digits(b, 2)
 
 
 def _raise_builtin(code: int, arg: int) -> None:
@@ -209,7 +185,8 @@ def _raise_builtin(code: int, arg: int) -> None:
         if run > 1:
             what = f"characters in position {position}-{position + run - 1}"
         else:
-            what = f"character '\\u{_hex4(55296 + ((arg >> 32) & 2047))}' in position {position}"
+            surrogate = 55296 + ((arg >> 32) & 2047)
+            what = f"character '\\u{hex_digits(surrogate, 4)}' in position {position}"
         raise UnicodeEncodeError(f"'utf-8' codec can't encode {what}: surrogates not allowed")
     if code == 8:
         raise IndexError("pop from empty list")

@@ -186,6 +186,13 @@ def location_text(offset: int) -> str:
     raise _unavailable()
 
 
+def hex_digits(value: int, width: int) -> str:
+    """The low `width` (1 or more) hex digits of `value`, zero-padded, in
+    lower case ("00e9" for 0xE9 and 4): the prelude's codec error messages
+    spell bytes and code points with them."""
+    return format(value & ((1 << 4 * width) - 1), f"0{width}x")
+
+
 # Float bits and the f64 instructions the prelude builds float arithmetic and
 # float text from.  Plain Python here, so the prelude's float code can be tested
 # under CPython too.

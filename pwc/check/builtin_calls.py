@@ -38,6 +38,7 @@ INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
     "decode_map": ((T.INT, T.INT), T.ListType(T.TupleType((T.STR, T.STR)))),
     "encode_map": ((T.ListType(T.TupleType((T.STR, T.STR))),), T.BYTES),
     "ascii_number": ((T.STR,), T.STR),
+    "hex_digits": ((T.INT, T.INT), T.STR),
     "float_bits": ((T.FLOAT,), T.INT),
     "float_from_bits": ((T.INT,), T.FLOAT),
     "float_divide": ((T.FLOAT, T.FLOAT), T.FLOAT),

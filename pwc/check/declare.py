@@ -48,7 +48,7 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "host_encode",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
         "str_at_address", "location_text", "decode_map", "encode_map", "ascii_number",
-        "float_bits", "float_from_bits",
+        "hex_digits", "float_bits", "float_from_bits",
         "float_divide", "float_floor", "float_nearest", "float_trunc_int",
     ),
 }

@@ -97,6 +97,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "intrinsic.location_text": ("$pwc_location_text", True),
     "intrinsic.host_encode": ("$str_to_host", True),
     "intrinsic.ascii_number": ("$str_ascii_number", True),
+    "intrinsic.hex_digits": ("$str_hex_digits", True),
 }
 
 # Ops lowered inline (not in RUNTIME_CALLS) that may raise, or allocate.
