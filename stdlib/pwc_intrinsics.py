@@ -186,6 +186,23 @@ def location_text(offset: int) -> str:
     raise _unavailable()
 
 
+def overridden(*methods: Callable[..., object]) -> bool:
+    """Whether a subclass of a method's class defines the method (any of
+    them): the rule of `@export(if_overridden=...)`.  Compiled, a constant."""
+    for method in methods:
+        owner_name, _, name = method.__qualname__.rpartition(".")
+        # The class through the method's own module (the emulator loads a
+        # fresh copy of the SDK per plugin, not the one in sys.modules).
+        owner = method.__globals__[owner_name]
+        pending = list(owner.__subclasses__())
+        while pending:
+            sub = pending.pop()
+            if name in vars(sub):
+                return True
+            pending.extend(sub.__subclasses__())
+    return False
+
+
 def hex_digits(value: int, width: int) -> str:
     """The low `width` (1 or more) hex digits of `value`, zero-padded, in
     lower case ("00e9" for 0xE9 and 4): the prelude's codec error messages

@@ -211,9 +211,7 @@ def _exports(tables: Tables) -> list[tir.Export]:
     for f in tables.funcs.values():
         if f.export is None:
             continue
-        if f.export_if_overridden and not any(
-                method in tables.classes[s].methods
-                for cls, method in f.export_if_overridden for s in tables.subclasses(cls)):
+        if f.export_if_overridden and not tables.overridden(f.export_if_overridden):
             continue
         params, ret = _wasm_sig(f)
         out.append(tir.Export(f.export, f.symbol, params, ret, f.export_if_reachable))

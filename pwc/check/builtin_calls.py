@@ -317,6 +317,14 @@ def _intrinsic(c: ExprChecker, name: str, e: ast.Call, expected: T.Type | None) 
                         (c.coerce(exc, T.ClassType(f"{PRELUDE}.BaseException"),
                                   lambda got: f"expected an exception, got {q(got)}"),),
                         T.STR, e.span)
+    if name == "overridden":
+        # The rule of @export(if_overridden=...), as a constant: a branch on
+        # it links only what the program's classes can use.
+        methods = tuple(m for a in e.args for m in c.declarer.method_refs(c.module, a))
+        if not e.args or e.keywords or len(methods) != len(e.args):
+            c.error(e.span, '"overridden" takes Class.method arguments')
+            return c.bad(e.span, T.BOOL)
+        return tir.Const(c.tables.overridden(methods), T.BOOL, e.span)
     if name not in INTRINSICS:
         c.error(e.span, f'"{name}" cannot be called here')
         return c.bad(e.span)

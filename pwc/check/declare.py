@@ -48,7 +48,7 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
         "host_encode",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
         "str_at_address", "location_text", "decode_map", "encode_map", "ascii_number",
-        "hex_digits", "float_bits", "float_from_bits",
+        "hex_digits", "overridden", "float_bits", "float_from_bits",
         "float_divide", "float_floor", "float_nearest", "float_trunc_int",
     ),
 }
@@ -56,7 +56,7 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
 ERROR_SYMBOL = SpecialRef("<error>.<error>")
 
 STDLIB_ONLY_INTRINSICS = frozenset(SPECIAL_MODULE_NAMES["pwc_intrinsics"]) - {
-    "export", "host_import", "I32",
+    "export", "host_import", "I32", "overridden",
 }
 
 
@@ -535,7 +535,7 @@ class Declarer:
             out.append(sym.symbol)
         return tuple(out)
 
-    def _method_refs(self, module: ModuleInfo, e: ast.Expr) -> tuple[tuple[str, str], ...]:
+    def method_refs(self, module: ModuleInfo, e: ast.Expr) -> tuple[tuple[str, str], ...]:
         """`C.m` or `(C.m, D.n)` as (class, method) pairs; () if not that shape."""
         items = e.elts if isinstance(e, ast.TupleExpr) else (e,)
         out = []
@@ -571,7 +571,7 @@ class Declarer:
                             self.diags.error(kw.span, "if_reachable= takes a function or a "
                                              "tuple of them")
                             continue
-                        methods = self._method_refs(module, kw.value)
+                        methods = self.method_refs(module, kw.value)
                         if kw.name == "if_overridden" and methods:
                             f.export_if_overridden = methods
                             continue

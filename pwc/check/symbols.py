@@ -154,6 +154,11 @@ class Tables:
             visit(c)
         return out
 
+    def overridden(self, methods: tuple[tuple[str, str], ...]) -> bool:
+        """Whether a subclass of a (class, method) pair's class defines the method."""
+        return any(method in self.classes[sub].methods
+                   for cls, method in methods for sub in self.subclasses(cls))
+
     def subclasses(self, qualname: str) -> list[str]:
         """Strict subclasses of a class, transitively."""
         out: list[str] = []

@@ -72,8 +72,9 @@ def _prune_program(prog: tir.Program, glue_called: Iterable[str]) -> tir.Program
 
 
 def prune_uninhabited(prog: tir.Program) -> tir.Program:
-    """`prog` with None tests of never-instantiated classes decided (the same
-    object when there are none)."""
+    """`prog` with None tests of never-instantiated classes decided, and the
+    dead branch of a test that is a constant (`overridden(...)`) dropped
+    (the same object when there are none)."""
     instantiated = {n.cls for n in _all_nodes(prog) if isinstance(n, tir.New)}
     bases = {c.qualname: c.base for c in prog.classes}
     inhabited: set[str] = set()
@@ -85,6 +86,10 @@ def prune_uninhabited(prog: tir.Program) -> tir.Program:
 
     def decide(node: object) -> object | None:
         match node:
+            case tir.If(test=tir.Const(value=bool(value)), body=body, orelse=orelse) \
+                    if (orelse if value else body):
+                return tir.If(node.test, rewrite(body, decide) if value else (),
+                              () if value else rewrite(orelse, decide), node.span)
             case tir.If(test=tir.Prim(op="opt.is_none" | "opt.is_not_none" as op, args=(value,)),
                         body=body, orelse=orelse) if _uninhabited(value.type, inhabited):
                 is_none = op == "opt.is_none"

@@ -18,7 +18,16 @@ VM region by the compiler's store rule.  Every callback restores
 the caller's region, and the caller's active context, before returning.
 """
 
-from pwc_intrinsics import I32, alloc_bare, export, region_enter, region_free, region_new, region_of
+from pwc_intrinsics import (
+    I32,
+    alloc_bare,
+    export,
+    overridden,
+    region_enter,
+    region_free,
+    region_new,
+    region_of,
+)
 
 from proxywasm._contexts import HttpContext, PluginContext, TcpContext, VMContext
 from proxywasm._dispatch_callouts import (
@@ -94,7 +103,8 @@ def proxy_on_context_create(context_id: I32, parent_context_id: I32) -> None:
     STATE.active_context_id = context_id
     if parent_context_id == 0:
         _create_plugin_context(context_id)
-    else:
+    elif overridden(PluginContext.new_http_context, PluginContext.new_tcp_context):
+        # (A plugin that makes no stream contexts links none of this.)
         _create_stream_context(context_id, parent_context_id)
     STATE.active_context_id = outer
 

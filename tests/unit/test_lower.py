@@ -8,12 +8,15 @@ after calls that cannot raise) without depending on exact instruction order.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from pwc.diagnostics import CompileError
 from pwc.driver import compile_source
 from pwc.toolchain import find_wat2wasm
 
@@ -296,6 +299,48 @@ def test_a_dict_loop_checks_the_size_only_if_its_body_may_change_it(
                  "    for k, v in d.items():\n" + body + "    return n\n"
                  "print(total({'a': 1}))\n", tmp_path)
     assert ("dictionary changed size during iteration" in wat) is checked
+
+
+OVERRIDDEN = (
+    "from pwc_intrinsics import overridden\n"
+    "class Base:\n"
+    "    def make(self) -> int:\n"
+    "        return 0\n"
+    "class Plugin(Base):\n"
+    "{body}"
+    "def extra() -> str:\n"
+    "    return 'extra'\n"
+    "def main() -> None:\n"
+    "    if overridden(Base.make):\n"
+    "        print(extra(), Plugin().make())\n"
+    "    else:\n"
+    "        print('none')\n"
+    "main()\n"
+)
+
+
+@pytest.mark.parametrize(("body", "linked", "printed"), [
+    ("    def make(self) -> int:\n        return 7\n", True, "extra 7\n"),
+    ("    pass\n", False, "none\n"),
+])
+def test_overridden_is_a_constant_that_drops_the_branch_not_taken(
+    body: str, linked: bool, printed: str, tmp_path: Path
+) -> None:
+    source = OVERRIDDEN.format(body=body)
+    assert ("$f:__main__.extra" in wat_of(source, tmp_path)) is linked
+    # Under CPython the intrinsic looks at the loaded classes: the same answer.
+    (tmp_path / "run.py").write_text(source)
+    stdlib = Path(__file__).resolve().parents[2] / "stdlib"
+    ran = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True,
+                         text=True, check=True, env={**os.environ, "PYTHONPATH": str(stdlib)})
+    assert ran.stdout == printed
+
+
+def test_overridden_takes_methods(tmp_path: Path) -> None:
+    with pytest.raises(CompileError) as raised:
+        compile_source("from pwc_intrinsics import overridden\nprint(overridden(len))\n",
+                       tmp_path / "prog.py")
+    assert '"overridden" takes Class.method arguments' in raised.value.diagnostics.render()
 
 
 def test_none_tests_of_a_class_nothing_instantiates_are_decided(tmp_path: Path) -> None:
