@@ -29,8 +29,10 @@
 ;; The runtime reads from the generated code: the immutable global
 ;; $rt_heap_base (first page after the static data) and $pwc_raise.
 
-;; The region new allocations go to (0 until $rt_init ran).
-(global $rt_region (mut i32) (i32.const 0))
+;; The region new allocations go to.  Until $rt_init ran, the static region
+;; (descriptor at 16, bump and limit 0): nothing fits in it, so a bump fast
+;; path needs no check of its own before falling back to $rt_alloc.
+(global $rt_region (mut i32) (i32.const 16))
 ;; The long-lived region of the VM: module globals, root and plugin contexts.
 (global $rt_vm_region (mut i32) (i32.const 0))
 ;; The pending exception object, 0 when none (see "Calling convention").
@@ -257,10 +259,10 @@
 
 ;; $rt_alloc: `size` zeroed bytes, 8-aligned, in the current region.
 ;; 0 (MemoryError raised) when out of memory.  Initialises the runtime if
-;; nothing did yet (e.g. the host calls the allocator export first), since
-;; region 0 would make the static chunk header look like a region.
+;; nothing did yet (e.g. the host calls the allocator export first): the
+;; static region is never allocated into.
 (func $rt_alloc (param $size i32) (result i32)
-  (if (i32.eqz (global.get $rt_region)) (then (call $rt_init)))
+  (if (i32.eqz (global.get $rt_vm_region)) (then (call $rt_init)))
   (call $rt_alloc_in (global.get $rt_region) (local.get $size)))
 
 ;; $rt_alloc_bare: as $rt_alloc, but bytes taken from the current small
@@ -271,18 +273,15 @@
   (local $r i32)
   (local $p i32)
   (local $q i32)
-  ;; 1..16384 bytes (rounded up to 8 they cannot wrap p: chunks end below 4 GiB)
-  ;; in an initialised runtime
-  (if (i32.le_u (i32.sub (local.get $size) (i32.const 1)) (i32.const 16383))
+  ;; 1..16384 bytes (rounded up to 8 they cannot wrap p: chunks end below
+  ;; 4 GiB) that fit in the current small chunk
+  (if (i32.and (i32.le_u (i32.sub (local.get $size) (i32.const 1)) (i32.const 16383))
+               (i32.le_u (local.tee $q (i32.add (local.tee $p (i32.load (local.tee $r (global.get $rt_region))))
+                                                (i32.and (i32.add (local.get $size) (i32.const 7)) (i32.const -8))))
+                         (i32.load offset=4 (local.get $r))))
     (then
-      (if (local.tee $r (global.get $rt_region))
-        (then
-          (local.set $q (i32.add (local.tee $p (i32.load (local.get $r)))
-                                 (i32.and (i32.add (local.get $size) (i32.const 7)) (i32.const -8))))
-          (if (i32.le_u (local.get $q) (i32.load offset=4 (local.get $r)))
-            (then
-              (i32.store (local.get $r) (local.get $q))
-              (return (local.get $p))))))))
+      (i32.store (local.get $r) (local.get $q))
+      (return (local.get $p))))
   (call $rt_alloc (local.get $size)))
 
 ;; $rt_alloc_give_back: the current region's last allocation ends at
