@@ -219,15 +219,15 @@
   (local.set $size (i32.and (i32.add (select (local.get $size) (i32.const 8) (local.get $size))
                                      (i32.const 7))
                             (i32.const -8)))
-  ;; Small object: bump in the current small chunk when it has room.
-  (if (i32.le_u (local.get $size) (i32.const 16384))
+  ;; Small object: bump in the current small chunk when it has room (a
+  ;; size past 16 KiB may wrap $c, but is not small).
+  (if (i32.and (i32.le_u (local.get $size) (i32.const 16384))
+               (i32.le_u (local.tee $c (i32.add (local.tee $p (i32.load (local.get $r))) (local.get $size)))
+                         (i32.load offset=4 (local.get $r))))
     (then
-      (local.set $p (i32.load (local.get $r)))
-      (if (i32.le_u (i32.add (local.get $p) (local.get $size)) (i32.load offset=4 (local.get $r)))
-        (then
-          (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
-          (memory.fill (local.get $p) (i32.const 0) (local.get $size))
-          (return (local.get $p))))))
+      (i32.store (local.get $r) (local.get $c))
+      (memory.fill (local.get $p) (i32.const 0) (local.get $size))
+      (return (local.get $p))))
   (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
     (then
       (return (call $rt_no_memory))))
