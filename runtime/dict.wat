@@ -63,7 +63,8 @@
   (i32.wrap_i64 (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32)))))
 
 ;; $dict_probe: the address of the index slot that holds `key` (whose hash
-;; is `hash`), or 0 when the key is absent.  Probing follows CPython:
+;; is `hash`), or 0 when the key is absent; d must hold entries (len > 0:
+;; then it has an index).  Probing follows CPython:
 ;; i = 5*i + 1 + perturb, perturb >>= 5, which visits every slot.
 ;; Keys are compared here, not in a function of their own: an int key (a
 ;; context table's, looked up in every callback) costs no call.
@@ -75,7 +76,6 @@
   (local $s i32)
   (local $k i64)
   (local $flags i32)
-  (if (i32.eqz (i32.load offset=20 (local.get $d))) (then (return (i32.const 0))))
   (local.set $flags (i32.load offset=8 (i32.load (local.get $d))))
   (local.set $mask (i32.load offset=24 (local.get $d)))
   (local.set $i (i32.and (local.get $hash) (local.get $mask)))
@@ -158,7 +158,9 @@
   (local $entry i32)
   (local $idx i32)
   (local.set $hash (call $dict_hash (i32.load offset=8 (i32.load (local.get $d))) (local.get $key)))
-  (local.set $slot (call $dict_probe (local.get $d) (local.get $key) (local.get $hash)))
+  ;; an empty dict holds no key (and may have no index to probe)
+  (if (i32.load offset=4 (local.get $d))
+    (then (local.set $slot (call $dict_probe (local.get $d) (local.get $key) (local.get $hash)))))
   (if (local.get $slot)
     (then
       (i64.store offset=8
