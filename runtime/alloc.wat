@@ -165,10 +165,8 @@
   (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536))) ;; limit
   (i32.store offset=8 (local.get $r) (local.get $c))                        ;; chunks
   (i32.store offset=12 (local.get $r) (local.get $kind))
-  (i32.store offset=16 (local.get $r) (i32.const 1))                        ;; pages
-  (i32.store offset=20 (local.get $r) (i32.const 1))                        ;; kept
-  (i32.store offset=24 (local.get $r) (global.get $rt_regions))             ;; next
-  (i32.store offset=28 (local.get $r) (i32.const 0))                        ;; prev
+  (i64.store offset=16 (local.get $r) (i64.const 0x100000001))             ;; pages 1, kept 1
+  (i64.store offset=24 (local.get $r) (i64.extend_i32_u (global.get $rt_regions)))  ;; next, prev 0
   (if (global.get $rt_regions)
     (then (i32.store offset=28 (global.get $rt_regions) (local.get $r))))
   (global.set $rt_regions (local.get $r))
@@ -312,18 +310,19 @@
 ;; a dangling pointer.  value 0 (None) gives 0.
 (func $rt_keep (param $target i32) (param $value i32) (result i32)
   (local $tr i32)
-  (if (i32.eqz (local.get $value)) (then (return (i32.const 0))))
-  (local.set $tr (call $rt_region_of (local.get $target)))
-  (if (i32.and
-        (i32.eq (i32.load offset=12 (local.get $tr)) (i32.const 1))
-        (i32.eq (i32.load offset=12 (call $rt_region_of (local.get $value))) (i32.const 2)))
-    (then (return (call $rt_copy (local.get $value) (local.get $tr)))))
+  ;; value's region is looked at only for a long-lived target (stores into
+  ;; a stream's objects are the common ones).  0 lies in page 0, whose
+  ;; region is the static one (kind 0): None is never copied.
+  (if (i32.eq (i32.load offset=12 (local.tee $tr (call $rt_region_of (local.get $target)))) (i32.const 1))
+    (then
+      (if (i32.eq (i32.load offset=12 (call $rt_region_of (local.get $value))) (i32.const 2))
+        (then (return (call $rt_copy (local.get $value) (local.get $tr)))))))
   (local.get $value))
 
 ;; $rt_keep_global: the store barrier for module globals, whose storage
 ;; belongs to the VM region.
 (func $rt_keep_global (param $value i32) (result i32)
-  (if (i32.eqz (local.get $value)) (then (return (i32.const 0))))
+  ;; (0 is in the static region, as for $rt_keep)
   (if (i32.eq (i32.load offset=12 (call $rt_region_of (local.get $value))) (i32.const 2))
     (then (return (call $rt_copy (local.get $value) (global.get $rt_vm_region)))))
   (local.get $value))
