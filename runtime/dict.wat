@@ -46,21 +46,21 @@
 
 ;; $dict_hash: the i32 hash of `key` as the dict with flags `flags` sees it.
 (func $dict_hash (param $flags i32) (param $key i64) (result i32)
-  (local $h i64)
   ;; -0.0 + 0.0 is 0.0: the two zeros, equal as floats, hash alike.
   (if (i32.and (local.get $flags) (i32.const 32))
     (then (local.set $key (i64.reinterpret_f64
             (f64.add (f64.reinterpret_i64 (local.get $key)) (f64.const 0))))))
-  ;; str and bytes: their bytes (as $str_hash and $bytes_hash), which a str
-  ;; holds at +12 and a bytes at +8
-  (local.set $h
+  ;; The high half of a 64-bit hash, which every bit of the key mixes into:
+  ;; str and bytes hash their bytes (as $str_hash and $bytes_hash), which a
+  ;; str holds at +12 and a bytes at +8
+  (i32.wrap_i64 (i64.shr_u
     (if (result i64) (i32.and (local.get $flags) (i32.const 9))
       (then (call $rt_hash_bytes
               (i32.add (i32.wrap_i64 (local.get $key))
                        (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
               (i32.load offset=4 (i32.wrap_i64 (local.get $key)))))
-      (else (i64.mul (local.get $key) (i64.const 0x9E3779B97F4A7C15)))))
-  (i32.wrap_i64 (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32)))))
+      (else (i64.mul (local.get $key) (i64.const 0x9E3779B97F4A7C15))))
+    (i64.const 32))))
 
 ;; $dict_probe: the address of the index slot that holds `key` (whose hash
 ;; is `hash`), or 0 when the key is absent; d must hold entries (len > 0:
