@@ -145,7 +145,8 @@ def lower_program(prog: tir.Program) -> Program:
   ;; d.get(key) of pointer values: the value, or 0 (None).
   (local $slot i32)
   (if (result i64) (local.tee $slot (call $dict_slot (local.get $d) (local.get $key)))
-    (then (i64.load offset=8 (call $dict_entry (local.get $d) (i32.sub (i32.load (local.get $slot)) (i32.const 1)))))
+    (then (i64.load offset=8
+            (call $dict_entry (local.get $d) (i32.sub (i32.load (local.get $slot)) (i32.const 1)))))
     (else (i64.const 0))))"""
     functions["$pwc_dict_pop"] = """(func $pwc_dict_pop
   (param $d i32) (param $key i64) (param $default i64) (result i64)
