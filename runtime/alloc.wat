@@ -29,8 +29,10 @@
 ;; The runtime reads from the generated code: the immutable global
 ;; $rt_heap_base (first page after the static data) and $pwc_raise.
 
-;; The region new allocations go to (0 until $rt_init ran).
-(global $rt_region (mut i32) (i32.const 0))
+;; The region new allocations go to.  Until $rt_init ran, the static region
+;; (descriptor at 16, bump and limit 0): nothing fits in it, so a bump fast
+;; path needs no check of its own before falling back to $rt_alloc.
+(global $rt_region (mut i32) (i32.const 16))
 ;; The long-lived region of the VM: module globals, root and plugin contexts.
 (global $rt_vm_region (mut i32) (i32.const 0))
 ;; The pending exception object, 0 when none (see "Calling convention").
@@ -163,10 +165,8 @@
   (i32.store offset=4 (local.get $r) (i32.add (local.get $c) (i32.const 65536))) ;; limit
   (i32.store offset=8 (local.get $r) (local.get $c))                        ;; chunks
   (i32.store offset=12 (local.get $r) (local.get $kind))
-  (i32.store offset=16 (local.get $r) (i32.const 1))                        ;; pages
-  (i32.store offset=20 (local.get $r) (i32.const 1))                        ;; kept
-  (i32.store offset=24 (local.get $r) (global.get $rt_regions))             ;; next
-  (i32.store offset=28 (local.get $r) (i32.const 0))                        ;; prev
+  (i64.store offset=16 (local.get $r) (i64.const 0x100000001))             ;; pages 1, kept 1
+  (i64.store offset=24 (local.get $r) (i64.extend_i32_u (global.get $rt_regions)))  ;; next, prev 0
   (if (global.get $rt_regions)
     (then (i32.store offset=28 (global.get $rt_regions) (local.get $r))))
   (global.set $rt_regions (local.get $r))
@@ -217,15 +217,15 @@
   (local.set $size (i32.and (i32.add (select (local.get $size) (i32.const 8) (local.get $size))
                                      (i32.const 7))
                             (i32.const -8)))
-  ;; Small object: bump in the current small chunk when it has room.
-  (if (i32.le_u (local.get $size) (i32.const 16384))
+  ;; Small object: bump in the current small chunk when it has room (a
+  ;; size past 16 KiB may wrap $c, but is not small).
+  (if (i32.and (i32.le_u (local.get $size) (i32.const 16384))
+               (i32.le_u (local.tee $c (i32.add (local.tee $p (i32.load (local.get $r))) (local.get $size)))
+                         (i32.load offset=4 (local.get $r))))
     (then
-      (local.set $p (i32.load (local.get $r)))
-      (if (i32.le_u (i32.add (local.get $p) (local.get $size)) (i32.load offset=4 (local.get $r)))
-        (then
-          (i32.store (local.get $r) (i32.add (local.get $p) (local.get $size)))
-          (memory.fill (local.get $p) (i32.const 0) (local.get $size))
-          (return (local.get $p))))))
+      (i32.store (local.get $r) (local.get $c))
+      (memory.fill (local.get $p) (i32.const 0) (local.get $size))
+      (return (local.get $p))))
   (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
     (then
       (return (call $rt_no_memory))))
@@ -257,10 +257,10 @@
 
 ;; $rt_alloc: `size` zeroed bytes, 8-aligned, in the current region.
 ;; 0 (MemoryError raised) when out of memory.  Initialises the runtime if
-;; nothing did yet (e.g. the host calls the allocator export first), since
-;; region 0 would make the static chunk header look like a region.
+;; nothing did yet (e.g. the host calls the allocator export first): the
+;; static region is never allocated into.
 (func $rt_alloc (param $size i32) (result i32)
-  (if (i32.eqz (global.get $rt_region)) (then (call $rt_init)))
+  (if (i32.eqz (global.get $rt_vm_region)) (then (call $rt_init)))
   (call $rt_alloc_in (global.get $rt_region) (local.get $size)))
 
 ;; $rt_alloc_bare: as $rt_alloc, but bytes taken from the current small
@@ -271,18 +271,15 @@
   (local $r i32)
   (local $p i32)
   (local $q i32)
-  ;; 1..16384 bytes (rounded up to 8 they cannot wrap p: chunks end below 4 GiB)
-  ;; in an initialised runtime
-  (if (i32.le_u (i32.sub (local.get $size) (i32.const 1)) (i32.const 16383))
+  ;; 1..16384 bytes (rounded up to 8 they cannot wrap p: chunks end below
+  ;; 4 GiB) that fit in the current small chunk
+  (if (i32.and (i32.le_u (i32.sub (local.get $size) (i32.const 1)) (i32.const 16383))
+               (i32.le_u (local.tee $q (i32.add (local.tee $p (i32.load (local.tee $r (global.get $rt_region))))
+                                                (i32.and (i32.add (local.get $size) (i32.const 7)) (i32.const -8))))
+                         (i32.load offset=4 (local.get $r))))
     (then
-      (if (local.tee $r (global.get $rt_region))
-        (then
-          (local.set $q (i32.add (local.tee $p (i32.load (local.get $r)))
-                                 (i32.and (i32.add (local.get $size) (i32.const 7)) (i32.const -8))))
-          (if (i32.le_u (local.get $q) (i32.load offset=4 (local.get $r)))
-            (then
-              (i32.store (local.get $r) (local.get $q))
-              (return (local.get $p))))))))
+      (i32.store (local.get $r) (local.get $q))
+      (return (local.get $p))))
   (call $rt_alloc (local.get $size)))
 
 ;; $rt_alloc_give_back: the current region's last allocation ends at
@@ -313,18 +310,19 @@
 ;; a dangling pointer.  value 0 (None) gives 0.
 (func $rt_keep (param $target i32) (param $value i32) (result i32)
   (local $tr i32)
-  (if (i32.eqz (local.get $value)) (then (return (i32.const 0))))
-  (local.set $tr (call $rt_region_of (local.get $target)))
-  (if (i32.and
-        (i32.eq (i32.load offset=12 (local.get $tr)) (i32.const 1))
-        (i32.eq (i32.load offset=12 (call $rt_region_of (local.get $value))) (i32.const 2)))
-    (then (return (call $rt_copy (local.get $value) (local.get $tr)))))
+  ;; value's region is looked at only for a long-lived target (stores into
+  ;; a stream's objects are the common ones).  0 lies in page 0, whose
+  ;; region is the static one (kind 0): None is never copied.
+  (if (i32.eq (i32.load offset=12 (local.tee $tr (call $rt_region_of (local.get $target)))) (i32.const 1))
+    (then
+      (if (i32.eq (i32.load offset=12 (call $rt_region_of (local.get $value))) (i32.const 2))
+        (then (return (call $rt_copy (local.get $value) (local.get $tr)))))))
   (local.get $value))
 
 ;; $rt_keep_global: the store barrier for module globals, whose storage
 ;; belongs to the VM region.
 (func $rt_keep_global (param $value i32) (result i32)
-  (if (i32.eqz (local.get $value)) (then (return (i32.const 0))))
+  ;; (0 is in the static region, as for $rt_keep)
   (if (i32.eq (i32.load offset=12 (call $rt_region_of (local.get $value))) (i32.const 2))
     (then (return (call $rt_copy (local.get $value) (global.get $rt_vm_region)))))
   (local.get $value))

@@ -46,49 +46,36 @@
 
 ;; $dict_hash: the i32 hash of `key` as the dict with flags `flags` sees it.
 (func $dict_hash (param $flags i32) (param $key i64) (result i32)
-  (local $h i64)
   ;; -0.0 + 0.0 is 0.0: the two zeros, equal as floats, hash alike.
   (if (i32.and (local.get $flags) (i32.const 32))
     (then (local.set $key (i64.reinterpret_f64
             (f64.add (f64.reinterpret_i64 (local.get $key)) (f64.const 0))))))
-  ;; str and bytes: their bytes (as $str_hash and $bytes_hash), which a str
-  ;; holds at +12 and a bytes at +8
-  (local.set $h
+  ;; The high half of a 64-bit hash, which every bit of the key mixes into:
+  ;; str and bytes hash their bytes (as $str_hash and $bytes_hash), which a
+  ;; str holds at +12 and a bytes at +8
+  (i32.wrap_i64 (i64.shr_u
     (if (result i64) (i32.and (local.get $flags) (i32.const 9))
       (then (call $rt_hash_bytes
               (i32.add (i32.wrap_i64 (local.get $key))
                        (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
               (i32.load offset=4 (i32.wrap_i64 (local.get $key)))))
-      (else (i64.mul (local.get $key) (i64.const 0x9E3779B97F4A7C15)))))
-  (i32.wrap_i64 (i64.xor (local.get $h) (i64.shr_u (local.get $h) (i64.const 32)))))
-
-;; $dict_keys_equal: 1 when keys `a` and `b` are equal for flags `flags`.
-(func $dict_keys_equal (param $flags i32) (param $a i64) (param $b i64) (result i32)
-  (local $off i32)
-  (if (i32.and (local.get $flags) (i32.const 32))
-    (then (return (f64.eq (f64.reinterpret_i64 (local.get $a)) (f64.reinterpret_i64 (local.get $b))))))
-  (if (i64.eq (local.get $a) (local.get $b)) (then (return (i32.const 1))))
-  ;; str and bytes: same length, same bytes (as $str_eq and $bytes_eq)
-  (if (i32.eqz (i32.and (local.get $flags) (i32.const 9))) (then (return (i32.const 0))))
-  (if (i32.ne (i32.load offset=4 (i32.wrap_i64 (local.get $a))) (i32.load offset=4 (i32.wrap_i64 (local.get $b))))
-    (then (return (i32.const 0))))
-  (local.set $off (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
-  (i32.eqz (call $rt_memcmp (i32.add (i32.wrap_i64 (local.get $a)) (local.get $off))
-                            (i32.add (i32.wrap_i64 (local.get $b)) (local.get $off))
-                            (i32.load offset=4 (i32.wrap_i64 (local.get $a))))))
+      (else (i64.mul (local.get $key) (i64.const 0x9E3779B97F4A7C15))))
+    (i64.const 32))))
 
 ;; $dict_probe: the address of the index slot that holds `key` (whose hash
-;; is `hash`), or 0 when the key is absent.  Probing follows CPython:
+;; is `hash`), or 0 when the key is absent; d must hold entries (len > 0:
+;; then it has an index).  Probing follows CPython:
 ;; i = 5*i + 1 + perturb, perturb >>= 5, which visits every slot.
+;; Keys are compared here, not in a function of their own: an int key (a
+;; context table's, looked up in every callback) costs no call.
 (func $dict_probe (param $d i32) (param $key i64) (param $hash i32) (result i32)
   (local $mask i32)
   (local $i i32)
   (local $perturb i32)
   (local $slot i32)
   (local $s i32)
-  (local $entry i32)
+  (local $k i64)
   (local $flags i32)
-  (if (i32.eqz (i32.load offset=20 (local.get $d))) (then (return (i32.const 0))))
   (local.set $flags (i32.load offset=8 (i32.load (local.get $d))))
   (local.set $mask (i32.load offset=24 (local.get $d)))
   (local.set $i (i32.and (local.get $hash) (local.get $mask)))
@@ -97,13 +84,31 @@
     (local.set $slot (i32.add (i32.load offset=20 (local.get $d)) (i32.shl (local.get $i) (i32.const 2))))
     (local.set $s (i32.load (local.get $slot)))
     (if (i32.eqz (local.get $s)) (then (return (i32.const 0))))
-    (if (i32.ne (local.get $s) (i32.const -1))
-      (then
-        (local.set $entry (call $dict_entry (local.get $d) (i32.sub (local.get $s) (i32.const 1))))
-        (if (i32.eq (i32.load offset=16 (local.get $entry)) (local.get $hash))
-          (then
-            (if (call $dict_keys_equal (local.get $flags) (i64.load (local.get $entry)) (local.get $key))
-              (then (return (local.get $slot))))))))
+    (block $differ
+      (br_if $differ (i32.eq (local.get $s) (i32.const -1)))
+      ;; $s: the entry, whose hash must match before its key is looked at
+      (local.set $s (call $dict_entry (local.get $d) (i32.sub (local.get $s) (i32.const 1))))
+      (br_if $differ (i32.ne (i32.load offset=16 (local.get $s)) (local.get $hash)))
+      (local.set $k (i64.load (local.get $s)))
+      ;; floats compare as floats: -0.0 is 0.0, a NaN equals no key
+      (if (i32.and (local.get $flags) (i32.const 32))
+        (then
+          (br_if $differ (f64.ne (f64.reinterpret_i64 (local.get $k)) (f64.reinterpret_i64 (local.get $key))))
+          (return (local.get $slot))))
+      ;; ints, bools, pointers compared by identity: the same bits
+      (if (i64.eq (local.get $k) (local.get $key)) (then (return (local.get $slot))))
+      ;; str and bytes: the same length and bytes (as $str_eq and $bytes_eq),
+      ;; which a str holds at +12 and a bytes at +8
+      (br_if $differ (i32.eqz (i32.and (local.get $flags) (i32.const 9))))
+      (br_if $differ (i32.ne (local.tee $s (i32.load offset=4 (i32.wrap_i64 (local.get $k))))
+                             (i32.load offset=4 (i32.wrap_i64 (local.get $key)))))
+      (br_if $differ (call $rt_memcmp
+                       (i32.add (i32.wrap_i64 (local.get $k))
+                                (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
+                       (i32.add (i32.wrap_i64 (local.get $key))
+                                (select (i32.const 12) (i32.const 8) (i32.and (local.get $flags) (i32.const 1))))
+                       (local.get $s)))
+      (return (local.get $slot)))
     (local.set $i (i32.and (i32.add (i32.add (i32.mul (local.get $i) (i32.const 5)) (i32.const 1))
                                     (local.get $perturb))
                            (local.get $mask)))
@@ -118,10 +123,7 @@
 ;; $dict_find: the entry number of `key`, or -1 when absent.
 (func $dict_find (param $d i32) (param $key i64) (result i32)
   (local $slot i32)
-  (if (i32.eqz (i32.load offset=4 (local.get $d))) (then (return (i32.const -1))))
-  (local.set $slot (call $dict_probe (local.get $d) (local.get $key)
-                     (call $dict_hash (i32.load offset=8 (i32.load (local.get $d))) (local.get $key))))
-  (if (result i32) (local.get $slot)
+  (if (result i32) (local.tee $slot (call $dict_slot (local.get $d) (local.get $key)))
     (then (i32.sub (i32.load (local.get $slot)) (i32.const 1)))
     (else (i32.const -1))))
 
@@ -156,7 +158,9 @@
   (local $entry i32)
   (local $idx i32)
   (local.set $hash (call $dict_hash (i32.load offset=8 (i32.load (local.get $d))) (local.get $key)))
-  (local.set $slot (call $dict_probe (local.get $d) (local.get $key) (local.get $hash)))
+  ;; an empty dict holds no key (and may have no index to probe)
+  (if (i32.load offset=4 (local.get $d))
+    (then (local.set $slot (call $dict_probe (local.get $d) (local.get $key) (local.get $hash)))))
   (if (local.get $slot)
     (then
       (i64.store offset=8

@@ -14,7 +14,7 @@
 ;;
 ;; A header map is nearly always ASCII and small: then the list, its items
 ;; and every pair's tuple and strs are carved from one allocation and
-;; filled by copying ($map_carve_str), with no per-string decoding; what the
+;; filled by copying, with no per-string decoding; what the
 ;; block has left over is given back.  Otherwise each pair and string is
 ;; allocated and decoded with surrogateescape on its own ($map_pair_decoded).
 ;; The loop walks pointers (item, sizes, data) rather than an index: it runs
@@ -22,7 +22,7 @@
 (func $map_decode (param $p i32) (param $size i32) (param $tuple_desc i32) (result i32)
   (local $n i32) (local $list i32) (local $item i32) (local $stop i32)
   (local $sizes i32) (local $data i32) (local $end i32) (local $o i32) (local $block i32)
-  (local $klen i32) (local $vlen i32) (local $rest i32) (local $pair i32)
+  (local $klen i32) (local $vlen i32) (local $next i64) (local $pair i32)
   (if (i32.lt_u (local.get $size) (i32.const 4))
     (then (return (call $list_new (global.get $rt_desc_list_ptr) (i32.const 0)))))
   (local.set $end (i32.add (local.get $p) (local.get $size)))
@@ -63,31 +63,37 @@
       (br_if $done (i32.eq (local.get $item) (local.get $stop)))
       (local.set $klen (i32.load (local.get $sizes)))
       (local.set $vlen (i32.load offset=4 (local.get $sizes)))
-      ;; key, NUL, value, NUL must lie in [data, end): klen < rest, then
-      ;; vlen < rest - klen - 1 (neither can wrap)
-      (local.set $rest (i32.sub (local.get $end) (local.get $data)))
-      (br_if $done (i32.ge_u (local.get $klen) (local.get $rest)))
-      (br_if $done (i32.ge_u (local.get $vlen)
-                             (i32.sub (i32.sub (local.get $rest) (local.get $klen)) (i32.const 1))))
+      ;; key, NUL, value, NUL must end by `end` (summed in i64: no wrap)
+      (br_if $done (i64.gt_u (local.tee $next (i64.add (i64.add (i64.extend_i32_u (local.get $data))
+                                                                (i64.extend_i32_u (local.get $klen)))
+                                                       (i64.add (i64.extend_i32_u (local.get $vlen))
+                                                                (i64.const 2))))
+                             (i64.extend_i32_u (local.get $end))))
       (if (local.get $block)
         (then
-          ;; the tuple (+12 unused), the key str at +16, then the value str
+          ;; the tuple (+12 unused), the key str at +16, then the value str;
+          ;; written here, not by calls: this runs for every header
           (local.set $pair (local.get $o))
           (i32.store (local.get $pair) (local.get $tuple_desc))
-          (i32.store offset=4 (local.get $pair) (i32.add (local.get $pair) (i32.const 16)))
-          (i32.store offset=12 (local.get $pair) (i32.const 0))
-          (local.set $o (call $map_carve_str (i32.add (local.get $pair) (i32.const 16)) (local.get $data)
-                                             (local.get $klen)))
-          (i32.store offset=8 (local.get $pair) (local.get $o))
-          (local.set $o (call $map_carve_str (local.get $o) (i32.add (i32.add (local.get $data) (local.get $klen))
-                                                                     (i32.const 1))
-                                             (local.get $vlen))))
+          (i32.store offset=4 (local.get $pair) (local.tee $o (i32.add (local.get $pair) (i32.const 16))))
+          (i32.store (local.get $o) (global.get $rt_desc_str))
+          (i32.store offset=4 (local.get $o) (local.get $klen))
+          (i32.store offset=8 (local.get $o) (local.get $klen))
+          (memory.copy (i32.add (local.get $o) (i32.const 12)) (local.get $data) (local.get $klen))
+          (local.set $o (i32.add (local.get $o) (i32.and (i32.add (local.get $klen) (i32.const 19)) (i32.const -8))))
+          (i64.store offset=8 (local.get $pair) (i64.extend_i32_u (local.get $o)))
+          (i32.store (local.get $o) (global.get $rt_desc_str))
+          (i32.store offset=4 (local.get $o) (local.get $vlen))
+          (i32.store offset=8 (local.get $o) (local.get $vlen))
+          (memory.copy (i32.add (local.get $o) (i32.const 12))
+                       (i32.add (i32.add (local.get $data) (local.get $klen)) (i32.const 1)) (local.get $vlen))
+          (local.set $o (i32.add (local.get $o) (i32.and (i32.add (local.get $vlen) (i32.const 19)) (i32.const -8)))))
         (else
           (local.set $pair (call $map_pair_decoded (local.get $data) (local.get $klen) (local.get $vlen)
                                                    (local.get $tuple_desc)))
           (br_if $done (i32.eqz (local.get $pair)))))
       (i32.store (local.get $item) (local.get $pair))
-      (local.set $data (i32.add (local.get $data) (i32.add (i32.add (local.get $klen) (local.get $vlen)) (i32.const 2))))
+      (local.set $data (i32.wrap_i64 (local.get $next)))
       (local.set $sizes (i32.add (local.get $sizes) (i32.const 8)))
       (local.set $item (i32.add (local.get $item) (i32.const 4)))
       (br $each)))
@@ -113,15 +119,6 @@
   (i64.eqz (i64.and (i64.or (local.get $bits)
                             (i64.or (i64.load (local.get $last)) (i64.load offset=8 (local.get $last))))
                     (i64.const 0x8080808080808080))))
-
-;; $map_carve_str: an ASCII str of the len bytes at src, written at o;
-;; returns the 8-aligned address after it.
-(func $map_carve_str (param $o i32) (param $src i32) (param $len i32) (result i32)
-  (i32.store (local.get $o) (global.get $rt_desc_str))
-  (i32.store offset=4 (local.get $o) (local.get $len))
-  (i32.store offset=8 (local.get $o) (local.get $len))
-  (memory.copy (i32.add (local.get $o) (i32.const 12)) (local.get $src) (local.get $len))
-  (i32.add (local.get $o) (i32.and (i32.add (local.get $len) (i32.const 19)) (i32.const -8))))
 
 ;; $map_pair_decoded: a (str, str) tuple of the key at `data` (klen bytes,
 ;; then a NUL) and the value after it, each decoded with surrogateescape;

@@ -14,14 +14,15 @@
       (local.set $b (i32.add (local.get $b) (i32.const 8)))
       (local.set $n (i32.sub (local.get $n) (i32.const 8)))
       (br $words)))
-  ;; then 4 (short strings are most of the comparisons)
-  (if (i32.ge_u (local.get $n) (i32.const 4))
+  ;; 4 to 7 left: equal when the first 4 and the last 4 (they overlap) are
+  ;; (short strings are most of the comparisons).  Else byte by byte to the
+  ;; first difference, which lies in the next 8.
+  (if (i32.lt_u (local.tee $x (i32.sub (local.get $n) (i32.const 4))) (i32.const 4))
     (then
-      (if (i32.eq (i32.load (local.get $a)) (i32.load (local.get $b)))
-        (then
-          (local.set $a (i32.add (local.get $a) (i32.const 4)))
-          (local.set $b (i32.add (local.get $b) (i32.const 4)))
-          (local.set $n (i32.sub (local.get $n) (i32.const 4)))))))
+      (if (i32.and (i32.eq (i32.load (local.get $a)) (i32.load (local.get $b)))
+                   (i32.eq (i32.load (i32.add (local.get $a) (local.get $x)))
+                           (i32.load (i32.add (local.get $b) (local.get $x)))))
+        (then (return (i32.const 0))))))
   (block $equal
     (loop $bytes
       (br_if $equal (i32.eqz (local.get $n)))

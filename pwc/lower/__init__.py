@@ -131,11 +131,11 @@ def lower_program(prog: tir.Program) -> Program:
   (local.get $e))"""
     functions["$pwc_dict_get"] = """(func $pwc_dict_get (param $d i32) (param $key i64) (result i64)
   ;; d.get(key) of pointer values: the value, or 0 (None).
-  (local $idx i32)
-  (if (result i64) (i32.lt_s (local.tee $idx (call $dict_find (local.get $d) (local.get $key)))
-                             (i32.const 0))
-    (then (i64.const 0))
-    (else (call $dict_value_at (local.get $d) (local.get $idx)))))"""
+  (local $slot i32)
+  (if (result i64) (local.tee $slot (call $dict_slot (local.get $d) (local.get $key)))
+    (then (i64.load offset=8
+            (call $dict_entry (local.get $d) (i32.sub (i32.load (local.get $slot)) (i32.const 1)))))
+    (else (i64.const 0))))"""
     functions["$pwc_dict_pop"] = """(func $pwc_dict_pop
   (param $d i32) (param $key i64) (param $default i64) (result i64)
   ;; d.pop(key, default): the value, its entry deleted, or the default (one lookup).

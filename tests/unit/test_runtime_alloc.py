@@ -77,6 +77,9 @@ def test_bare_allocations_are_aligned_distinct_and_in_region(sizes: list[int]) -
 
 def test_bare_allocation_before_init_initialises() -> None:
     rt = Runtime(init=False)
+    # the current region is the static one, where nothing fits (bump and
+    # limit 0): the fast path falls back to $rt_alloc, which initialises
+    assert rt.global_value("rt_region") == 16 and rt.read(16, 8) == bytes(8)
     p = rt.call("rt_alloc_bare", 24)
     vm = rt.global_value("rt_vm_region")
     assert vm != 0 and rt.call("rt_region_of", p) == vm
@@ -328,6 +331,8 @@ def test_keep_copies_only_from_short_to_long_lived() -> None:
     assert rt.call("rt_keep", local, value) == value  # stream -> stream: no copy
     assert rt.call("rt_keep", local, holder) == holder  # pointing to longer-lived: no copy
     assert rt.call("rt_keep", holder, 0) == 0
+    assert rt.call("rt_keep", local, 0) == 0
+    assert rt.call("rt_keep_global", 0) == 0
     g = rt.call("rt_keep_global", value)
     assert g != value and rt.call("rt_region_of", g) == vm
     assert rt.call("rt_keep_global", holder) == holder
