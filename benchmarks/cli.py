@@ -152,6 +152,8 @@ def _run_envoy(
     configurations = [
         Configuration("baseline", "no plugin", None),
         Configuration("wat", "hand-written WAT (hdr.wat)", wat_wasm),
+        Configuration("wat_lifecycle", "hdr.wat + empty context_create, delete",
+                      assemble_wat_reference(with_lifecycle_exports=True)),
         Configuration("pwc", "pwc (hdr.py)", pwc_wasm),
     ]
     results = run_envoy_benchmark(configurations, settings, load, _progress)
@@ -162,6 +164,7 @@ def _run_envoy(
         settings=settings,
         configurations=tuple(results),
         ratio_pwc_to_wat=added_ratio(results, "pwc", "wat"),
+        ratio_pwc_to_wat_lifecycle=added_ratio(results, "pwc", "wat_lifecycle"),
     )
 
 

@@ -81,6 +81,8 @@ class EnvoyResult:
     settings: EnvoySettings
     configurations: tuple[ConfigurationResult, ...]
     ratio_pwc_to_wat: float | None  # added(pwc) / added(WAT)
+    # added(pwc) / added(WAT with pwc's two lifecycle exports, empty)
+    ratio_pwc_to_wat_lifecycle: float | None = None
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,8 @@ def render_envoy(envoy: EnvoyResult) -> list[str]:
     lines = [
         "## Envoy overhead",
         "",
-        f"Envoy {envoy.envoy_version}, --concurrency 1, three Envoys up at once; "
+        f"Envoy {envoy.envoy_version}, --concurrency 1, "
+        f"{len(envoy.configurations)} Envoys up at once; "
         f"{settings.rounds} rounds x {settings.round_seconds} s per Envoy (order rotating), "
         f"{settings.connections} connections from {envoy.load_generator} "
         f"({envoy.load_note}); Envoy CPU = its threads' time on a CPU "
@@ -130,6 +131,10 @@ def render_envoy(envoy: EnvoyResult) -> list[str]:
     if envoy.ratio_pwc_to_wat is not None:
         lines += ["", f"Added CPU per request, pwc / WAT: **{envoy.ratio_pwc_to_wat:.2f}** "
                       "(target: within 1.1)."]
+    if envoy.ratio_pwc_to_wat_lifecycle is not None:
+        lines += ["", "pwc / the WAT with empty proxy_on_context_create and proxy_on_delete "
+                      "exports (what pwc's memory model makes Envoy call): "
+                      f"**{envoy.ratio_pwc_to_wat_lifecycle:.2f}**."]
     lines += ["", "Per-round CPU µs/request:", ""]
     lines += [f"- {c.label}: {', '.join(f'{x:.1f}' for x in c.rounds_us)}"
               for c in envoy.configurations]

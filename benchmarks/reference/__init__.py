@@ -27,10 +27,26 @@ class ReferenceBuildError(Exception):
     """A reference module cannot be built or breaks the host contract."""
 
 
-def assemble_wat_reference() -> bytes:
-    """hdr.wat assembled and checked against the Proxy-Wasm host contract."""
+# What the floor would cost with the two exports pwc's memory model needs
+# (design.md "Memory": a stream's context and region live from
+# proxy_on_context_create to proxy_on_delete), doing nothing: the part of
+# pwc's overhead that is Envoy calling those exports, not pwc's code.
+LIFECYCLE_EXPORTS = """
+  (func (export "proxy_on_context_create") (param i32 i32))
+  (func (export "proxy_on_delete") (param i32))
+"""
+
+
+def assemble_wat_reference(with_lifecycle_exports: bool = False) -> bytes:
+    """hdr.wat assembled and checked against the Proxy-Wasm host contract;
+    with empty proxy_on_context_create and proxy_on_delete exports added
+    if asked."""
+    text = WAT_SOURCE.read_text(encoding="utf-8")
+    if with_lifecycle_exports:
+        end = text.rstrip().rindex(")")  # the module's closing parenthesis
+        text = text[:end] + LIFECYCLE_EXPORTS + text[end:]
     try:
-        wasm = toolchain.assemble(WAT_SOURCE.read_text(encoding="utf-8"))
+        wasm = toolchain.assemble(text)
         contract = toolchain.load_contract(stdlib_dir() / "proxywasm" / "contract.json")
     except toolchain.ToolchainError as e:
         raise ReferenceBuildError(f"{WAT_SOURCE.name}: {e}") from None
