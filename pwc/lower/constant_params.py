@@ -130,10 +130,12 @@ def _always_empty(prog: tir.Program, eligible: dict[str, tir.Function]) -> dict[
     the emptiness itself rules out.  The largest such sets: start from
     every candidate, drop what breaks a rule until nothing does."""
     calls: dict[str, list[tuple[str, tuple[tir.Expr, ...]]]] = {}  # callee -> (caller, args)
-    for f in prog.functions:
-        for node in walk(f):
+    # (A class's field defaults are code too; their caller has no parameters.)
+    for caller, code in [*((f.symbol, f) for f in prog.functions),
+                         *((c.qualname, c) for c in prog.classes)]:
+        for node in walk(code):
             if isinstance(node, tir.Call) and node.func in eligible:
-                calls.setdefault(node.func, []).append((f.symbol, node.args))
+                calls.setdefault(node.func, []).append((caller, node.args))
     empty: dict[str, set[str]] = {}
     for symbol, f in eligible.items():
         assigned = {n.name for n in walk(f) if isinstance(n, tir.SetLocal)}
