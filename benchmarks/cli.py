@@ -18,6 +18,7 @@ from benchmarks.envoy_bench import (
     EnvoyResult,
     EnvoySettings,
     added_ratio,
+    added_ratio_interval,
     run_envoy_benchmark,
 )
 from benchmarks.envoy_process import envoy_version
@@ -42,8 +43,8 @@ class Profile:
 FULL = Profile(
     ModuleSettings(compile_runs=5, fresh_process_for="all", iterations=300, budget_seconds=1.0,
                    soak=3000, soak_seconds=1.5),
-    EnvoySettings(rounds=16, round_seconds=1, warmup_seconds=2, startup_samples=3,
-                  connections=8),
+    EnvoySettings(rounds=12, round_seconds=1, warmup_seconds=2, startup_samples=4,
+                  connections=8, epochs=4),
 )
 QUICK = Profile(
     ModuleSettings(compile_runs=1, fresh_process_for="reference", iterations=60,
@@ -87,7 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--examples", default=None,
                         help="comma-separated example names (default: every examples/*/plugin.py)")
     parser.add_argument("--rounds", type=int, default=None,
-                        help="Envoy rounds (default: 16, quick: 3)")
+                        help="Envoy rounds per epoch (default: 12, quick: 3)")
+    parser.add_argument("--epochs", type=int, default=None,
+                        help="Envoy epochs, each with freshly started Envoys (default: 4, "
+                        "quick: 1)")
     parser.add_argument("--load", choices=("auto", "wrk", "python"), default="auto",
                         help="load generator (default: wrk if available, else Python)")
     parser.add_argument("--no-install", action="store_true",
@@ -105,10 +109,12 @@ def _run(args: argparse.Namespace) -> BenchmarkRun:
     parts = _parts(args.parts)
     profile = QUICK if args.quick else FULL
     envoy_settings = profile.envoy
-    if args.rounds is not None:
-        if args.rounds < 1:
-            raise UsageError("--rounds must be at least 1")
-        envoy_settings = dataclasses.replace(envoy_settings, rounds=args.rounds)
+    for option in ("rounds", "epochs"):
+        value = getattr(args, option)
+        if value is not None:
+            if value < 1:
+                raise UsageError(f"--{option} must be at least 1")
+            envoy_settings = dataclasses.replace(envoy_settings, **{option: value})
     selected = None if args.examples is None else [n for n in args.examples.split(",") if n]
     chosen = subjects(selected)
 
@@ -164,6 +170,7 @@ def _run_envoy(
         settings=settings,
         configurations=tuple(results),
         ratio_pwc_to_wat=added_ratio(results, "pwc", "wat"),
+        ratio_pwc_to_wat_interval=added_ratio_interval(results, "pwc", "wat"),
         ratio_pwc_to_wat_lifecycle=added_ratio(results, "pwc", "wat_lifecycle"),
     )
 

@@ -25,7 +25,7 @@ from benchmarks.envoy_process import BenchEnvoy, EnvoyNotFoundError, EnvoyStartE
 from benchmarks.load import LoadError, LoadGenerator
 from benchmarks.procfs import ProcessGoneError, cpu_time, resident_bytes
 from benchmarks.reference import BENCH_HEADER, CONFIGURED_HEADER, DENY_STATUS
-from benchmarks.stats import median
+from benchmarks.stats import median, ratio_interval
 from benchmarks.traffic import BENCH_PATH, CLIENT_HEADERS, DENY_PATH
 from tests.e2e.config_template import ConfigTemplateError, render_config
 from tests.e2e.envoy_harness import free_port
@@ -49,11 +49,16 @@ class Configuration:
 
 @dataclass(frozen=True)
 class EnvoySettings:
-    rounds: int
+    rounds: int  # per epoch
     round_seconds: int
     warmup_seconds: int
     startup_samples: int  # start -> ready measurements per configuration
     connections: int
+    # Each epoch starts every Envoy afresh: one Envoy process can be a few
+    # µs per request faster or slower than another of the same
+    # configuration for its whole life (where its memory and threads
+    # landed), which rounds within one process cannot average out.
+    epochs: int = 1
 
 
 @dataclass(frozen=True)
@@ -69,8 +74,8 @@ class ConfigurationResult:
     requests_per_second: float  # median over rounds
     startup_seconds: float  # median
     startup_samples: tuple[float, ...]
-    rss_warm_bytes: int  # after the warm-up
-    rss_end_bytes: int  # after all rounds
+    rss_warm_bytes: int  # after the warm-up (median over epochs)
+    rss_end_bytes: int  # after the rounds: rss_warm_bytes + the median growth in an epoch
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class EnvoyResult:
     settings: EnvoySettings
     configurations: tuple[ConfigurationResult, ...]
     ratio_pwc_to_wat: float | None  # added(pwc) / added(WAT)
+    ratio_pwc_to_wat_interval: tuple[float, float] | None  # its 95% bootstrap interval
     # added(pwc) / added(WAT with pwc's two lifecycle exports, empty)
     ratio_pwc_to_wat_lifecycle: float | None = None
 
@@ -104,31 +110,41 @@ def run_envoy_benchmark(
         raise EnvoyBenchError("the first configuration must be the no-plugin baseline")
     with tempfile.TemporaryDirectory(prefix="pwc-bench-envoy-") as tmp:
         work = Path(tmp)
-        # Extra start-ups first, one Envoy at a time; the last sample of
-        # each configuration is the start of the Envoy that is measured.
-        startups: dict[str, list[float]] = {c.name: [] for c in configurations}
-        for sample in range(settings.startup_samples - 1):
+        # Extra start-ups first, one Envoy at a time; the other samples are
+        # the starts of the Envoys that are measured, one per epoch.
+        names = [c.name for c in configurations]
+        startups: dict[str, list[float]] = {name: [] for name in names}
+        for sample in range(settings.startup_samples - settings.epochs):
             for configuration in configurations:
                 directory = work / f"startup-{sample}-{configuration.name}"
                 with _envoy(configuration, directory) as envoy:
                     startups[configuration.name].append(_startup(envoy))
-        with ExitStack() as stack:
-            envoys = {c.name: stack.enter_context(_envoy(c, work / c.name)) for c in configurations}
-            for configuration in configurations:
-                startups[configuration.name].append(_startup(envoys[configuration.name]))
-                _check_behaviour(configuration, envoys[configuration.name])
-            progress(f"envoy: {len(envoys)} Envoys up and answering as expected; warming up")
-            rss_warm: dict[str, int] = {}
-            for configuration in configurations:
-                _measure_round(envoys[configuration.name], load, settings.warmup_seconds)
-                rss_warm[configuration.name] = _rss(envoys[configuration.name])
-            rounds = _rounds(configurations, envoys, settings, load, progress)
-            baseline = rounds[configurations[0].name]
-            return [
-                _summarise(c, rounds[c.name], baseline, startups[c.name], rss_warm[c.name],
-                           _rss(envoys[c.name]))
-                for c in configurations
-            ]
+        rounds: dict[str, list[_Round]] = {name: [] for name in names}
+        rss_warm: dict[str, list[int]] = {name: [] for name in names}
+        rss_growth: dict[str, list[int]] = {name: [] for name in names}
+        for epoch in range(settings.epochs):
+            with ExitStack() as stack:
+                envoys = {c.name: stack.enter_context(_envoy(c, work / f"{epoch}-{c.name}"))
+                          for c in configurations}
+                for configuration in configurations:
+                    startups[configuration.name].append(_startup(envoys[configuration.name]))
+                    _check_behaviour(configuration, envoys[configuration.name])
+                progress(f"envoy: epoch {epoch + 1}/{settings.epochs}: {len(envoys)} Envoys up "
+                         "and answering as expected; warming up")
+                for configuration in configurations:
+                    _measure_round(envoys[configuration.name], load, settings.warmup_seconds)
+                    rss_warm[configuration.name].append(_rss(envoys[configuration.name]))
+                for name, measured in _rounds(configurations, envoys, settings, load,
+                                              progress).items():
+                    rounds[name].extend(measured)
+                for name in names:
+                    rss_growth[name].append(_rss(envoys[name]) - rss_warm[name][-1])
+        baseline = rounds[names[0]]
+        return [
+            _summarise(c, rounds[c.name], baseline, startups[c.name],
+                       int(median(rss_warm[c.name])), int(median(rss_growth[c.name])))
+            for c in configurations
+        ]
 
 
 def _rounds(
@@ -163,6 +179,21 @@ def added_ratio(
     if top is None or bottom is None or bottom <= 0:
         return None
     return top / bottom
+
+
+def added_ratio_interval(
+    results: list[ConfigurationResult], numerator: str, denominator: str
+) -> tuple[float, float] | None:
+    """The 95% bootstrap interval of added_ratio over the rounds (the first
+    result is the baseline): how much of the ratio is the machine's noise."""
+    by_name = {r.name: r for r in results}
+    baseline = results[0].rounds_us
+
+    def added(name: str) -> list[float]:
+        return [mine - base for mine, base in zip(by_name[name].rounds_us, baseline,
+                                                  strict=True)]
+
+    return ratio_interval(added(numerator), added(denominator))
 
 
 @contextmanager
@@ -265,7 +296,7 @@ def _summarise(
     baseline: list[_Round],
     startups: list[float],
     rss_warm: int,
-    rss_end: int,
+    rss_growth: int,
 ) -> ConfigurationResult:
     added = None
     if configuration.wasm is not None:
@@ -286,5 +317,5 @@ def _summarise(
         startup_seconds=median(startups),
         startup_samples=tuple(round(s, 4) for s in startups),
         rss_warm_bytes=rss_warm,
-        rss_end_bytes=rss_end,
+        rss_end_bytes=rss_warm + rss_growth,
     )

@@ -96,7 +96,8 @@ def render_envoy(envoy: EnvoyResult) -> list[str]:
         "",
         f"Envoy {envoy.envoy_version}, --concurrency 1, "
         f"{len(envoy.configurations)} Envoys up at once; "
-        f"{settings.rounds} rounds x {settings.round_seconds} s per Envoy (order rotating), "
+        f"{settings.epochs} epochs (Envoys started afresh) x {settings.rounds} rounds x "
+        f"{settings.round_seconds} s per Envoy (order rotating), "
         f"{settings.connections} connections from {envoy.load_generator} "
         f"({envoy.load_note}); Envoy CPU = its threads' time on a CPU "
         "(/proc/PID/task/*/schedstat, ns) over the requests it answered.",
@@ -129,8 +130,12 @@ def render_envoy(envoy: EnvoyResult) -> list[str]:
             str(config.errors),
         ]))
     if envoy.ratio_pwc_to_wat is not None:
+        interval = envoy.ratio_pwc_to_wat_interval
+        noise = "" if interval is None else (
+            f"; 95% bootstrap interval over the rounds {interval[0]:.2f}-{interval[1]:.2f}: "
+            "what this machine's noise allows")
         lines += ["", f"Added CPU per request, pwc / WAT: **{envoy.ratio_pwc_to_wat:.2f}** "
-                      "(target: within 1.1)."]
+                      f"(target: within 1.1{noise})."]
     if envoy.ratio_pwc_to_wat_lifecycle is not None:
         lines += ["", "pwc / the WAT with empty proxy_on_context_create and proxy_on_delete "
                       "exports (what pwc's memory model makes Envoy call): "

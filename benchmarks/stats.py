@@ -1,7 +1,9 @@
-"""The one statistic the benchmarks use: the median."""
+"""The statistics the benchmarks use: the median, and how far a ratio of
+medians of paired differences could move (a bootstrap interval)."""
 
 from __future__ import annotations
 
+import random
 import statistics
 from collections.abc import Sequence
 
@@ -11,3 +13,27 @@ def median(values: Sequence[float]) -> float:
     if not values:
         raise ValueError("median of no values")
     return float(statistics.median(values))
+
+
+def ratio_interval(
+    top: Sequence[float], bottom: Sequence[float], resamples: int = 2000
+) -> tuple[float, float] | None:
+    """The 95% bootstrap interval of median(top) / median(bottom), `top[i]`
+    and `bottom[i]` measured in the same round i: rounds are drawn with
+    replacement, both series together (a fixed seed: the same data gives
+    the same interval).  None when there are fewer than 2 rounds or a
+    resampled denominator is not positive (no ratio to speak of)."""
+    if len(top) != len(bottom):
+        raise ValueError("the two series must have one value per round each")
+    if len(top) < 2:
+        return None
+    draw = random.Random(0)
+    ratios: list[float] = []
+    for _ in range(resamples):
+        picked = [draw.randrange(len(top)) for _ in top]
+        denominator = median([bottom[i] for i in picked])
+        if denominator <= 0:
+            return None
+        ratios.append(median([top[i] for i in picked]) / denominator)
+    ratios.sort()
+    return ratios[int(0.025 * resamples)], ratios[int(0.975 * resamples) - 1]
