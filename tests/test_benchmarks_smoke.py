@@ -22,9 +22,11 @@ from benchmarks.load import PythonLoad, choose_load_generator, find_wrk, parse_w
 from benchmarks.procfs import cpu_time, resident_bytes
 from benchmarks.reference import PWC_SOURCE, WAT_SOURCE, assemble_wat_reference
 from benchmarks.reference.equivalence import check_equivalence
+from benchmarks.stats import ratio_interval
 from benchmarks.subjects import EXAMPLES_DIR, discover_examples, example_configuration, subjects
 from pwc import toolchain
 from pwc.driver import compile_file
+from pwc.wasm_interface import read_interface
 
 WRK_OUTPUT = """\
 Running 1s test @ http://127.0.0.1:40123/bench
@@ -59,6 +61,27 @@ def test_equivalence_check_notices_a_different_plugin(wat_wasm: bytes) -> None:
     assert problems
     assert all(problem.startswith("hdr.py, ") for problem in problems)
     assert any("/deny" in problem for problem in problems)
+
+
+def test_the_floor_with_lifecycle_exports_differs_only_by_them(wat_wasm: bytes) -> None:
+    with_exports = assemble_wat_reference(with_lifecycle_exports=True)
+    assert check_equivalence(with_exports, compile_file(PWC_SOURCE).wasm) == []
+    names = {e.name for e in read_interface(with_exports).exports}
+    assert names - {e.name for e in read_interface(wat_wasm).exports} == {
+        "proxy_on_context_create", "proxy_on_delete"}
+
+
+def test_the_ratio_interval_follows_the_rounds() -> None:
+    assert ratio_interval([10.0], [10.0]) is None  # one round: no interval
+    steady = ratio_interval([20.0] * 12, [10.0] * 12)
+    assert steady == (2.0, 2.0)
+    noisy = ratio_interval([22, 18, 30, 15, 21, 19, 25, 17], [10, 11, 9, 14, 10, 8, 12, 10])
+    assert noisy is not None and noisy[0] < 20 / 10 < noisy[1]
+    assert noisy == ratio_interval([22, 18, 30, 15, 21, 19, 25, 17],
+                                   [10, 11, 9, 14, 10, 8, 12, 10])  # reproducible
+    assert ratio_interval([5.0, 6.0], [-1.0, -2.0]) is None  # no positive denominator
+    with pytest.raises(ValueError):
+        ratio_interval([1.0, 2.0], [1.0])
 
 
 def test_wrk_summary_is_read() -> None:
