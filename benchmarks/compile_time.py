@@ -8,9 +8,11 @@ wat2wasm / wasm tools it runs) is the steadier number.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -119,9 +121,11 @@ def _fresh_environment() -> dict[str, str]:
     would have every process compile pwc's ~100 modules from source, about
     0.25 s of the measured time.  The bytecode goes to a cache of this run,
     not into the source tree."""
+    cache = tempfile.mkdtemp(prefix="pwc-bench-pycache-")
+    atexit.register(shutil.rmtree, cache, ignore_errors=True)
     environment = dict(os.environ)
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
-    environment["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="pwc-bench-pycache-")
+    environment["PYTHONPYCACHEPREFIX"] = cache
     return environment
 
 

@@ -251,14 +251,7 @@ def test_an_optional_parameter_that_only_gets_none_is_none(tmp_path: Path) -> No
     assert "$f:__main__.encode" in mixed
 
 
-SEND_LIST = (
-    "def encode(items: list[str]) -> str:\n"
-    "    return ','.join(items)\n"
-    "def send(items: list[str] | None) -> str:\n"
-    "    text = '-'\n"
-    "    if items is not None and len(items) != 0:\n"
-    "        text = encode(items)\n"
-    "    return text\n"
+SEND_LIST = SEND.replace("if items is not None:", "if items is not None and len(items) != 0:") + (
     "def reply(items: list[str]) -> str:\n"
     "    return send(items)\n"
 )
