@@ -9,6 +9,7 @@
 ;;
 ;;   $str_from_utf8  host bytes -> str, surrogateescape: never fails
 ;;   $str_to_host    str -> host bytes, surrogateescape: escapes -> raw bytes
+;;   $str_host_text  where s's host bytes are: s's own unless it has escapes
 ;;   $str_encode     str.encode()  (strict: any surrogate raises code 7)
 ;;   $bytes_decode   bytes.decode() (strict: invalid UTF-8 raises code 6)
 ;;
@@ -310,19 +311,37 @@
 
 ;; $str_to_host: the bytes a host should see for s (surrogateescape: each
 ;; U+DC80..U+DCFF becomes the raw byte it stands for).  UnicodeEncodeError
-;; (code 7) for other surrogates, as CPython.  Allocates one bytes object.
+;; (code 7) for other surrogates, as CPython.  Allocates one bytes object:
+;; the one $str_host_text rewrote s into, or else a copy of s's own bytes.
 (func $str_to_host (param $s i32) (result i32)
+  (local $at i32)
+  (local.set $at (i32.wrap_i64 (call $str_host_text (local.get $s))))
+  (if (i32.eqz (local.get $at)) (then (return (i32.const 0))))
+  (if (result i32) (i32.ne (local.get $at) (i32.add (local.get $s) (i32.const 12)))
+    (then (i32.sub (local.get $at) (i32.const 8)))
+    (else (call $bytes_from (local.get $at) (i32.load offset=4 (local.get $s))))))
+
+;; $str_host_text: where the host bytes of s are (as $str_to_host), packed
+;; (count << 32) | address for a host call that takes the pair; 0 after an
+;; exception.  They are s's own bytes, copied nowhere, unless s holds
+;; surrogate escapes: only then are they rewritten, into the bytes of a new
+;; bytes object (at address - 8, which $str_to_host returns).  Either way
+;; they live as long as s does.  UnicodeEncodeError (code 7) for other
+;; surrogates.
+(func $str_host_text (param $s i32) (result i64)
   (local $len i32)
-  (local $b i32)
-  ;; ASCII (the usual header name or value): its own bytes, copied once
-  (if (i32.eq (i32.load offset=4 (local.get $s)) (i32.load offset=8 (local.get $s)))
-    (then (return (call $bytes_from (i32.add (local.get $s) (i32.const 12)) (i32.load offset=4 (local.get $s))))))
+  (local $at i32)
   (local.set $len (call $str_encode_scan (local.get $s) (i32.const 1)))
-  (if (i32.lt_s (local.get $len) (i32.const 0)) (then (return (i32.const 0))))
-  (local.set $b (call $bytes_alloc_bare (local.get $len)))
-  (if (i32.eqz (local.get $b)) (then (return (i32.const 0))))
-  (call $str_host_write (local.get $s) (i32.add (local.get $b) (i32.const 8)) (local.get $len))
-  (local.get $b))
+  (if (i32.lt_s (local.get $len) (i32.const 0)) (then (return (i64.const 0))))
+  (local.set $at (i32.add (local.get $s) (i32.const 12)))
+  (if (i32.ne (local.get $len) (i32.load offset=4 (local.get $s)))
+    (then
+      (local.set $at (call $bytes_alloc_bare (local.get $len)))
+      (if (i32.eqz (local.get $at)) (then (return (i64.const 0))))
+      (local.set $at (i32.add (local.get $at) (i32.const 8)))
+      (call $str_host_write (local.get $s) (local.get $at) (local.get $len))))
+  (i64.or (i64.shl (i64.extend_i32_u (local.get $len)) (i64.const 32))
+          (i64.extend_i32_u (local.get $at))))
 
 ;; $str_host_write: writes the host bytes of s (as $str_to_host) at dst;
 ;; `len` is their count from $str_encode_scan(s, 1).  Allocates nothing.

@@ -132,6 +132,15 @@ def host_encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
+def host_text(text: str) -> int:
+    """Where the bytes of `host_encode(text)` are, as `(size << 32) | address`,
+    for an import's (pointer, size) pair: an `I32` argument keeps the low 32
+    bits, the address.  They are `text`'s own bytes, copied nowhere, unless it
+    holds surrogate escapes (only then rewritten, into a raw block); valid
+    while `text` lives.  Raises UnicodeEncodeError as `host_encode` does."""
+    raise _unavailable()
+
+
 # Regions are the wasm memory model; under CPython the garbage collector does
 # their work, so these are no-ops that let the SDK's dispatch code run there too.
 

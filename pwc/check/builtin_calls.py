@@ -29,6 +29,7 @@ INTRINSICS: dict[str, tuple[tuple[T.Type, ...], T.Type]] = {
     "bytes_at": ((T.INT, T.INT), T.BYTES),
     "str_at": ((T.INT, T.INT), T.STR),
     "host_encode": ((T.STR,), T.BYTES),
+    "host_text": ((T.STR,), T.INT),
     "region_new": ((T.BOOL,), T.INT),
     "region_free": ((T.INT,), T.NONE),
     "region_enter": ((T.INT,), T.INT),

@@ -45,7 +45,7 @@ SPECIAL_MODULE_NAMES: dict[str, tuple[str, ...]] = {
     "pwc_intrinsics": (
         "export", "host_import", "I32", "Registry", "load_u8", "load_i32", "store_i32",
         "load_i64", "store_i64", "alloc", "alloc_bare", "bytes_ptr", "bytes_at", "str_at",
-        "host_encode",
+        "host_encode", "host_text",
         "region_new", "region_free", "region_enter", "region_of", "exception_location",
         "str_at_address", "location_text", "decode_map", "encode_map", "ascii_number",
         "hex_digits", "overridden", "float_bits", "float_from_bits",

@@ -96,6 +96,7 @@ RUNTIME_CALLS: dict[str, tuple[str, bool]] = {
     "intrinsic.str_at": ("$str_from_utf8", True),
     "intrinsic.location_text": ("$pwc_location_text", True),
     "intrinsic.host_encode": ("$str_to_host", True),
+    "intrinsic.host_text": ("$str_host_text", True),
     "intrinsic.ascii_number": ("$str_ascii_number", True),
     "intrinsic.hex_digits": ("$str_hex_digits", True),
 }
