@@ -6,10 +6,12 @@ always as `_host.name(...)` (a module attribute), because under CPython
 wasm implementation: raw imports from `_abi`, return slots allocated with
 `alloc` in the current region, statuses turned into exceptions.
 
-Conventions of every function: strings go to the host encoded with
-`host_encode` (surrogateescape, so undecodable bytes round-trip); results
-the host wrote are read with `str_at`/`bytes_at`; a non-OK status raises the
-ProxyWasmError subclass named after it.
+Conventions of every function: a string goes to the host as the bytes
+`host_text` locates, the str's own unless it holds surrogate escapes
+(surrogateescape, so undecodable bytes round-trip): passed as an `I32`, its
+result is the address, and `>> 32` the size.  Results the host wrote are
+read with `str_at`/`bytes_at`; a non-OK status raises the ProxyWasmError
+subclass named after it.
 """
 
 from pwc_intrinsics import (
@@ -18,7 +20,7 @@ from pwc_intrinsics import (
     bytes_ptr,
     decode_map,
     encode_map,
-    host_encode,
+    host_text,
     load_i32,
     load_i64,
     str_at,
@@ -29,8 +31,8 @@ from proxywasm import _abi, _errors
 
 def log(level: int, message: str) -> None:
     """Log at `level` (0 trace .. 5 critical); a log call never raises."""
-    data = host_encode(message)
-    _abi.proxy_log(level, bytes_ptr(data), len(data))
+    text = host_text(message)
+    _abi.proxy_log(level, text, text >> 32)
 
 
 def get_current_time_ns() -> int:
@@ -80,12 +82,10 @@ def set_map(kind: int, pairs: list[tuple[str, str]]) -> None:
 
 def get_map_value(kind: int, key: str) -> str | None:
     """The first value of `key` in map `kind`; None when the key is absent."""
-    key_data = host_encode(key)
+    key_text = host_text(key)
     data_slot = alloc(8)
     size_slot = data_slot + 4
-    status = _abi.proxy_get_header_map_value(
-        kind, bytes_ptr(key_data), len(key_data), data_slot, size_slot
-    )
+    status = _abi.proxy_get_header_map_value(kind, key_text, key_text >> 32, data_slot, size_slot)
     if status == _abi.STATUS_NOT_FOUND:
         return None
     _errors.check_status(status, "proxy_get_header_map_value")
@@ -94,28 +94,28 @@ def get_map_value(kind: int, key: str) -> str | None:
 
 def add_map_value(kind: int, key: str, value: str) -> None:
     """Append the entry `key: value` (an existing key gets a second entry)."""
-    key_data = host_encode(key)
-    value_data = host_encode(value)
+    key_text = host_text(key)
+    value_text = host_text(value)
     status = _abi.proxy_add_header_map_value(
-        kind, bytes_ptr(key_data), len(key_data), bytes_ptr(value_data), len(value_data)
+        kind, key_text, key_text >> 32, value_text, value_text >> 32
     )
     _errors.check_status(status, "proxy_add_header_map_value")
 
 
 def replace_map_value(kind: int, key: str, value: str) -> None:
     """Set `key` to the single value `value`, adding it if absent."""
-    key_data = host_encode(key)
-    value_data = host_encode(value)
+    key_text = host_text(key)
+    value_text = host_text(value)
     status = _abi.proxy_replace_header_map_value(
-        kind, bytes_ptr(key_data), len(key_data), bytes_ptr(value_data), len(value_data)
+        kind, key_text, key_text >> 32, value_text, value_text >> 32
     )
     _errors.check_status(status, "proxy_replace_header_map_value")
 
 
 def remove_map_value(kind: int, key: str) -> None:
     """Remove every entry of `key` (removing an absent key is not an error)."""
-    key_data = host_encode(key)
-    status = _abi.proxy_remove_header_map_value(kind, bytes_ptr(key_data), len(key_data))
+    key_text = host_text(key)
+    status = _abi.proxy_remove_header_map_value(kind, key_text, key_text >> 32)
     _errors.check_status(status, "proxy_remove_header_map_value")
 
 
@@ -146,11 +146,11 @@ def send_local_response(
     encoded = _EMPTY_MAP
     if headers is not None and len(headers) != 0:
         encoded = encode_map(headers)
-    details_data = host_encode(details)
+    details_text = host_text(details)
     status = _abi.proxy_send_local_response(
         status_code,
-        bytes_ptr(details_data),
-        len(details_data),
+        details_text,
+        details_text >> 32,
         bytes_ptr(body),
         len(body),
         bytes_ptr(encoded),
@@ -214,40 +214,36 @@ def set_property(path: bytes, value: bytes) -> None:
 
 def get_shared_data(key: str) -> tuple[bytes, int]:
     """The value of shared key `key` and its CAS token."""
-    key_data = host_encode(key)
+    key_text = host_text(key)
     slots = alloc(12)
-    status = _abi.proxy_get_shared_data(
-        bytes_ptr(key_data), len(key_data), slots, slots + 4, slots + 8
-    )
+    status = _abi.proxy_get_shared_data(key_text, key_text >> 32, slots, slots + 4, slots + 8)
     _errors.check_status(status, "proxy_get_shared_data")
     return bytes_at(load_i32(slots), load_i32(slots + 4)), load_i32(slots + 8)
 
 
 def set_shared_data(key: str, value: bytes, cas: int) -> None:
     """Write shared key `key`; a non-zero `cas` must match the stored token."""
-    key_data = host_encode(key)
-    status = _abi.proxy_set_shared_data(
-        bytes_ptr(key_data), len(key_data), bytes_ptr(value), len(value), cas
-    )
+    key_text = host_text(key)
+    status = _abi.proxy_set_shared_data(key_text, key_text >> 32, bytes_ptr(value), len(value), cas)
     _errors.check_status(status, "proxy_set_shared_data")
 
 
 def register_shared_queue(name: str) -> int:
     """The token of queue `name` of this VM; this plugin becomes its receiver."""
-    name_data = host_encode(name)
+    name_text = host_text(name)
     slot = alloc(4)
-    status = _abi.proxy_register_shared_queue(bytes_ptr(name_data), len(name_data), slot)
+    status = _abi.proxy_register_shared_queue(name_text, name_text >> 32, slot)
     _errors.check_status(status, "proxy_register_shared_queue")
     return load_i32(slot)
 
 
 def resolve_shared_queue(vm_id: str, name: str) -> int:
     """The token of the queue `name` registered by VM `vm_id`."""
-    vm_id_data = host_encode(vm_id)
-    name_data = host_encode(name)
+    vm_id_text = host_text(vm_id)
+    name_text = host_text(name)
     slot = alloc(4)
     status = _abi.proxy_resolve_shared_queue(
-        bytes_ptr(vm_id_data), len(vm_id_data), bytes_ptr(name_data), len(name_data), slot
+        vm_id_text, vm_id_text >> 32, name_text, name_text >> 32, slot
     )
     _errors.check_status(status, "proxy_resolve_shared_queue")
     return load_i32(slot)
@@ -270,9 +266,9 @@ def dequeue_shared_queue(queue_id: int) -> bytes:
 
 def define_metric(kind: int, name: str) -> int:
     """The id of a new handle on the metric `name` of type `kind`."""
-    name_data = host_encode(name)
+    name_text = host_text(name)
     slot = alloc(4)
-    status = _abi.proxy_define_metric(kind, bytes_ptr(name_data), len(name_data), slot)
+    status = _abi.proxy_define_metric(kind, name_text, name_text >> 32, slot)
     _errors.check_status(status, "proxy_define_metric")
     return load_i32(slot)
 
@@ -305,13 +301,13 @@ def http_call(
     timeout_milliseconds: int,
 ) -> int:
     """Send a request to `cluster`; the token its answer will carry."""
-    cluster_data = host_encode(cluster)
+    cluster_text = host_text(cluster)
     encoded_headers = encode_map(headers)
     encoded_trailers = encode_map(trailers)
     slot = alloc(4)
     status = _abi.proxy_http_call(
-        bytes_ptr(cluster_data),
-        len(cluster_data),
+        cluster_text,
+        cluster_text >> 32,
         bytes_ptr(encoded_headers),
         len(encoded_headers),
         bytes_ptr(body),
@@ -329,11 +325,10 @@ def http_call(
 
 
 def call_foreign_function(name: str, argument: bytes) -> bytes:
-    name_data = host_encode(name)
+    name_text = host_text(name)
     slots = alloc(8)
     status = _abi.proxy_call_foreign_function(
-        bytes_ptr(name_data), len(name_data), bytes_ptr(argument), len(argument), slots,
-        slots + 4,
+        name_text, name_text >> 32, bytes_ptr(argument), len(argument), slots, slots + 4
     )
     _errors.check_status(status, "proxy_call_foreign_function")
     return bytes_at(load_i32(slots), load_i32(slots + 4))
