@@ -213,6 +213,10 @@
   (local $p i32)
   (local $c i32)
   (local $npages i32)
+  ;; Before the rounding, which would wrap a size near 4 GiB to 0.
+  (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
+    (then
+      (return (call $rt_no_memory))))
   ;; round up to 8 (0 counts as 8 so that every allocation is distinct)
   (local.set $size (i32.and (i32.add (select (local.get $size) (i32.const 8) (local.get $size))
                                      (i32.const 7))
@@ -226,9 +230,6 @@
       (i32.store (local.get $r) (local.get $c))
       (memory.fill (local.get $p) (i32.const 0) (local.get $size))
       (return (local.get $p))))
-  (if (i32.gt_u (local.get $size) (i32.const 0x7FFE0000))
-    (then
-      (return (call $rt_no_memory))))
   ;; Else a new chunk, the object at chunk+16: one page, the region's new
   ;; small chunk, for a small object; a chunk of its own for a large one.
   (local.set $npages (i32.shr_u (i32.add (local.get $size) (i32.const 65551)) (i32.const 16)))

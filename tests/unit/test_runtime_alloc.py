@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import struct
 
+import pytest
 import wasmtime
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -165,6 +166,19 @@ def test_out_of_memory_raises_memory_error() -> None:
     assert rt.raised == (OUT_OF_MEMORY, 0)
     rt.clear()
     assert rt.call("str_alloc", 3_000_000, 0) == 0 and rt.raised == (OUT_OF_MEMORY, 0)
+
+
+@pytest.mark.parametrize("size", [0x7FFE0001, 0xFFFFFFF8, 0xFFFFFFF9, 0xFFFFFFFF])
+def test_a_size_near_4_gib_raises_memory_error_instead_of_wrapping(size: int) -> None:
+    """Rounded up to 8 first, such a size used to wrap to 0 and get a block
+    of no bytes, which the caller would then write past."""
+    rt = Runtime()
+    top = rt.global_value("rt_heap_top")
+    for alloc in ("rt_alloc", "rt_alloc_bare"):
+        assert rt.call(alloc, size - (1 << 32)) == 0
+        assert rt.raised == (OUT_OF_MEMORY, 0)
+        rt.clear()
+    assert rt.global_value("rt_heap_top") == top
 
 
 def test_the_reserve_page_serves_the_handler_and_comes_back() -> None:
