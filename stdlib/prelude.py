@@ -17,6 +17,7 @@ from pwc_intrinsics import (
     float_nearest,
     float_trunc_int,
     hex_digits,
+    host_text,
     host_import,
     location_text,
     store_i32,
@@ -256,11 +257,11 @@ def _report_uncaught(e: BaseException) -> None:
     """An exception nothing caught: print it to stderr as CPython would (sans frames).
     Escaped host bytes in the message go out as the bytes they stand for: a
     strict encode would raise in the middle of the report."""
-    data = f"Traceback (most recent call last):\n  {_exception_location(e)}\n" \
-           f"{type(e).__name__}: {e}\n".encode("utf-8", "surrogateescape")
+    text = host_text(f"Traceback (most recent call last):\n  {_exception_location(e)}\n"
+                     f"{type(e).__name__}: {e}\n")
     iov = alloc(16)
-    store_i32(iov, bytes_ptr(data))
-    store_i32(iov + 4, len(data))
+    store_i32(iov, text)  # store_i32 keeps the low half: the address
+    store_i32(iov + 4, text >> 32)
     _fd_write(2, iov, 1, iov + 8)
 
 
