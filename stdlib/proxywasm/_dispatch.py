@@ -135,7 +135,8 @@ def _create_stream_context(context_id: int, plugin_context_id: int) -> None:
             http._pwc_plugin_context_id = plugin_context_id
             HTTP_STREAMS[context_id] = http
             kept = True
-        else:
+        elif overridden(PluginContext.new_tcp_context):
+            # (A plugin making only HTTP streams calls no base method for None.)
             tcp = plugin.new_tcp_context(context_id)
             if tcp is not None:
                 tcp._pwc_plugin_context_id = plugin_context_id
@@ -163,14 +164,18 @@ def proxy_on_delete(context_id: I32) -> None:
 
 def _delete_context(context_id: int) -> None:
     forget_callouts_of(context_id)
-    http = HTTP_STREAMS.pop(context_id, None)
-    if http is not None:
-        region_free(region_of(http))
-        return
-    tcp = TCP_STREAMS.pop(context_id, None)
-    if tcp is not None:
-        region_free(region_of(tcp))
-        return
+    # Each kind's table only where some plugin context makes that kind: a
+    # lookup that cannot find anything is not compiled in.
+    if overridden(PluginContext.new_http_context):
+        http = HTTP_STREAMS.pop(context_id, None)
+        if http is not None:
+            region_free(region_of(http))
+            return
+    if overridden(PluginContext.new_tcp_context):
+        tcp = TCP_STREAMS.pop(context_id, None)
+        if tcp is not None:
+            region_free(region_of(tcp))
+            return
     # A failed stream's id or a plugin context's (never both).
     FAILED_STREAMS.pop(context_id, 0)
     PLUGINS.pop(context_id, None)
@@ -181,7 +186,9 @@ def _delete_context(context_id: int) -> None:
 
 @export("proxy_on_vm_start", if_overridden=VMContext.on_vm_start)
 def proxy_on_vm_start(plugin_context_id: I32, vm_configuration_size: I32) -> bool:
-    if plugin_context_id not in PLUGINS:
+    # get(), not `in`: the SDK's one membership test would link its own
+    # runtime function.
+    if PLUGINS.get(plugin_context_id) is None:
         return False
     outer = STATE.active_context_id
     STATE.active_context_id = plugin_context_id
@@ -278,7 +285,7 @@ def proxy_on_log(context_id: I32) -> None:
         except Exception as e:
             log_exception(e)
         region_enter(previous)
-    else:
+    elif overridden(PluginContext.new_tcp_context):
         tcp = TCP_STREAMS.get(context_id)
         if tcp is not None:
             previous = region_enter(region_of(tcp))

@@ -12,10 +12,11 @@ callback would; a root's is logged.
 
 from typing import Callable  # noqa: UP035 (the pwc dialect's spelling)
 
-from pwc_intrinsics import I32, export, region_enter, region_of
+from pwc_intrinsics import I32, export, overridden, region_enter, region_of
 
 from proxywasm import _host
 from proxywasm._callouts import dispatch_http_call
+from proxywasm._contexts import PluginContext
 from proxywasm._errors import ProxyWasmError
 from proxywasm._state import (
     HTTP_STREAMS,
@@ -45,7 +46,7 @@ def proxy_on_http_call_response(
     context_id, callback = callout
     outer = STATE.active_context_id
     STATE.active_context_id = context_id
-    if context_id in PLUGINS:
+    if PLUGINS.get(context_id) is not None:
         # The callback lives in the scratch region of the callback that
         # dispatched it: kept until it returns, then released.
         callouts.answering = region_of(callout)
@@ -62,7 +63,7 @@ def proxy_on_http_call_response(
                 if not _run(callback, num_headers, body_size, num_trailers):
                     fail_http(http._pwc_plugin_context_id, http._pwc_response_started)
             region_enter(previous)
-        else:
+        elif overridden(PluginContext.new_tcp_context):
             tcp = TCP_STREAMS.get(context_id)
             if tcp is not None:
                 previous = region_enter(region_of(tcp))

@@ -129,7 +129,7 @@ class PendingCallouts:
         if callout is not None:
             region = region_of(callout)
             if (
-                callout[0] in PLUGINS
+                PLUGINS.get(callout[0]) is not None
                 and region != region_of(STATE)
                 and region != self.answering
                 and self.find(-1, region) < 0
