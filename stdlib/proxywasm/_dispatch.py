@@ -29,6 +29,7 @@ from pwc_intrinsics import (
     region_of,
 )
 
+from proxywasm import _state
 from proxywasm._contexts import HttpContext, PluginContext, TcpContext, VMContext
 from proxywasm._dispatch_callouts import (
     proxy_on_http_call_response as proxy_on_http_call_response,
@@ -53,14 +54,17 @@ from proxywasm._state import (
     FAILED_STREAMS,
     HTTP_STREAMS,
     PLUGINS,
-    STATE,
     TCP_STREAMS,
+    activate,
     enter_scratch,
     forget_callouts_of,
     leave_scratch,
     log_exception,
 )
 from proxywasm._state import set_vm_context as set_vm_context
+
+# The highest context id created so far: a higher one is new for sure.
+_highest_context_id: int = 0
 
 # --- the module contract (abi.md §1.1) --------------------------------------
 
@@ -95,30 +99,28 @@ def proxy_on_context_create(context_id: I32, parent_context_id: I32) -> None:
     # counts ids up, so a new id is above every earlier one: only an id that
     # is not needs the lookups (deleting an id that is no context's changes
     # nothing).
-    if context_id > STATE.highest_context_id:
-        STATE.highest_context_id = context_id
+    global _highest_context_id
+    if context_id > _highest_context_id:
+        _highest_context_id = context_id
     else:
         _delete_context(context_id)
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     if parent_context_id == 0:
         _create_plugin_context(context_id)
     elif overridden(PluginContext.new_http_context, PluginContext.new_tcp_context):
         # (A plugin that makes no stream contexts links none of this.)
         _create_stream_context(context_id, parent_context_id)
-    STATE.active_context_id = outer
+    activate(outer)
 
 
 def _create_plugin_context(context_id: int) -> None:
-    previous = region_enter(region_of(STATE))
-    STATE.creating_plugin_id = context_id
+    previous = region_enter(region_of(PLUGINS))
     try:
-        PLUGINS[context_id] = STATE.vm_context.new_plugin_context(context_id)
+        PLUGINS[context_id] = _state.vm_context.new_plugin_context(context_id)
     except Exception as e:
         # Without a plugin context its vm_start/configure report failure, so
         # the host rejects the plugin.
         log_exception(e)
-    STATE.creating_plugin_id = 0
     region_enter(previous)
 
 
@@ -190,16 +192,15 @@ def proxy_on_vm_start(plugin_context_id: I32, vm_configuration_size: I32) -> boo
     # runtime function.
     if PLUGINS.get(plugin_context_id) is None:
         return False
-    outer = STATE.active_context_id
-    STATE.active_context_id = plugin_context_id
+    outer = activate(plugin_context_id)
     previous = enter_scratch()
     try:
-        ok = STATE.vm_context.on_vm_start(vm_configuration_size)
+        ok = _state.vm_context.on_vm_start(vm_configuration_size)
     except Exception as e:
         log_exception(e)
         ok = False
     leave_scratch(previous)
-    STATE.active_context_id = outer
+    activate(outer)
     return ok
 
 
@@ -217,8 +218,7 @@ def _run_root(plugin_context_id: int, which: int, arg: int) -> bool:
     plugin = PLUGINS.get(plugin_context_id)
     if plugin is None:
         return False
-    outer = STATE.active_context_id
-    STATE.active_context_id = plugin_context_id
+    outer = activate(plugin_context_id)
     previous = enter_scratch()
     ok = True
     try:
@@ -232,7 +232,7 @@ def _run_root(plugin_context_id: int, which: int, arg: int) -> bool:
         log_exception(e)
         ok = False
     leave_scratch(previous)
-    STATE.active_context_id = outer
+    activate(outer)
     return ok
 
 
@@ -258,8 +258,7 @@ def proxy_on_done(context_id: I32) -> bool:
     plugin = PLUGINS.get(context_id)
     if plugin is None:
         return True
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     previous = enter_scratch()
     try:
         done = plugin.on_plugin_done()
@@ -267,7 +266,7 @@ def proxy_on_done(context_id: I32) -> bool:
         log_exception(e)
         done = True
     leave_scratch(previous)
-    STATE.active_context_id = outer
+    activate(outer)
     return done
 
 
@@ -275,8 +274,7 @@ def proxy_on_done(context_id: I32) -> bool:
 def proxy_on_log(context_id: I32) -> None:
     """A stream's last callback with its data readable (before on_done for
     HTTP, after it for TCP): where the SDK reports "stream done"."""
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     http = HTTP_STREAMS.get(context_id)
     if http is not None:
         previous = region_enter(region_of(http))
@@ -294,4 +292,4 @@ def proxy_on_log(context_id: I32) -> None:
             except Exception as e:
                 log_exception(e)
             region_enter(previous)
-    STATE.active_context_id = outer
+    activate(outer)
