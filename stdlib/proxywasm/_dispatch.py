@@ -116,7 +116,8 @@ def proxy_on_context_create(context_id: I32, parent_context_id: I32) -> None:
 def _create_plugin_context(context_id: int) -> None:
     previous = region_enter(region_of(PLUGINS))
     try:
-        PLUGINS[context_id] = _state.vm_context.new_plugin_context(context_id)
+        vm = _state.vm_context
+        PLUGINS[context_id] = PluginContext() if vm is None else vm.new_plugin_context(context_id)
     except Exception as e:
         # Without a plugin context its vm_start/configure report failure, so
         # the host rejects the plugin.
@@ -195,7 +196,8 @@ def proxy_on_vm_start(plugin_context_id: I32, vm_configuration_size: I32) -> boo
     outer = activate(plugin_context_id)
     previous = enter_scratch()
     try:
-        ok = _state.vm_context.on_vm_start(vm_configuration_size)
+        vm = _state.vm_context
+        ok = vm is None or vm.on_vm_start(vm_configuration_size)
     except Exception as e:
         log_exception(e)
         ok = False

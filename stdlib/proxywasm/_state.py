@@ -38,8 +38,10 @@ FAILURE_DETAILS: str = "plugin_raised_exception"
 # change them through the functions below (pwc assigns only a module's own
 # variables).
 
-# The plugin's VM context (set_vm_context).
-vm_context: VMContext = VMContext()
+# The plugin's VM context (set_vm_context); None: the plugin set none, and
+# its plugin contexts are the base class's.  (Not a base VMContext: an
+# instance would make every call on the VM context a virtual call.)
+vm_context: VMContext | None = None
 # The context whose callback is running (0 outside callbacks).  A callout
 # belongs to it, whatever set_effective_context said.
 active_context_id: int = 0
