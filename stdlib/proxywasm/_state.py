@@ -17,6 +17,7 @@ from typing import Callable  # noqa: UP035 (the pwc dialect's spelling)
 from pwc_intrinsics import (
     Registry,
     exception_location,
+    overridden,
     region_enter,
     region_free,
     region_new,
@@ -210,12 +211,16 @@ def fail_http(plugin_context_id: int, response_started: bool) -> Action:
     if fails_open(plugin_context_id):
         return Action.CONTINUE
     try:
-        if response_started:
-            _host.close_stream(_abi.STREAM_HTTP_RESPONSE)
-        else:
-            _host.send_local_response(
-                FAILURE_STATUS_CODE, FAILURE_DETAILS, b"", None, _abi.GRPC_STATUS_NONE
-            )
+        # Only a response body or trailers callback starts the response: a
+        # plugin with neither links no stream reset.  (Nested, not `and`:
+        # the compiler drops a branch only where the test alone is decided.)
+        if overridden(HttpContext.on_http_response_body, HttpContext.on_http_response_trailers):
+            if response_started:
+                _host.close_stream(_abi.STREAM_HTTP_RESPONSE)
+                return Action.PAUSE
+        _host.send_local_response(
+            FAILURE_STATUS_CODE, FAILURE_DETAILS, b"", None, _abi.GRPC_STATUS_NONE
+        )
     except Exception as e:
         log_exception(e)
     return Action.PAUSE
