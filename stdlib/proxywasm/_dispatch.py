@@ -117,6 +117,7 @@ def _create_plugin_context(context_id: int) -> None:
     previous = region_enter(region_of(PLUGINS))
     try:
         vm = _state.vm_context
+        # (No set_vm_context: what the base VMContext would make.)
         PLUGINS[context_id] = PluginContext() if vm is None else vm.new_plugin_context(context_id)
     except Exception as e:
         # Without a plugin context its vm_start/configure report failure, so
