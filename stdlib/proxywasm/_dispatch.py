@@ -29,6 +29,7 @@ from pwc_intrinsics import (
     region_of,
 )
 
+from proxywasm import _state
 from proxywasm._contexts import HttpContext, PluginContext, TcpContext, VMContext
 from proxywasm._dispatch_callouts import (
     proxy_on_http_call_response as proxy_on_http_call_response,
@@ -53,14 +54,17 @@ from proxywasm._state import (
     FAILED_STREAMS,
     HTTP_STREAMS,
     PLUGINS,
-    STATE,
     TCP_STREAMS,
+    activate,
     enter_scratch,
     forget_callouts_of,
     leave_scratch,
     log_exception,
 )
 from proxywasm._state import set_vm_context as set_vm_context
+
+# The highest context id created so far: a higher one is new for sure.
+_highest_context_id: int = 0
 
 # --- the module contract (abi.md §1.1) --------------------------------------
 
@@ -95,30 +99,30 @@ def proxy_on_context_create(context_id: I32, parent_context_id: I32) -> None:
     # counts ids up, so a new id is above every earlier one: only an id that
     # is not needs the lookups (deleting an id that is no context's changes
     # nothing).
-    if context_id > STATE.highest_context_id:
-        STATE.highest_context_id = context_id
+    global _highest_context_id
+    if context_id > _highest_context_id:
+        _highest_context_id = context_id
     else:
         _delete_context(context_id)
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     if parent_context_id == 0:
         _create_plugin_context(context_id)
     elif overridden(PluginContext.new_http_context, PluginContext.new_tcp_context):
         # (A plugin that makes no stream contexts links none of this.)
         _create_stream_context(context_id, parent_context_id)
-    STATE.active_context_id = outer
+    activate(outer)
 
 
 def _create_plugin_context(context_id: int) -> None:
-    previous = region_enter(region_of(STATE))
-    STATE.creating_plugin_id = context_id
+    previous = region_enter(region_of(PLUGINS))
     try:
-        PLUGINS[context_id] = STATE.vm_context.new_plugin_context(context_id)
+        vm = _state.vm_context
+        # (No set_vm_context: what the base VMContext would make.)
+        PLUGINS[context_id] = PluginContext() if vm is None else vm.new_plugin_context(context_id)
     except Exception as e:
         # Without a plugin context its vm_start/configure report failure, so
         # the host rejects the plugin.
         log_exception(e)
-    STATE.creating_plugin_id = 0
     region_enter(previous)
 
 
@@ -135,7 +139,8 @@ def _create_stream_context(context_id: int, plugin_context_id: int) -> None:
             http._pwc_plugin_context_id = plugin_context_id
             HTTP_STREAMS[context_id] = http
             kept = True
-        else:
+        elif overridden(PluginContext.new_tcp_context):
+            # (A plugin making only HTTP streams calls no base method for None.)
             tcp = plugin.new_tcp_context(context_id)
             if tcp is not None:
                 tcp._pwc_plugin_context_id = plugin_context_id
@@ -163,14 +168,18 @@ def proxy_on_delete(context_id: I32) -> None:
 
 def _delete_context(context_id: int) -> None:
     forget_callouts_of(context_id)
-    http = HTTP_STREAMS.pop(context_id, None)
-    if http is not None:
-        region_free(region_of(http))
-        return
-    tcp = TCP_STREAMS.pop(context_id, None)
-    if tcp is not None:
-        region_free(region_of(tcp))
-        return
+    # Each kind's table only where some plugin context makes that kind: a
+    # lookup that cannot find anything is not compiled in.
+    if overridden(PluginContext.new_http_context):
+        http = HTTP_STREAMS.pop(context_id, None)
+        if http is not None:
+            region_free(region_of(http))
+            return
+    if overridden(PluginContext.new_tcp_context):
+        tcp = TCP_STREAMS.pop(context_id, None)
+        if tcp is not None:
+            region_free(region_of(tcp))
+            return
     # A failed stream's id or a plugin context's (never both).
     FAILED_STREAMS.pop(context_id, 0)
     PLUGINS.pop(context_id, None)
@@ -181,18 +190,20 @@ def _delete_context(context_id: int) -> None:
 
 @export("proxy_on_vm_start", if_overridden=VMContext.on_vm_start)
 def proxy_on_vm_start(plugin_context_id: I32, vm_configuration_size: I32) -> bool:
-    if plugin_context_id not in PLUGINS:
+    # get(), not `in`: the SDK's one membership test would link its own
+    # runtime function.
+    if PLUGINS.get(plugin_context_id) is None:
         return False
-    outer = STATE.active_context_id
-    STATE.active_context_id = plugin_context_id
+    outer = activate(plugin_context_id)
     previous = enter_scratch()
     try:
-        ok = STATE.vm_context.on_vm_start(vm_configuration_size)
+        vm = _state.vm_context
+        ok = vm is None or vm.on_vm_start(vm_configuration_size)
     except Exception as e:
         log_exception(e)
         ok = False
     leave_scratch(previous)
-    STATE.active_context_id = outer
+    activate(outer)
     return ok
 
 
@@ -210,8 +221,7 @@ def _run_root(plugin_context_id: int, which: int, arg: int) -> bool:
     plugin = PLUGINS.get(plugin_context_id)
     if plugin is None:
         return False
-    outer = STATE.active_context_id
-    STATE.active_context_id = plugin_context_id
+    outer = activate(plugin_context_id)
     previous = enter_scratch()
     ok = True
     try:
@@ -225,7 +235,7 @@ def _run_root(plugin_context_id: int, which: int, arg: int) -> bool:
         log_exception(e)
         ok = False
     leave_scratch(previous)
-    STATE.active_context_id = outer
+    activate(outer)
     return ok
 
 
@@ -251,8 +261,7 @@ def proxy_on_done(context_id: I32) -> bool:
     plugin = PLUGINS.get(context_id)
     if plugin is None:
         return True
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     previous = enter_scratch()
     try:
         done = plugin.on_plugin_done()
@@ -260,7 +269,7 @@ def proxy_on_done(context_id: I32) -> bool:
         log_exception(e)
         done = True
     leave_scratch(previous)
-    STATE.active_context_id = outer
+    activate(outer)
     return done
 
 
@@ -268,8 +277,7 @@ def proxy_on_done(context_id: I32) -> bool:
 def proxy_on_log(context_id: I32) -> None:
     """A stream's last callback with its data readable (before on_done for
     HTTP, after it for TCP): where the SDK reports "stream done"."""
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     http = HTTP_STREAMS.get(context_id)
     if http is not None:
         previous = region_enter(region_of(http))
@@ -278,7 +286,7 @@ def proxy_on_log(context_id: I32) -> None:
         except Exception as e:
             log_exception(e)
         region_enter(previous)
-    else:
+    elif overridden(PluginContext.new_tcp_context):
         tcp = TCP_STREAMS.get(context_id)
         if tcp is not None:
             previous = region_enter(region_of(tcp))
@@ -287,4 +295,4 @@ def proxy_on_log(context_id: I32) -> None:
             except Exception as e:
                 log_exception(e)
             region_enter(previous)
-    STATE.active_context_id = outer
+    activate(outer)

@@ -12,16 +12,17 @@ callback would; a root's is logged.
 
 from typing import Callable  # noqa: UP035 (the pwc dialect's spelling)
 
-from pwc_intrinsics import I32, export, region_enter, region_of
+from pwc_intrinsics import I32, export, overridden, region_enter, region_of
 
-from proxywasm import _host
+from proxywasm import _host, _state
 from proxywasm._callouts import dispatch_http_call
+from proxywasm._contexts import PluginContext
 from proxywasm._errors import ProxyWasmError
 from proxywasm._state import (
     HTTP_STREAMS,
     PLUGINS,
-    STATE,
     TCP_STREAMS,
+    activate,
     enter_scratch,
     fail_http,
     fail_tcp,
@@ -35,7 +36,7 @@ from proxywasm._state import (
 def proxy_on_http_call_response(
     plugin_context_id: I32, token: I32, num_headers: I32, body_size: I32, num_trailers: I32
 ) -> None:
-    callouts = STATE.callouts
+    callouts = _state.callouts
     if callouts is None:
         return
     # No longer pending while its callback runs.
@@ -43,9 +44,8 @@ def proxy_on_http_call_response(
     if callout is None:
         return
     context_id, callback = callout
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
-    if context_id in PLUGINS:
+    outer = activate(context_id)
+    if PLUGINS.get(context_id) is not None:
         # The callback lives in the scratch region of the callback that
         # dispatched it: kept until it returns, then released.
         callouts.answering = region_of(callout)
@@ -62,7 +62,7 @@ def proxy_on_http_call_response(
                 if not _run(callback, num_headers, body_size, num_trailers):
                     fail_http(http._pwc_plugin_context_id, http._pwc_response_started)
             region_enter(previous)
-        else:
+        elif overridden(PluginContext.new_tcp_context):
             tcp = TCP_STREAMS.get(context_id)
             if tcp is not None:
                 previous = region_enter(region_of(tcp))
@@ -70,7 +70,7 @@ def proxy_on_http_call_response(
                     if not _run(callback, num_headers, body_size, num_trailers):
                         fail_tcp(tcp._pwc_plugin_context_id)
                 region_enter(previous)
-    STATE.active_context_id = outer
+    activate(outer)
 
 
 def _switch_to(context_id: int) -> bool:

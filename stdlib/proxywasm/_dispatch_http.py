@@ -9,7 +9,7 @@ made none, or the constructor raised) continues, or fails the stream once.
 from pwc_intrinsics import I32, export, region_enter, region_of
 
 from proxywasm._contexts import HttpContext
-from proxywasm._state import FAILED_STREAMS, HTTP_STREAMS, STATE, fail_http, log_exception
+from proxywasm._state import FAILED_STREAMS, HTTP_STREAMS, activate, fail_http, log_exception
 from proxywasm._types import Action
 
 
@@ -46,8 +46,7 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
     # no response body or trailers callback then links no stream reset.)
     if which >= _RESPONSE_BODY:
         context._pwc_response_started = True
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     previous = region_enter(region_of(context))
     eos = end_of_stream != 0
     action = Action.CONTINUE
@@ -68,7 +67,7 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
         log_exception(e)
         action = fail_http(context._pwc_plugin_context_id, which >= _RESPONSE_BODY)
     region_enter(previous)
-    STATE.active_context_id = outer
+    activate(outer)
     return action
 
 

@@ -13,8 +13,8 @@ from pwc_intrinsics import I32, export, region_enter, region_of
 from proxywasm._contexts import TcpContext
 from proxywasm._state import (
     FAILED_STREAMS,
-    STATE,
     TCP_STREAMS,
+    activate,
     fail_tcp,
     log_exception,
 )
@@ -51,8 +51,7 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
     context = TCP_STREAMS.get(context_id)
     if context is None:
         return _unknown_connection(context_id)
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     previous = region_enter(region_of(context))
     action = Action.CONTINUE
     try:
@@ -66,7 +65,7 @@ def _run(context_id: int, which: int, size: int, end_of_stream: int) -> Action:
         log_exception(e)
         action = fail_tcp(context._pwc_plugin_context_id)
     region_enter(previous)
-    STATE.active_context_id = outer
+    activate(outer)
     return action
 
 
@@ -100,8 +99,7 @@ def _closed(context_id: int, peer_type: int, upstream: bool) -> None:
     context = TCP_STREAMS.get(context_id)
     if context is None:
         return
-    outer = STATE.active_context_id
-    STATE.active_context_id = context_id
+    outer = activate(context_id)
     previous = region_enter(region_of(context))
     try:
         if upstream:
@@ -111,4 +109,4 @@ def _closed(context_id: int, peer_type: int, upstream: bool) -> None:
     except Exception as e:
         log_exception(e)
     region_enter(previous)
-    STATE.active_context_id = outer
+    activate(outer)

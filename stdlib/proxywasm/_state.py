@@ -1,8 +1,8 @@
 """The SDK's state in one VM and the policies applied at the ABI boundary.
 
-`STATE` and the tables below it are the only mutable module state of the
-SDK: the VM context, every live context by id, the pending HTTP callouts,
-and which context's callback is running.  The `_dispatch*` modules read
+The variables below are the only mutable module state of the SDK: the VM
+context, every live context by id, the pending HTTP callouts, and which
+context's callback is running.  The `_dispatch*` modules read
 and update them; nothing else does.
 
 Exceptions.  Nothing escapes an export: an exception from plugin code is
@@ -17,6 +17,7 @@ from typing import Callable  # noqa: UP035 (the pwc dialect's spelling)
 from pwc_intrinsics import (
     Registry,
     exception_location,
+    overridden,
     region_enter,
     region_free,
     region_new,
@@ -32,29 +33,22 @@ FAILURE_STATUS_CODE: int = 500
 FAILURE_DETAILS: str = "plugin_raised_exception"
 
 
-class DispatchState:
-    """The VM context, which contexts are running or being made, and the
-    pending callouts."""
+# The SDK's scalars and the VM context are module variables, not fields of
+# one state object: a global is cheaper to reach than a field, and needs no
+# class and no constructor.  Other modules read them as `_state.<name>` and
+# change them through the functions below (pwc assigns only a module's own
+# variables).
 
-    def __init__(self) -> None:
-        self.vm_context: VMContext = VMContext()
-        # The context whose callback is running (0 outside callbacks).  A
-        # callout belongs to it, whatever set_effective_context said.
-        self.active_context_id: int = 0
-        # The plugin context whose constructor is running (0 when none): it
-        # is not in `PLUGINS` yet, but its callouts are a root's.
-        self.creating_plugin_id: int = 0
-        # The highest context id created so far: a higher one is new for sure.
-        self.highest_context_id: int = 0
-        # The pending HTTP callouts, made with the first one: until then (in
-        # a module that makes none, always) None.
-        self.callouts: PendingCallouts | None = None
+# The plugin's VM context (set_vm_context); None: the plugin set none, and
+# its plugin contexts are the base class's.  (Not a base VMContext: an
+# instance would make every call on the VM context a virtual call.)
+vm_context: VMContext | None = None
+# The context whose callback is running (0 outside callbacks).  A callout
+# belongs to it, whatever set_effective_context said.
+active_context_id: int = 0
 
-
-STATE = DispatchState()
-
-# The context tables, module constants (only their contents change): a
-# global is cheaper to reach than a field of STATE, and to create.
+# The context tables, module constants (only their contents change).  The
+# VM region is theirs: `region_of(PLUGINS)` names it.
 PLUGINS: dict[int, PluginContext] = {}
 # Stream contexts live in their own regions: the registry's stores must
 # not copy them into the VM region.
@@ -66,7 +60,17 @@ FAILED_STREAMS: dict[int, int] = {}
 
 def set_vm_context(context: VMContext) -> None:
     """Install the plugin's VM context; call it once, at module level."""
-    STATE.vm_context = context
+    global vm_context
+    vm_context = context
+
+
+def activate(context_id: int) -> int:
+    """Make `context_id` the active context; the one it replaces, which the
+    caller makes active again before it returns."""
+    global active_context_id
+    outer = active_context_id
+    active_context_id = context_id
+    return outer
 
 
 # --- scratch regions of root callbacks ----------------------------------------
@@ -81,12 +85,12 @@ def leave_scratch(previous: int) -> None:
     """Back to `previous`; the scratch region is freed unless a callout made
     in it is pending (then the last answer frees it)."""
     scratch = region_enter(previous)
-    callouts = STATE.callouts
+    pending = callouts
     # A lone None test, which the compiler decides in a module that makes
     # no callout: it links no `find`.
-    if callouts is None:
+    if pending is None:
         region_free(scratch)
-    elif callouts.find(-1, scratch) < 0:
+    elif pending.find(-1, scratch) < 0:
         region_free(scratch)
 
 
@@ -129,8 +133,8 @@ class PendingCallouts:
         if callout is not None:
             region = region_of(callout)
             if (
-                callout[0] in PLUGINS
-                and region != region_of(STATE)
+                PLUGINS.get(callout[0]) is not None
+                and region != region_of(PLUGINS)
                 and region != self.answering
                 and self.find(-1, region) < 0
             ):
@@ -146,35 +150,41 @@ class PendingCallouts:
         return -1
 
 
+# The pending callouts; None until the first one (in a module that makes
+# none, always).
+callouts: PendingCallouts | None = None
+
+
 def register_callout(token: int, callback: Callable[[int, int, int], None]) -> None:
     """Remember whose callout `token` is, to run `callback` when it answers."""
-    callouts = STATE.callouts
-    if callouts is None:
-        # Made in the VM region, where STATE is: storing it copies nothing.
-        previous = region_enter(region_of(STATE))
-        callouts = PendingCallouts()
-        STATE.callouts = callouts
+    global callouts
+    pending = callouts
+    if pending is None:
+        # Made in the VM region, where the tables are: storing it copies nothing.
+        previous = region_enter(region_of(PLUGINS))
+        pending = PendingCallouts()
+        callouts = pending
         region_enter(previous)
     # Envoy never hands out a token that is still pending.  A host that did
     # would orphan the earlier callout (its region held for ever): it is
     # dropped, its hold released once the new one holds its own (it may be
     # the same region).
-    stale = callouts.pending.pop(token, None)
-    callouts.pending[token] = (STATE.active_context_id, callback)
-    callouts.release(stale)
+    stale = pending.pending.pop(token, None)
+    pending.pending[token] = (active_context_id, callback)
+    pending.release(stale)
 
 
 def forget_callouts_of(context_id: int) -> None:
     """Drop the pending callouts of a context about to be deleted: their
     answers will be ignored (and the scratch regions only they held are
     freed)."""
-    callouts = STATE.callouts
-    if callouts is not None:  # (no `return`: the compiler decides only the branch)
+    pending = callouts
+    if pending is not None:  # (no `return`: the compiler decides only the branch)
         while True:
-            token = callouts.find(context_id, -1)
+            token = pending.find(context_id, -1)
             if token < 0:
                 break
-            callouts.release(callouts.pending.pop(token, None))
+            pending.release(pending.pending.pop(token, None))
 
 
 # --- error policy -------------------------------------------------------------
@@ -201,12 +211,16 @@ def fail_http(plugin_context_id: int, response_started: bool) -> Action:
     if fails_open(plugin_context_id):
         return Action.CONTINUE
     try:
-        if response_started:
-            _host.close_stream(_abi.STREAM_HTTP_RESPONSE)
-        else:
-            _host.send_local_response(
-                FAILURE_STATUS_CODE, FAILURE_DETAILS, b"", None, _abi.GRPC_STATUS_NONE
-            )
+        # Only a response body or trailers callback starts the response: a
+        # plugin with neither links no stream reset.  (Nested, not `and`:
+        # the compiler drops a branch only where the test alone is decided.)
+        if overridden(HttpContext.on_http_response_body, HttpContext.on_http_response_trailers):
+            if response_started:
+                _host.close_stream(_abi.STREAM_HTTP_RESPONSE)
+                return Action.PAUSE
+        _host.send_local_response(
+            FAILURE_STATUS_CODE, FAILURE_DETAILS, b"", None, _abi.GRPC_STATUS_NONE
+        )
     except Exception as e:
         log_exception(e)
     return Action.PAUSE

@@ -214,3 +214,51 @@ def test_a_plugin_context_may_dispatch_while_it_is_created(
     assert call.context_id == 1
     emulator.call_on_http_call_response(call.token, [])
     assert emulator.get_info_logs() == ["answered on 1"]
+
+
+LATE_PLUGIN = """
+from proxywasm import (
+    Action, HttpContext, PluginContext, VMContext, dispatch_http_call, set_vm_context,
+)
+
+
+class Stream(HttpContext):
+    def on_http_response_body(self, body_size: int, end_of_stream: bool) -> Action:
+        headers = [(":method", "GET"), (":path", "/"), (":authority", "backend")]
+        dispatch_http_call("backend", headers, b"", [], 100, self.answered)
+        return Action.PAUSE
+
+    def answered(self, num_headers: int, body_size: int, num_trailers: int) -> None:
+        raise ValueError("late")
+
+
+class Plugin(PluginContext):
+    def new_http_context(self, context_id: int) -> HttpContext | None:
+        return Stream()
+
+
+class VM(VMContext):
+    def new_plugin_context(self, context_id: int) -> PluginContext:
+        return Plugin()
+
+
+set_vm_context(VM())
+"""
+
+
+def test_a_callback_raising_once_the_response_started_resets_the_stream(
+    emulator_backend: Backend, tmp_path: Path
+) -> None:
+    plugin = tmp_path / "late.py"
+    plugin.write_text(LATE_PLUGIN)
+    emulator = Emulator(plugin, emulator_backend, clusters=["backend"])
+    stream = emulator.init_http_stream()
+    emulator.call_on_request_headers(stream, [(":path", "/")], True)
+    emulator.call_on_response_headers(stream, [(":status", "200")], False)
+    assert emulator.call_on_response_body(stream, b"partial", False) == Action.PAUSE
+    (call,) = emulator.get_http_calls(stream)
+    emulator.call_on_http_call_response(call.token, ANSWER_HEADERS, b"")
+    (error,) = emulator.get_error_logs()
+    assert error.startswith("ValueError: late (late.py:")
+    assert emulator.was_http_stream_reset(stream)
+    assert emulator.get_sent_local_response(stream) is None

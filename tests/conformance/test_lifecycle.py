@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import wasmtime
+from proxywasm import Action
 
 from pwc.testing import Backend, Emulator
 from pwc.testing.emulator import compile_plugin
@@ -151,3 +152,14 @@ def test_both_backends_offer_the_same_callbacks(plugin: Path, needs_compiler: No
     names = exported_callbacks(plugin) | {"proxy_on_http_call_response", "proxy_on_queue_ready"}
     offered = {name for name in names if python._runtime.has_export(name)}
     assert offered == exported_callbacks(plugin)
+
+
+def test_plugin_without_vm_context_gets_the_defaults(emulator_backend: Backend) -> None:
+    # Its VM and plugin classes would refuse to start and pause the stream.
+    emulator = Emulator(PLUGINS / "no_vm_context.py", emulator_backend)
+    assert emulator.start_plugin()
+    stream = emulator.init_http_stream()
+    assert emulator.call_on_request_headers(stream, [(":path", "/")], False) == Action.CONTINUE
+    emulator.complete_http_stream(stream)
+    assert emulator.finish_plugin()
+    assert emulator.get_info_logs() == []
