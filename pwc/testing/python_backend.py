@@ -161,6 +161,13 @@ class SdkHost:
         except StatusError as e:
             self._fail(e, "proxy_set_effective_context")
 
+    def switch_effective_context(self, context_id: int) -> bool:
+        try:
+            self._host.set_effective_context(context_id & _U32)
+        except StatusError:
+            return False
+        return True
+
     def done(self) -> None:
         try:
             self._host.done()

@@ -17,7 +17,6 @@ from pwc_intrinsics import I32, export, overridden, region_enter, region_of
 from proxywasm import _host, _state
 from proxywasm._callouts import dispatch_http_call
 from proxywasm._contexts import PluginContext
-from proxywasm._errors import ProxyWasmError
 from proxywasm._state import (
     HTTP_STREAMS,
     PLUGINS,
@@ -75,11 +74,8 @@ def proxy_on_http_call_response(
 
 def _switch_to(context_id: int) -> bool:
     """Make the waiting stream the effective context for host calls."""
-    try:
-        _host.set_effective_context(context_id)
-    except ProxyWasmError:
-        return False  # the host no longer knows the stream: drop the answer
-    return True
+    # False: the host no longer knows the stream, and the answer is dropped.
+    return _host.switch_effective_context(context_id)
 
 
 def _run(

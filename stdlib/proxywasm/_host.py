@@ -170,6 +170,12 @@ def set_effective_context(context_id: int) -> None:
     _errors.check_status(status, "proxy_set_effective_context")
 
 
+def switch_effective_context(context_id: int) -> bool:
+    """set_effective_context, answering False instead of raising when the host
+    no longer knows the context (the one status it returns)."""
+    return _abi.proxy_set_effective_context(context_id) == 0
+
+
 def done() -> None:
     """Tell the host that a root context whose on_done returned False is done."""
     status = _abi.proxy_done()
