@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 import wasmtime
 
-from pwc.link import LinkError, Program, link, parse_fields, runtime_fields
+from pwc.link import (
+    LinkError,
+    Program,
+    _runtime_fields_cached,
+    link,
+    parse_fields,
+    runtime_fields,
+)
 from pwc.statics import StaticImage
 from pwc.toolchain import assemble
 
@@ -81,6 +88,25 @@ def test_runtime_fragments_hold_only_funcs_and_globals() -> None:
     fields = runtime_fields(RUNTIME_DIR)
     assert {f.kind for f in fields} == {"func", "global"}
     assert len({f.name for f in fields}) == len(fields)
+
+
+def test_runtime_fields_come_back_from_the_disk_cache_and_follow_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PWC_CACHE_DIR", str(tmp_path / "cache"))
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    fragment = runtime / "one.wat"
+    fragment.write_text("(func $a (call $b))\n(func $b)\n", encoding="utf-8")
+    first = runtime_fields(runtime)
+    assert [(f.name, f.refs) for f in first] == [("$a", ("$b",)), ("$b", ())]
+    assert list((tmp_path / "cache").rglob("wat-one.wat.pickle"))
+    _runtime_fields_cached.cache_clear()  # as a new process would
+    assert runtime_fields(runtime) == first
+    # an edit (the same size, so only the text tells) is parsed afresh
+    fragment.write_text("(func $a (call $c))\n(func $c)\n", encoding="utf-8")
+    _runtime_fields_cached.cache_clear()
+    assert [(f.name, f.refs) for f in runtime_fields(runtime)] == [("$a", ("$c",)), ("$c", ())]
 
 
 def test_only_reachable_fields_are_kept() -> None:
