@@ -19,11 +19,12 @@ the divisor's sign, `&` of a non-negative mask non-negative for any operand):
   the unit tests check against Python on random values);
 - a local is flow-insensitive: the union of the intervals of every value
   assigned to it anywhere in the function, and 0 (a wasm local's value
-  before its first assignment).  Computed as a fixed point; a local still
+  before its first assignment).  Computed as a fixed point: a local still
   growing after a few rounds (a counter, an accumulator) is widened to the
-  full range.  A loop counter advanced by "index.next" after a test
-  `counter < stop` is at most the stop's upper bound, so `for i in
-  range(8)` and `for b in data` counters stay bounded;
+  64-bit edge on the side it grows.  A loop counter advanced by
+  "index.next" after a test `counter < stop` is at most the stop's upper
+  bound, so `for i in range(8)` and `for b in data` counters come back from
+  the edge and stay bounded;
 - anything else (parameters, globals, fields, calls, list items) may be any
   64-bit value.
 
