@@ -148,3 +148,27 @@ def test_unbounded_operands_keep_the_check(tmp_path: Path) -> None:
     assert "call $int_mul" in _body(wat, "wide_mask")
     assert "call $int_add" in _body(wat, "counter_assigned_in_the_loop")
     assert "call $int_mul" in _body(wat, "counter_assigned_in_the_loop")
+
+
+def test_loop_counters_are_bounded_by_their_stop(tmp_path: Path) -> None:
+    wat = _wat(
+        "def down() -> int:\n"
+        "    total = 0\n"
+        "    for i in range(10, 0, -1):\n"
+        "        total = i * 1000\n"
+        "    return total\n"
+        "def pairs(s: str) -> int:\n"
+        "    best = 0\n"
+        "    for i in range(len(s)):\n"
+        "        for j in range(i + 1, len(s)):\n"
+        "            best = (j - i) * 7\n"
+        "    return best\n"
+        "def by_param(n: int) -> int:\n"
+        "    total = 0\n"
+        "    for i in range(n):\n"
+        "        total = i * 2\n"
+        "    return total\n"
+        "print(down(), pairs('abc'), by_param(3))\n", tmp_path)
+    assert not re.search(r"call \$int_(add|sub|mul)\b", _body(wat, "down"))
+    assert not re.search(r"call \$int_(add|sub|mul)\b", _body(wat, "pairs"))
+    assert "call $int_mul" in _body(wat, "by_param")  # below n, which may be anything
