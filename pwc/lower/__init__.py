@@ -31,6 +31,7 @@ from pwc.lower.function import FunctionLowerer, local_name
 from pwc.lower.layout import DESC_ID, Descriptors
 from pwc.lower.prims import FLOAT_REPR, KEY_ERROR_HELPERS, key_error_helper, node_may_raise
 from pwc.lower.raise_codes import codes_raised, dispatched_codes, specialize
+from pwc.lower.ranges import unchecked_arithmetic
 from pwc.lower.temps import drop_temps
 from pwc.statics import StaticImage
 from pwc.unicode_tables import lazy_tables
@@ -45,6 +46,7 @@ def lower_program(prog: tir.Program) -> Program:
     if pruned is not prog:
         prog = _reachable_only(pruned)
     prog = dataclasses.replace(prog, functions=tuple(drop_temps(f) for f in prog.functions))
+    prog = unchecked_arithmetic(prog)
     statics = StaticImage()
     virtual = {n.method for f in prog.functions for n in walk(f)
                if isinstance(n, tir.VirtualCall) or isinstance(n, tir.BoundMethod) and n.virtual}

@@ -212,6 +212,11 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         # cannot overflow, so no check and no call
         _args(fl, p)
         fl.emit("i64.const 1", "i64.add" if op == "index.next" else "i64.sub")
+    elif op in ("int.add_unchecked", "int.sub_unchecked", "int.mul_unchecked"):
+        # lower/ranges.py proved that the exact result fits in 64 bits:
+        # the instruction alone, no runtime call and no exception test
+        _args(fl, p)
+        fl.emit(f"i64.{name.removesuffix('_unchecked')}")
     elif op == "int.invert":
         _args(fl, p)
         fl.emit("i64.const -1", "i64.xor")
