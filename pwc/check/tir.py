@@ -99,7 +99,9 @@ class Prim:
 
     `op` names it, e.g. "int.add", "str.concat", "list.get", "len.str"; "index.next" is
     i + 1 for a loop's position in a sequence, which cannot overflow
-    ("index.prev": i - 1 for a range() counter counting down by 1)."""
+    ("index.prev": i - 1 for a range() counter counting down by 1); the lowering's
+    "int.add_unchecked" (sub, mul) is one that value ranges prove cannot
+    overflow (pwc/lower/ranges.py)."""
 
     op: str
     args: tuple[Expr, ...]
