@@ -9,8 +9,8 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_lower import function_body, wat_of
 
-from pwc.driver import compile_source
 from pwc.lower import ranges
 from pwc.lower.ranges import MAX, MIN, Range
 
@@ -87,18 +87,8 @@ def test_a_non_negative_mask_bounds_even_a_negative_operand() -> None:
     assert ranges.shr((MIN, MAX), (40, 40)) == (-(2**23), 2**23 - 1)
 
 
-def _wat(source: str, tmp_path: Path) -> str:
-    return compile_source(source, tmp_path / "prog.py").wat
-
-
-def _body(wat: str, name: str) -> str:
-    match = re.search(r"\n\(func \$f:__main__\." + name + r"[ \n](.*?)(?=\n\(func |\Z)", wat, re.S)
-    assert match is not None, f"{name} not in the module"
-    return match.group(1)
-
-
 def test_a_masked_hash_multiplies_without_a_check(tmp_path: Path) -> None:
-    wat = _wat(
+    wat = wat_of(
         "PRIME = 16777619\n"
         "def fnv(data: bytes) -> int:\n"
         "    value = 2166136261\n"
@@ -106,13 +96,13 @@ def test_a_masked_hash_multiplies_without_a_check(tmp_path: Path) -> None:
         "        value = ((value ^ byte) * PRIME) & 0xFFFFFFFF\n"
         "    return value\n"
         "print(fnv(b'abc'))\n", tmp_path)
-    body = _body(wat, "fnv")
+    body = function_body(wat, "$f:__main__.fnv")
     assert "call $int_mul" not in body
     assert "i64.mul" in body
 
 
 def test_bounded_operands_add_without_a_check(tmp_path: Path) -> None:
-    wat = _wat(
+    wat = wat_of(
         "def f(a: int, s: str, b: bytes) -> int:\n"
         "    low = a % 1000\n"  # [0, 999] whatever a's sign
         "    high = a >> 40\n"  # [-2**23, 2**23)
@@ -121,12 +111,12 @@ def test_bounded_operands_add_without_a_check(tmp_path: Path) -> None:
         "        total = (i + 5) * low + high * 1000 - len(s) * ord(s[0]) + b[0] + (a & 0xFF)\n"
         "    return total\n"
         "print(f(-12345678901234, 'x', b'y'))\n", tmp_path)
-    body = _body(wat, "f")
+    body = function_body(wat, "$f:__main__.f")
     assert not re.search(r"call \$int_(add|sub|mul)\b", body)
 
 
 def test_unbounded_operands_keep_the_check(tmp_path: Path) -> None:
-    wat = _wat(
+    wat = wat_of(
         "def by_param(a: int) -> int:\n"
         "    return a * 3\n"
         "def accumulate(n: int) -> int:\n"
@@ -143,15 +133,15 @@ def test_unbounded_operands_keep_the_check(tmp_path: Path) -> None:
         "    return i * 1000\n"
         "print(by_param(1), accumulate(2), wide_mask(3), counter_assigned_in_the_loop(4))\n",
         tmp_path)
-    assert "call $int_mul" in _body(wat, "by_param")
-    assert "call $int_mul" in _body(wat, "accumulate")
-    assert "call $int_mul" in _body(wat, "wide_mask")
-    assert "call $int_add" in _body(wat, "counter_assigned_in_the_loop")
-    assert "call $int_mul" in _body(wat, "counter_assigned_in_the_loop")
+    assert "call $int_mul" in function_body(wat, "$f:__main__.by_param")
+    assert "call $int_mul" in function_body(wat, "$f:__main__.accumulate")
+    assert "call $int_mul" in function_body(wat, "$f:__main__.wide_mask")
+    assert "call $int_add" in function_body(wat, "$f:__main__.counter_assigned_in_the_loop")
+    assert "call $int_mul" in function_body(wat, "$f:__main__.counter_assigned_in_the_loop")
 
 
 def test_loop_counters_are_bounded_by_their_stop(tmp_path: Path) -> None:
-    wat = _wat(
+    wat = wat_of(
         "def down() -> int:\n"
         "    total = 0\n"
         "    for i in range(10, 0, -1):\n"
@@ -169,6 +159,6 @@ def test_loop_counters_are_bounded_by_their_stop(tmp_path: Path) -> None:
         "        total = i * 2\n"
         "    return total\n"
         "print(down(), pairs('abc'), by_param(3))\n", tmp_path)
-    assert not re.search(r"call \$int_(add|sub|mul)\b", _body(wat, "down"))
-    assert not re.search(r"call \$int_(add|sub|mul)\b", _body(wat, "pairs"))
-    assert "call $int_mul" in _body(wat, "by_param")  # below n, which may be anything
+    assert not re.search(r"call \$int_(add|sub|mul)\b", function_body(wat, "$f:__main__.down"))
+    assert not re.search(r"call \$int_(add|sub|mul)\b", function_body(wat, "$f:__main__.pairs"))
+    assert "call $int_mul" in function_body(wat, "$f:__main__.by_param")  # below n, which may be anything
