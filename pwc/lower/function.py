@@ -223,6 +223,13 @@ class FunctionLowerer:
                 self.run_finally_bodies(self.loops[-1][2])
                 self.emit(f"br {self.loops[-1][1]}")
             case tir.Return(value=v):
+                if (v is not None and not self.handlers and not self.finally_stack
+                        and not self.records_location and self.ret_wasm == T.wasm_type(v.type)
+                        and self.call_untested(v)):
+                    # An exception it raised leaves with the callee's dummy 0,
+                    # as the exit path's would: no test needed.
+                    self.emit("return")
+                    return
                 if v is not None:
                     self.expr(v)
                     if self.ret_wasm is None:
@@ -295,6 +302,11 @@ class FunctionLowerer:
             # `raise E(...)`: $pwc_throw raises the new exception, or nothing
             # when it could not be made (its MemoryError is pending then).
             self.construct(made)
+            self.emit("call $pwc_throw")
+            self.propagate()
+            return
+        if made is not None and self.call_untested(made):
+            # `raise self.error(...)`: likewise, a function that raised gives 0.
             self.emit("call $pwc_throw")
             self.propagate()
             return
@@ -541,6 +553,22 @@ class FunctionLowerer:
         self.make_closure(self.ctx.bound_method_code(e.cls, e.method, e.virtual, e.type),
                           (e.obj,))
 
+    def call_untested(self, e: tir.Expr) -> bool:
+        """Emit a call of a compiled function (direct or virtual) without the
+        test for an exception after it; False (nothing emitted) for any other
+        expression.  Where the callee raised, its result is 0: every compiled
+        function returns 0 on its exception exit (lower())."""
+        match e:
+            case tir.Call(func=f, args=args) if self.ctx.signatures[f].result is not None:
+                for a in args:
+                    self.expr(a)
+                self.emit(f"call {func_name(f)}")
+                return True
+            case tir.VirtualCall() if not isinstance(e.type, T.NoneType):
+                self.virtual_call(e, tested=False)
+                return True
+        return False
+
     def after_call(self, symbol: str, t: T.Type) -> None:
         sig = self.ctx.signatures[symbol]
         if sig.result is None:
@@ -568,7 +596,7 @@ class FunctionLowerer:
             case _:
                 self.emit("i32.const 0")
 
-    def virtual_call(self, e: tir.VirtualCall) -> None:
+    def virtual_call(self, e: tir.VirtualCall, tested: bool = True) -> None:
         d = self.ctx.desc.classes[e.cls]
         slot = d.slots[e.method]
         self.expr(e.args[0])
@@ -587,7 +615,7 @@ class FunctionLowerer:
         self.emit(f"call_indirect (param {params}){result}")
         if isinstance(e.type, T.NoneType):
             self.emit("i32.const 0")
-        if f"{e.cls}.{e.method}" in self.ctx.may_raise:
+        if tested and f"{e.cls}.{e.method}" in self.ctx.may_raise:
             self.check_exception()
 
     def host_call(self, e: tir.HostCall) -> None:

@@ -377,6 +377,7 @@ def test_raising_a_new_exception_needs_no_test_of_its_constructor(tmp_path: Path
                  "    if n < 0:\n"
                  "        raise ValueError('negative')\n"
                  "    return n\n"
+                 "print(f(2))\n"
                  "try:\n"
                  "    print(f(-1))\n"
                  "except ValueError as e:\n"
@@ -469,3 +470,34 @@ def test_dict_pop_with_a_default_is_one_call(tmp_path: Path) -> None:
         body = function_body(wat, name)
         assert "call $pwc_dict_pop" in body
         assert "call $dict_find" not in body
+
+
+def test_raising_what_a_call_returns_needs_no_test_of_the_call(tmp_path: Path) -> None:
+    # A call that raised returns 0, which $pwc_throw leaves alone.
+    wat = wat_of("class E(Exception):\n"
+                 "    pass\n"
+                 "def make(n: int) -> E:\n"
+                 "    if n > 5:\n"
+                 "        raise KeyError(str(n))\n"
+                 "    return E(str(n))\n"
+                 "def f(n: int) -> int:\n"
+                 "    if n > 0:\n"
+                 "        raise make(n)\n"
+                 "    return n\n"
+                 "for i in [0, 1, 9]:\n"
+                 "    try:\n"
+                 "        print(f(i))\n"
+                 "    except (E, KeyError) as e:\n"
+                 "        print(repr(e))\n", tmp_path)
+    body = function_body(wat, "$f:__main__.f")
+    assert "call $f:__main__.make\n  call $pwc_throw\n  br $raised" in body
+    assert "$rt_exc" not in body
+
+
+def test_a_library_function_returns_a_call_result_without_testing_it(tmp_path: Path) -> None:
+    # Library code records no location: an exception leaves the way the
+    # callee's dummy result does, straight back to the caller.
+    wat = wat_of("from proxywasm.json import parse_bytes\n"
+                 "print(parse_bytes(b'[1]').len())\n", tmp_path)
+    body = function_body(wat, "$f:proxywasm.json.parse_bytes")
+    assert "call $f:proxywasm.json._Parser.document\n  return\n" in body
