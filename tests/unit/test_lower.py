@@ -501,3 +501,20 @@ def test_a_library_function_returns_a_call_result_without_testing_it(tmp_path: P
                  "print(parse_bytes(b'[1]').len())\n", tmp_path)
     body = function_body(wat, "$f:proxywasm.json.parse_bytes")
     assert "call $f:proxywasm.json._Parser.document\n  return\n" in body
+
+
+def test_one_function_of_a_recursive_cycle_counts_the_depth_for_the_cycle(
+        tmp_path: Path) -> None:
+    wat = wat_of("def ping(n: int) -> int:\n"
+                 "    return 0 if n == 0 else pong(n - 1) + 1\n"
+                 "def pong(n: int) -> int:\n"
+                 "    return 0 if n == 0 else ping(n - 1) + 1\n"
+                 "def self_call(n: int) -> int:\n"
+                 "    return 0 if n == 0 else self_call(n - 1)\n"
+                 "print(ping(5), self_call(3))\n", tmp_path)
+    wrapped = re.findall(r"\(func \$f:__main__\.(\w+)\$body", wat)
+    assert sorted(wrapped) in (["ping", "self_call"], ["pong", "self_call"])
+    counted = function_body(wat, f"$f:__main__.{wrapped[0]}")
+    assert "(i32.add (global.get $rt_depth) (i32.const 2))" in counted  # its 2 frames
+    assert "(i32.add (global.get $rt_depth) (i32.const 1))" in function_body(
+        wat, "$f:__main__.self_call")
