@@ -460,6 +460,13 @@ class FunctionLowerer:
                 emit_prim(self, e)
             case tir.Coerce():
                 self.coerce(e)
+            case tir.And(left=left, right=right) | tir.Or(left=left, right=right) if (
+                    _zero_one(left) and _pure_zero_one(right)):
+                # Both 0 or 1 and the right side free to evaluate: one
+                # instruction, not a branch (5 bytes less).
+                self.expr(left)
+                self.expr(right)
+                self.emit("i32.and" if isinstance(e, tir.And) else "i32.or")
             case tir.And(left=left, right=right):
                 self.expr(left)
                 self.emit("if (result i32)")
@@ -724,6 +731,37 @@ class FunctionLowerer:
 
 def is_prelude(symbol: str) -> bool:
     return symbol.startswith(f"{PRELUDE}.")
+
+
+# Comparisons (and `not`), which leave 0 or 1 and neither raise nor trap.
+_COMPARISONS = frozenset(f"{kind}.{name}" for kind in ("int", "float", "bool")
+                         for name in ("eq", "ne", "lt", "le", "gt", "ge")) | {"bool.not"}
+
+
+def _zero_one(e: tir.Expr) -> bool:
+    """Whether the value of e is 0 or 1 (as a bool's may not be: a host's)."""
+    match e:
+        case tir.Prim(op=op):
+            return op in _COMPARISONS
+        case tir.Const(type=T.BoolType()):
+            return True
+        case tir.And(right=right) | tir.Or(right=right):
+            return _zero_one(right)  # the right side's value, or a constant 0 or 1
+    return False
+
+
+def _pure_zero_one(e: tir.Expr) -> bool:
+    """Comparisons of locals and constants (and and/or of them): 0 or 1,
+    evaluated at no risk."""
+    match e:
+        case tir.Prim(op=op, args=args) if op in _COMPARISONS:
+            return all(isinstance(a, (tir.Local, tir.Const)) or _pure_zero_one(a)
+                       for a in args)
+        case tir.Const(type=T.BoolType()):
+            return True
+        case tir.And(left=left, right=right) | tir.Or(left=left, right=right):
+            return _pure_zero_one(left) and _pure_zero_one(right)  # (itself flattened)
+    return False
 
 
 def _static(v: tir.Expr) -> bool:

@@ -518,3 +518,20 @@ def test_one_function_of_a_recursive_cycle_counts_the_depth_for_the_cycle(
     assert "(i32.add (global.get $rt_depth) (i32.const 2))" in counted  # its 2 frames
     assert "(i32.add (global.get $rt_depth) (i32.const 1))" in function_body(
         wat, "$f:__main__.self_call")
+
+
+def test_and_or_of_comparisons_of_locals_need_no_branch(tmp_path: Path) -> None:
+    wat = wat_of("def blank(c: int) -> bool:\n"
+                 "    return c == 32 or c == 9 or c == 10\n"
+                 "def between(n: int, low: int, high: int) -> bool:\n"
+                 "    return low <= n and n <= high\n"
+                 "def safe(n: int) -> bool:\n"
+                 "    return n != 0 and 10 // n > 1\n"
+                 "for i in [0, 5, 9, 32]:\n"
+                 "    print(blank(i), between(i, 1, 9), safe(i))\n", tmp_path)
+    assert "i32.or" in function_body(wat, "$f:__main__.blank")
+    assert "i32.and" in function_body(wat, "$f:__main__.between")
+    for name in ("blank", "between"):
+        assert "if" not in function_body(wat, f"$f:__main__.{name}").split()
+    # A right side that may raise runs only when the left side allows it.
+    assert "if (result i32)" in function_body(wat, "$f:__main__.safe")
