@@ -1,6 +1,6 @@
 """`raise self.error(...)` and `return helper(...)`: the exception comes from
 a call, which may itself raise instead of returning one."""
-# covers: raise, exceptions-custom, methods, virtual-calls, try-except
+# covers: exceptions-user-classes, exceptions-crossing-functions, class-dispatch, try-except
 
 
 class ParseError(ValueError):
