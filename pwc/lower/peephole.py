@@ -86,6 +86,7 @@ def _branches(code: list[str]) -> list[str]:
     """Branches that go where the code would go anyway, and blocks no
     branch names, removed (until none is left):
     - `br $b` right before the end of block $b (`br_if $b` drops its test);
+    - `br_if $b  br $c` there is `i32.eqz  br_if $c`;
     - `if  br $l  end` is `br_if $l`;
     - `br_if` of a constant is a `br` or nothing (`while True`);
     - a block or loop no branch names is its body alone (a `while` that
@@ -120,6 +121,11 @@ def _branch_pass(code: list[str]) -> list[str]:
                 out.pop()
             elif kind == "block" and prev == f"br_if {label}":
                 out[-1] = "drop"
+            elif (kind == "block" and prev.startswith("br ") and len(out) >= 2
+                  and out[-2] == f"br_if {label}"):
+                # Out of the block if the test holds, else on to the other
+                # label: a test (`global.get $rt_exc`) then one branch.
+                out[-2:] = ["i32.eqz", "br_if " + prev[len("br "):]]
             elif kind == "if" and at == len(out) - 2 and prev.startswith("br "):
                 out[-2:] = ["br_if " + prev[len("br "):]]
                 continue

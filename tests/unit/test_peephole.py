@@ -166,3 +166,14 @@ def test_a_return_that_ends_the_function_goes() -> None:
     code, _ = peephole(["local.get $a", "if", "call $f", "return", "end", "call $g",
                         "return"], {"$a"})
     assert code == ["local.get $a", "if", "call $f", "return", "end", "call $g"]
+
+
+def test_a_test_that_skips_a_branch_at_a_block_end_is_the_negated_branch() -> None:
+    code, _ = peephole(["block $end", "block $caught", "call $f", "global.get $rt_exc",
+                        "br_if $caught", "br $end", "end", "call $g", "end"], set())
+    assert code == ["block $end", "call $f", "global.get $rt_exc", "i32.eqz", "br_if $end",
+                    "call $g", "end"]
+    code, _ = peephole(["block $end", "block $b", "local.get $a", "i64.const 3", "i64.lt_s",
+                        "br_if $b", "br $end", "end", "call $g", "end"], {"$a"})
+    assert code == ["block $end", "local.get $a", "i64.const 3", "i64.ge_s", "br_if $end",
+                    "call $g", "end"]
