@@ -535,3 +535,21 @@ def test_and_or_of_comparisons_of_locals_need_no_branch(tmp_path: Path) -> None:
         assert "if" not in function_body(wat, f"$f:__main__.{name}").split()
     # A right side that may raise runs only when the left side allows it.
     assert "if (result i32)" in function_body(wat, "$f:__main__.safe")
+
+
+def test_a_loop_over_a_local_list_reads_the_local(tmp_path: Path) -> None:
+    wat = wat_of("def total(items: list[int]) -> int:\n"
+                 "    n = 0\n"
+                 "    for item in items:\n"
+                 "        n += item\n"
+                 "    return n\n"
+                 "def rebound(items: list[int]) -> int:\n"
+                 "    n = 0\n"
+                 "    for item in items:\n"
+                 "        items = [n]\n"
+                 "        n += item\n"
+                 "    return n + len(items)\n"
+                 "print(total([1, 2]), rebound([3, 4]))\n", tmp_path)
+    assert "$seq" not in function_body(wat, "$f:__main__.total")
+    # The loop goes over the list it started with: a copy of the local.
+    assert "$seq" in function_body(wat, "$f:__main__.rebound")
