@@ -12,7 +12,10 @@ Held constants and locals.  A chained comparison (`48 <= c <= 57`), an
 augmented assignment or a conditional holds an operand in a `Let` so that
 it is evaluated once.  A constant, or a local that the body cannot assign,
 gives the same value wherever it is read: the reads take it directly and the
-`local.set` / `local.get` pair goes.
+`local.set` / `local.get` pair goes.  So does a temporary that one later
+statement alone reads, when nothing on the way assigns the local it holds:
+a for loop's copy of the list it goes over (`$seq = items; $i = 0; while
+...`), unless the loop binds `items` to another list.
 """
 
 from __future__ import annotations
