@@ -150,9 +150,11 @@ def lower_program(prog: tir.Program) -> Program:
         "  (local.set $v (call $rt_keep (local.get $o) (local.get $v)))\n"
         "  (if (global.get $rt_exc) (then (return)))\n"
         "  (i32.store (i32.add (local.get $o) (local.get $offset)) (local.get $v)))")
+    # `raise <made>`: what was pending after making the exception wins (a
+    # MemoryError, or what __init__ or the function that made it raised).
     functions["$pwc_throw"] = (
         "(func $pwc_throw (param $e i32)\n"
-        "  (if (local.get $e) (then (global.set $rt_exc (local.get $e)))))")
+        "  (if (i32.eqz (global.get $rt_exc)) (then (global.set $rt_exc (local.get $e)))))")
     functions["$pwc_visit_roots"] = _visit_roots(prog)
     # The report runs with no exception pending: every call in it would
     # otherwise see $rt_exc set and give up at once (printing nothing).

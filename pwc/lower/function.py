@@ -298,15 +298,15 @@ class FunctionLowerer:
 
     def raise_(self, s: tir.Raise) -> None:
         made = s.exc.value if isinstance(s.exc, tir.Coerce) else s.exc  # (to BaseException)
+        # `raise E(...)`, `raise self.error(...)`: $pwc_throw raises the
+        # exception made, unless making it raised (its exception is pending
+        # then: a MemoryError, or what __init__ or the function raised).
         if isinstance(made, tir.New):
-            # `raise E(...)`: $pwc_throw raises the new exception, or nothing
-            # when it could not be made (its MemoryError is pending then).
             self.construct(made)
             self.emit("call $pwc_throw")
             self.propagate()
             return
         if made is not None and self.call_untested(made):
-            # `raise self.error(...)`: likewise, a function that raised gives 0.
             self.emit("call $pwc_throw")
             self.propagate()
             return
@@ -564,7 +564,8 @@ class FunctionLowerer:
         """Emit a call of a compiled function (direct or virtual) without the
         test for an exception after it; False (nothing emitted) for any other
         expression.  Where the callee raised, its result is 0: every compiled
-        function returns 0 on its exception exit (lower())."""
+        function returns 0 on its exception exit (lower()), which a `return`
+        of the result passes on as its own exit would."""
         match e:
             case tir.Call(func=f, args=args) if self.ctx.signatures[f].result is not None:
                 for a in args:
