@@ -527,27 +527,31 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout, shared: str | None = Non
              + "".join(f" (param $a{i} {wt})" for i, wt in enumerate(params))
              + (" (param $desc i32)" if shared else "")
              + " (result i32) (local $o i32)",
-             f"  (local.set $o (call $rt_alloc (i32.const {d.struct.size})))",
-             "  (if (i32.eqz (local.get $o)) (then (return (i32.const 0))))  ;; MemoryError",
+             f"  (if (i32.eqz (local.tee $o (call $rt_alloc (i32.const {d.struct.size}))))"
+             " (then (return (i32.const 0))))  ;; MemoryError",
              f"  (i32.store (local.get $o) {desc})"]
     fn = tir.Function(ctor_name(c.qualname), (), T.NONE, (), (), _NO_SPAN, None)
     lowerer = FunctionLowerer(ctx, fn)
-    # A default may allocate (an `int | None` is boxed): out of memory, its
-    # check leaves this block with the MemoryError pending.
-    lines.append(f"  (block {lowerer.exit_label}")
+    body = []
     for layout in _mro_layouts(ctx, c):
         for name, value in _stored_defaults(layout):
             off, ft = d.field_offset(name)
             lowerer.code = []
             lowerer.expr(value)
-            lines.append("  (local.get $o) " + " ".join(lowerer.code)
-                         + f" ({T.wasm_type(ft)}.store offset={off})")
+            body.append("  (local.get $o) " + " ".join(lowerer.code)
+                        + f" ({T.wasm_type(ft)}.store offset={off})")
     if init is not None:
+        # (What __init__ raises is pending when it returns: the callers test.)
         args = "".join(f" (local.get $a{i})" for i in range(len(params)))
         call = f"(call {func_name(init)} (local.get $o){args})"
-        lines.append(f"  {call}" if init_sig.result is None else f"  (drop {call})")
-    lines.append("  (return (local.get $o)))")
-    lines.append("  (i32.const 0))")
+        body.append(f"  {call}" if init_sig.result is None else f"  (drop {call})")
+    if any(lowerer.exit_label in line for line in body):
+        # A default may allocate (an `int | None` is boxed): out of memory,
+        # its check leaves this block with the MemoryError pending.
+        lines += [f"  (block {lowerer.exit_label}", *body, "  (return (local.get $o)))",
+                  "  (i32.const 0))"]
+    else:
+        lines += [*body, "  (local.get $o))"]
     extra = "".join(f" (local {n} {wt})" for n, wt in lowerer.locals.items())
     if extra:
         lines[0] += extra

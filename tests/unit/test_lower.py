@@ -553,3 +553,21 @@ def test_a_loop_over_a_local_list_reads_the_local(tmp_path: Path) -> None:
     assert "$seq" not in function_body(wat, "$f:__main__.total")
     # The loop goes over the list it started with: a copy of the local.
     assert "$seq" in function_body(wat, "$f:__main__.rebound")
+
+
+def test_a_constructor_has_an_exception_exit_only_for_defaults_that_allocate(
+        tmp_path: Path) -> None:
+    wat = wat_of("class Plain:\n"
+                 "    def __init__(self, n: int) -> None:\n"
+                 "        self.n = 10 // n\n"
+                 "class Boxed:\n"
+                 "    count: int | None = 5\n"
+                 "for n in [2, 0]:\n"
+                 "    try:\n"
+                 "        print(Plain(n).n, Boxed().count)\n"
+                 "    except ZeroDivisionError as e:\n"
+                 "        print(e)\n", tmp_path)
+    plain = function_body(wat, "$new:__main__.Plain")
+    assert "$raised" not in plain and plain.rstrip().endswith("(local.get $o))")
+    # Boxing the default may raise MemoryError: its check leaves by the exit.
+    assert "(block $raised" in function_body(wat, "$new:__main__.Boxed")
