@@ -156,11 +156,14 @@ def lower_program(prog: tir.Program) -> Program:
         "(func $pwc_throw (param $e i32)\n"
         "  (if (i32.eqz (global.get $rt_exc)) (then (global.set $rt_exc (local.get $e)))))")
     functions["$pwc_visit_roots"] = _visit_roots(prog)
+    # Called after an export's code (or a module body) that may raise: an
+    # exception still pending is reported, and the call traps.  (The test
+    # here, not at each of those call sites, is 5 bytes less per site.)
     # The report runs with no exception pending: every call in it would
     # otherwise see $rt_exc set and give up at once (printing nothing).
     functions["$pwc_uncaught"] = (
         "(func $pwc_uncaught (local $e i32)\n"
-        "  (local.set $e (global.get $rt_exc))\n"
+        "  (br_if 0 (i32.eqz (local.tee $e (global.get $rt_exc))))\n"
         "  (global.set $rt_exc (i32.const 0))\n"
         "  (call $f:builtins._report_uncaught (local.get $e))\n"
         "  (unreachable))")
@@ -624,7 +627,7 @@ def _export(ctx: LowerContext, e: tir.Export, functions: dict[str, str]) -> str:
         lines.append(f"  (local.set $result {result})")
     lines.append("  (call $rt_leave)")
     if e.func in ctx.may_raise:
-        lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught)))")
+        lines.append("  (call $pwc_uncaught)")
     lines[-1] += "" if e.wasm_ret is None else "\n  (local.get $result)"
     lines[-1] += ")"
     functions[wrapper] = "\n".join(lines)
@@ -643,7 +646,7 @@ def _visit_roots(prog: tir.Program) -> str:
 
 def _initialize(prog: tir.Program, may_raise: set[str]) -> str:
     calls = "".join(f"\n  (call {func_name(sym)})"
-                    + ("\n  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
+                    + ("\n  (call $pwc_uncaught)"
                        if sym in may_raise else "")
                     for sym in prog.init_order)
     return f"(func $export:_initialize\n  (call $rt_init){calls})"
