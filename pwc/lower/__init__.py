@@ -56,9 +56,9 @@ def lower_program(prog: tir.Program) -> Program:
     desc = Descriptors(statics, prog.classes, virtual, named)
     signatures = {f.symbol: signature(tuple(t for _, t in f.params), f.ret)
                   for f in prog.functions}
-    recursive = _recursive(prog)
+    guards = _recursion_guards(prog)
     ctx = LowerContext(prog, statics, desc, signatures, {i.symbol: i for i in prog.imports},
-                       _may_raise(prog) | recursive)
+                       _may_raise(prog, set(guards)))
     functions: dict[str, str] = {}
     constructed: dict[str, set[str]] = {}  # function -> the classes it instantiates
     _shared_constructors(ctx)
@@ -66,12 +66,12 @@ def lower_program(prog: tir.Program) -> Program:
     def lower_function(f: tir.Function) -> None:
         constructed[f.symbol] = {n.cls for n in walk(f) if isinstance(n, tir.New)}
         code = FunctionLowerer(ctx, f).lower()
-        if f.symbol in recursive:
+        if f.symbol in guards:
             # Guarded: the body becomes "<name>$body" behind a depth-counting wrapper.
             body_name = func_name(f.symbol) + "$body"
             functions[body_name] = code.replace(f"(func {func_name(f.symbol)} ",
                                                 f"(func {body_name} ", 1)
-            code = _depth_guard(f, signatures[f.symbol], body_name)
+            code = _depth_guard(f, signatures[f.symbol], body_name, guards[f.symbol])
         functions[func_name(f.symbol)] = code
 
     dispatcher = next((f for f in prog.functions if f.symbol == RAISE_DISPATCHER), None)
@@ -152,15 +152,20 @@ def lower_program(prog: tir.Program) -> Program:
         "  (local.set $v (call $rt_keep (local.get $o) (local.get $v)))\n"
         "  (if (global.get $rt_exc) (then (return)))\n"
         "  (i32.store (i32.add (local.get $o) (local.get $offset)) (local.get $v)))")
+    # `raise <made>`: what was pending after making the exception wins (a
+    # MemoryError, or what __init__ or the function that made it raised).
     functions["$pwc_throw"] = (
         "(func $pwc_throw (param $e i32)\n"
-        "  (if (local.get $e) (then (global.set $rt_exc (local.get $e)))))")
+        "  (if (i32.eqz (global.get $rt_exc)) (then (global.set $rt_exc (local.get $e)))))")
     functions["$pwc_visit_roots"] = _visit_roots(prog)
+    # Called after an export's code (or a module body) that may raise: an
+    # exception still pending is reported, and the call traps.  (The test
+    # here, not at each of those call sites, is 5 bytes less per site.)
     # The report runs with no exception pending: every call in it would
     # otherwise see $rt_exc set and give up at once (printing nothing).
     functions["$pwc_uncaught"] = (
         "(func $pwc_uncaught (local $e i32)\n"
-        "  (local.set $e (global.get $rt_exc))\n"
+        "  (br_if 0 (i32.eqz (local.tee $e (global.get $rt_exc))))\n"
         "  (global.set $rt_exc (i32.const 0))\n"
         "  (call $f:builtins._report_uncaught (local.get $e))\n"
         "  (unreachable))")
@@ -334,8 +339,34 @@ def _chain(layouts: dict[str, tir.ClassLayout], qualname: str) -> list[tir.Class
 RECURSION_LIMIT = 1000
 
 
-def _recursive(prog: tir.Program) -> set[str]:
-    """Functions on a cycle of the call graph (direct and virtual calls)."""
+def _recursion_guards(prog: tir.Program) -> dict[str, int]:
+    """The functions that count the recursion depth, each with the number of
+    nested calls one call of it counts for.
+
+    Counting every function on a cycle of the call graph (direct and virtual
+    calls) would cost each one a wrapper; enough functions that every cycle
+    passes through one of them bound the depth as well.  One counts for the
+    most calls from it to the next counting function, so that no more than
+    RECURSION_LIMIT frames of a recursion are ever on the stack (as when
+    every one counted): a cycle of k functions through one guard counts
+    each of its k frames, as CPython does; of a guard's cycles of different
+    lengths, the shorter ones count for more than their frames."""
+    edges = _call_graph(prog)
+    recursive = {f for f in edges if _reaches(edges, f, f, set())}
+    # Greedy: the functions most calls go in and out of first, each guarded
+    # if it still lies on a cycle of unguarded functions.  A cycle left
+    # unguarded would have had its last-visited function guarded.
+    degree = {f: len(edges[f] & recursive)
+              * sum(f in edges[g] for g in recursive) for f in recursive}
+    guarded: set[str] = set()
+    for f in sorted(recursive, key=lambda f: (-degree[f], f)):
+        if _reaches(edges, f, f, guarded):
+            guarded.add(f)
+    return {f: _frames_per_count(edges, f, guarded) for f in guarded}
+
+
+def _call_graph(prog: tir.Program) -> dict[str, set[str]]:
+    """Each function's possible callees (direct, constructors, virtual)."""
     layouts = {c.qualname: c for c in prog.classes}
     implementations: dict[tuple[str, str], set[str]] = {}
     for c in prog.classes:
@@ -356,24 +387,51 @@ def _recursive(prog: tir.Program) -> set[str]:
                 case tir.VirtualCall(cls=cls, method=m):
                     out |= implementations.get((cls, m), set())
         edges[f.symbol] = out
-    # A function is recursive when it can reach itself.
-    recursive: set[str] = set()
-    for start in edges:
-        seen: set[str] = set()
-        stack = list(edges[start])
-        while stack:
-            n = stack.pop()
-            if n == start:
-                recursive.add(start)
-                break
-            if n in seen or n not in edges:
-                continue
+    return {f: {g for g in out if g in edges} for f, out in edges.items()}
+
+
+def _reaches(edges: dict[str, set[str]], start: str, goal: str, avoiding: set[str]) -> bool:
+    """Whether a call path leads from start to goal through none of `avoiding`."""
+    seen: set[str] = set()
+    stack = list(edges[start])
+    while stack:
+        n = stack.pop()
+        if n == goal:
+            return True
+        if n not in seen and n not in avoiding:
             seen.add(n)
             stack.extend(edges[n])
-    return recursive
+    return False
 
 
-def _depth_guard(f: tir.Function, sig: Signature, body: str) -> str:
+def _frames_per_count(edges: dict[str, set[str]], guard: str, guarded: set[str]) -> int:
+    """The most nested calls from `guard` (itself included) before the next
+    guarded function of its cycles: what one call of it counts for."""
+    cycle = {f for f in _callees(edges, guard) if _reaches(edges, f, guard, set())}
+    longest: dict[str, int] = {}
+
+    def frames(f: str) -> int:
+        # Unguarded functions call each other acyclically: this ends.
+        if f not in longest:
+            longest[f] = 1 + max(0 if g in guarded else frames(g) for g in edges[f] & cycle)
+        return longest[f]
+
+    return 1 + max(0 if g in guarded else frames(g) for g in edges[guard] & cycle)
+
+
+def _callees(edges: dict[str, set[str]], start: str) -> set[str]:
+    """The functions calls from start lead to."""
+    seen: set[str] = set()
+    stack = list(edges[start])
+    while stack:
+        n = stack.pop()
+        if n not in seen:
+            seen.add(n)
+            stack.extend(edges[n])
+    return seen
+
+
+def _depth_guard(f: tir.Function, sig: Signature, body: str, weight: int) -> str:
     params = "".join(f" (param $a{i} {wt})" for i, wt in enumerate(sig.params))
     result = f" (result {sig.result})" if sig.result else ""
     args = "".join(f" (local.get $a{i})" for i in range(len(sig.params)))
@@ -382,23 +440,24 @@ def _depth_guard(f: tir.Function, sig: Signature, body: str) -> str:
     call = f"(local.set $r (call {body}{args}))" if sig.result else f"(call {body}{args})"
     return (f"(func {func_name(f.symbol)}{params}{result}{keep}\n"
             "  ;; RecursionError instead of exhausting the wasm stack\n"
-            "  (global.set $rt_depth (i32.add (global.get $rt_depth) (i32.const 1)))\n"
+            f"  (global.set $rt_depth (i32.add (global.get $rt_depth) (i32.const {weight})))\n"
             f"  (if (i32.gt_u (global.get $rt_depth) (i32.const {RECURSION_LIMIT})) (then\n"
-            "    (global.set $rt_depth (i32.sub (global.get $rt_depth) (i32.const 1)))\n"
+            f"    (global.set $rt_depth (i32.sub (global.get $rt_depth) (i32.const {weight})))\n"
             f"    (call $pwc_raise (i32.const 10) (i64.const 0))\n    (return {dummy})))\n"
             f"  {call}\n"
-            "  (global.set $rt_depth (i32.sub (global.get $rt_depth) (i32.const 1)))"
+            f"  (global.set $rt_depth (i32.sub (global.get $rt_depth) (i32.const {weight})))"
             + ("\n  (local.get $r))" if sig.result else ")"))
 
 
-def _may_raise(prog: tir.Program) -> set[str]:
+def _may_raise(prog: tir.Program, guarded: set[str]) -> set[str]:
     """Functions whose call sites need an exception test (a fixed point over calls):
-    those that raise, allocate (MemoryError) or call one that may.
+    those that raise, allocate (MemoryError), count the recursion depth
+    (RecursionError) or call one that may.
 
     Also holds "cls.method" entries for virtual calls that may raise (when
     any implementation in cls's subtree may)."""
     layouts = {c.qualname: c for c in prog.classes}
-    direct: set[str] = set()
+    direct = set(guarded)
     calls: dict[str, set[str]] = {}
     for f in prog.functions:
         callees: set[str] = set()
@@ -473,27 +532,31 @@ def _constructor(ctx: LowerContext, c: tir.ClassLayout, shared: str | None = Non
              + "".join(f" (param $a{i} {wt})" for i, wt in enumerate(params))
              + (" (param $desc i32)" if shared else "")
              + " (result i32) (local $o i32)",
-             f"  (local.set $o (call $rt_alloc (i32.const {d.struct.size})))",
-             "  (if (i32.eqz (local.get $o)) (then (return (i32.const 0))))  ;; MemoryError",
+             f"  (if (i32.eqz (local.tee $o (call $rt_alloc (i32.const {d.struct.size}))))"
+             " (then (return (i32.const 0))))  ;; MemoryError",
              f"  (i32.store (local.get $o) {desc})"]
     fn = tir.Function(ctor_name(c.qualname), (), T.NONE, (), (), _NO_SPAN, None)
     lowerer = FunctionLowerer(ctx, fn)
-    # A default may allocate (an `int | None` is boxed): out of memory, its
-    # check leaves this block with the MemoryError pending.
-    lines.append(f"  (block {lowerer.exit_label}")
+    body = []
     for layout in _mro_layouts(ctx, c):
         for name, value in _stored_defaults(layout):
             off, ft = d.field_offset(name)
             lowerer.code = []
             lowerer.expr(value)
-            lines.append("  (local.get $o) " + " ".join(lowerer.code)
-                         + f" ({T.wasm_type(ft)}.store offset={off})")
+            body.append("  (local.get $o) " + " ".join(lowerer.code)
+                        + f" ({T.wasm_type(ft)}.store offset={off})")
     if init is not None:
+        # (What __init__ raises is pending when it returns: the callers test.)
         args = "".join(f" (local.get $a{i})" for i in range(len(params)))
         call = f"(call {func_name(init)} (local.get $o){args})"
-        lines.append(f"  {call}" if init_sig.result is None else f"  (drop {call})")
-    lines.append("  (return (local.get $o)))")
-    lines.append("  (i32.const 0))")
+        body.append(f"  {call}" if init_sig.result is None else f"  (drop {call})")
+    if any(lowerer.exit_label in line for line in body):
+        # A default may allocate (an `int | None` is boxed): out of memory,
+        # its check leaves this block with the MemoryError pending.
+        lines += [f"  (block {lowerer.exit_label}", *body, "  (return (local.get $o)))",
+                  "  (i32.const 0))"]
+    else:
+        lines += [*body, "  (local.get $o))"]
     extra = "".join(f" (local {n} {wt})" for n, wt in lowerer.locals.items())
     if extra:
         lines[0] += extra
@@ -566,7 +629,7 @@ def _export(ctx: LowerContext, e: tir.Export, functions: dict[str, str]) -> str:
         lines.append(f"  (local.set $result {result})")
     lines.append("  (call $rt_leave)")
     if e.func in ctx.may_raise:
-        lines.append("  (if (global.get $rt_exc) (then (call $pwc_uncaught)))")
+        lines.append("  (call $pwc_uncaught)")
     lines[-1] += "" if e.wasm_ret is None else "\n  (local.get $result)"
     lines[-1] += ")"
     functions[wrapper] = "\n".join(lines)
@@ -585,7 +648,7 @@ def _visit_roots(prog: tir.Program) -> str:
 
 def _initialize(prog: tir.Program, may_raise: set[str]) -> str:
     calls = "".join(f"\n  (call {func_name(sym)})"
-                    + ("\n  (if (global.get $rt_exc) (then (call $pwc_uncaught)))"
+                    + ("\n  (call $pwc_uncaught)"
                        if sym in may_raise else "")
                     for sym in prog.init_order)
     return f"(func $export:_initialize\n  (call $rt_init){calls})"

@@ -223,6 +223,13 @@ class FunctionLowerer:
                 self.run_finally_bodies(self.loops[-1][2])
                 self.emit(f"br {self.loops[-1][1]}")
             case tir.Return(value=v):
+                if (v is not None and not self.handlers and not self.finally_stack
+                        and not self.records_location and self.ret_wasm == T.wasm_type(v.type)
+                        and self.call_untested(v)):
+                    # An exception it raised leaves with the callee's dummy 0,
+                    # as the exit path's would: no test needed.
+                    self.emit("return")
+                    return
                 if v is not None:
                     self.expr(v)
                     if self.ret_wasm is None:
@@ -291,10 +298,15 @@ class FunctionLowerer:
 
     def raise_(self, s: tir.Raise) -> None:
         made = s.exc.value if isinstance(s.exc, tir.Coerce) else s.exc  # (to BaseException)
+        # `raise E(...)`, `raise self.error(...)`: $pwc_throw raises the
+        # exception made, unless making it raised (its exception is pending
+        # then: a MemoryError, or what __init__ or the function raised).
         if isinstance(made, tir.New):
-            # `raise E(...)`: $pwc_throw raises the new exception, or nothing
-            # when it could not be made (its MemoryError is pending then).
             self.construct(made)
+            self.emit("call $pwc_throw")
+            self.propagate()
+            return
+        if made is not None and self.call_untested(made):
             self.emit("call $pwc_throw")
             self.propagate()
             return
@@ -448,6 +460,13 @@ class FunctionLowerer:
                 emit_prim(self, e)
             case tir.Coerce():
                 self.coerce(e)
+            case tir.And(left=left, right=right) | tir.Or(left=left, right=right) if (
+                    _zero_one(left) and _pure_zero_one(right)):
+                # Both 0 or 1 and the right side free to evaluate: one
+                # instruction, not a branch (5 bytes less).
+                self.expr(left)
+                self.expr(right)
+                self.emit("i32.and" if isinstance(e, tir.And) else "i32.or")
             case tir.And(left=left, right=right):
                 self.expr(left)
                 self.emit("if (result i32)")
@@ -541,6 +560,23 @@ class FunctionLowerer:
         self.make_closure(self.ctx.bound_method_code(e.cls, e.method, e.virtual, e.type),
                           (e.obj,))
 
+    def call_untested(self, e: tir.Expr) -> bool:
+        """Emit a call of a compiled function (direct or virtual) without the
+        test for an exception after it; False (nothing emitted) for any other
+        expression.  Where the callee raised, its result is 0: every compiled
+        function returns 0 on its exception exit (lower()), which a `return`
+        of the result passes on as its own exit would."""
+        match e:
+            case tir.Call(func=f, args=args) if self.ctx.signatures[f].result is not None:
+                for a in args:
+                    self.expr(a)
+                self.emit(f"call {func_name(f)}")
+                return True
+            case tir.VirtualCall() if not isinstance(e.type, T.NoneType):
+                self.virtual_call(e, tested=False)
+                return True
+        return False
+
     def after_call(self, symbol: str, t: T.Type) -> None:
         sig = self.ctx.signatures[symbol]
         if sig.result is None:
@@ -568,7 +604,7 @@ class FunctionLowerer:
             case _:
                 self.emit("i32.const 0")
 
-    def virtual_call(self, e: tir.VirtualCall) -> None:
+    def virtual_call(self, e: tir.VirtualCall, tested: bool = True) -> None:
         d = self.ctx.desc.classes[e.cls]
         slot = d.slots[e.method]
         self.expr(e.args[0])
@@ -587,7 +623,7 @@ class FunctionLowerer:
         self.emit(f"call_indirect (param {params}){result}")
         if isinstance(e.type, T.NoneType):
             self.emit("i32.const 0")
-        if f"{e.cls}.{e.method}" in self.ctx.may_raise:
+        if tested and f"{e.cls}.{e.method}" in self.ctx.may_raise:
             self.check_exception()
 
     def host_call(self, e: tir.HostCall) -> None:
@@ -696,6 +732,37 @@ class FunctionLowerer:
 
 def is_prelude(symbol: str) -> bool:
     return symbol.startswith(f"{PRELUDE}.")
+
+
+# Comparisons (and `not`), which leave 0 or 1 and neither raise nor trap.
+_COMPARISONS = frozenset(f"{kind}.{name}" for kind in ("int", "float", "bool")
+                         for name in ("eq", "ne", "lt", "le", "gt", "ge")) | {"bool.not"}
+
+
+def _zero_one(e: tir.Expr) -> bool:
+    """Whether the value of e is 0 or 1 (as a bool's may not be: a host's)."""
+    match e:
+        case tir.Prim(op=op):
+            return op in _COMPARISONS
+        case tir.Const(type=T.BoolType()):
+            return True
+        case tir.And(right=right) | tir.Or(right=right):
+            return _zero_one(right)  # the right side's value, or a constant 0 or 1
+    return False
+
+
+def _pure_zero_one(e: tir.Expr) -> bool:
+    """Comparisons of locals and constants (and and/or of them): 0 or 1,
+    evaluated at no risk."""
+    match e:
+        case tir.Prim(op=op, args=args) if op in _COMPARISONS:
+            return all(isinstance(a, (tir.Local, tir.Const)) or _pure_zero_one(a)
+                       for a in args)
+        case tir.Const(type=T.BoolType()):
+            return True
+        case tir.And(left=left, right=right) | tir.Or(left=left, right=right):
+            return _pure_zero_one(left) and _pure_zero_one(right)  # (itself flattened)
+    return False
 
 
 def _static(v: tir.Expr) -> bool:

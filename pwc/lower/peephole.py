@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 _CONST = re.compile(r"(i32|i64|f64)\.const \S+")
-_GET = re.compile(r"local\.get (\S+)")
+_GET = re.compile(r"(?:local|global)\.get (\S+)")
 # A comparison followed by i32.eqz is the opposite comparison.
 _NEGATED = {f"{t}.{a}": f"{t}.{b}" for t in ("i32", "i64") for a, b in (
     ("eq", "ne"), ("ne", "eq"), ("lt_s", "ge_s"), ("ge_s", "lt_s"), ("gt_s", "le_s"),
@@ -30,6 +30,7 @@ def peephole(code: list[str], params: set[str]) -> tuple[list[str], set[str]]:
     """The rewritten code and the locals it no longer uses (never `params`)."""
     original = code
     code = _adjacent(_reused_gets(_reachable(code)))
+    code = _adjacent(_branches(code))
     # Written in the original: a local whose writes all went is unread too.
     unread = _unread_locals(original, code, params)
     if unread:
@@ -68,6 +69,80 @@ def _reachable(code: list[str]) -> list[str]:
         out.append(instr)
         dead = instr.partition(" ")[0] in _LEAVES
         depth = 0
+    return out
+
+
+def _depth_change(instr: str) -> int:
+    """Constructs an item opens minus those it closes (an item may hold a
+    whole construct, "if (result i32) ... end", which changes nothing)."""
+    words = instr.split()
+    return sum(w in _OPENS for w in words) - words.count("end")
+
+
+_TOKEN = re.compile(r"\$[^\s()]+")
+
+
+def _branches(code: list[str]) -> list[str]:
+    """Branches that go where the code would go anyway, and blocks no
+    branch names, removed (until none is left):
+    - `br $b` right before the end of block $b (`br_if $b` drops its test);
+    - `br_if $b  br $c` there is `i32.eqz  br_if $c`;
+    - `if  br $l  end` is `br_if $l`;
+    - `br_if` of a constant is a `br` or nothing (`while True`);
+    - a block or loop no branch names is its body alone (a `while` that
+      never breaks or continues has a block for each);
+    - a return that ends the function."""
+    while True:
+        out = _reachable(_branch_pass(code))
+        if out == code:
+            return out
+        code = out
+
+
+def _branch_pass(code: list[str]) -> list[str]:
+    # A label named nowhere but in its opener (also not inside a folded
+    # instruction) is no branch's target.
+    uses = Counter(token for instr in code for token in _TOKEN.findall(instr))
+    out: list[str] = []
+    # The open constructs, innermost last: (index in out, opener's op, label).
+    opened: list[tuple[int, str, str]] = []
+    for instr in code:
+        prev = out[-1] if out else ""
+        op, _, arg = instr.partition(" ")
+        if op == "br_if" and (value := _int_const(prev, "i32")) is not None:
+            out.pop()
+            if value:
+                out.append(f"br {arg}")
+            continue
+        change = _depth_change(instr)
+        if instr == "end" and opened:
+            at, kind, label = opened.pop()
+            if kind == "block" and prev == f"br {label}":
+                out.pop()
+            elif kind == "block" and prev == f"br_if {label}":
+                out[-1] = "drop"
+            elif (kind == "block" and prev.startswith("br ") and len(out) >= 2
+                  and out[-2] == f"br_if {label}"):
+                # Out of the block if the test holds, else on to the other
+                # label: a test (`global.get $rt_exc`) then one branch.
+                out[-2:] = ["i32.eqz", "br_if " + prev[len("br "):]]
+            elif kind == "if" and at == len(out) - 2 and prev.startswith("br "):
+                out[-2:] = ["br_if " + prev[len("br "):]]
+                continue
+            if label and uses[label] == 1:
+                del out[at]  # no branch to it: the body alone
+                continue
+        elif change > 0:
+            # "block $l", "loop $l", "if", "if (result i32)", ...: an item that
+            # opens several constructs counts as unlabelled ones.
+            simple = change == 1 and op in ("block", "loop", "if") and (op != "if" or not arg)
+            label = arg if simple and op != "if" and " " not in arg else ""
+            opened.extend([(len(out), op if simple else "", label)] * change)
+        elif change < 0:
+            del opened[len(opened) + change:]
+        out.append(instr)
+    if out and out[-1] == "return" and not opened:
+        out.pop()  # the function's end returns just the same
     return out
 
 

@@ -12,7 +12,10 @@ Held constants and locals.  A chained comparison (`48 <= c <= 57`), an
 augmented assignment or a conditional holds an operand in a `Let` so that
 it is evaluated once.  A constant, or a local that the body cannot assign,
 gives the same value wherever it is read: the reads take it directly and the
-`local.set` / `local.get` pair goes.
+`local.set` / `local.get` pair goes.  So does a temporary that one later
+statement alone reads, when nothing on the way assigns the local it holds:
+a for loop's copy of the list it goes over (`$seq = items; $i = 0; while
+...`), unless the loop binds `items` to another list.
 """
 
 from __future__ import annotations
@@ -57,17 +60,33 @@ def drop_temps(f: tir.Function) -> tir.Function:
                     and not assigns(prev.value, s.obj.name)):
                 out[-1] = dataclasses.replace(s, value=prev.value)
                 changed = True
-            elif (isinstance(prev, tir.SetLocal) and prev.name.startswith("$")
-                  and writes[prev.name] == 1 and _held(prev.value, reads[prev.name])
-                  and sum(isinstance(n, tir.Local) and n.name == prev.name
-                          for n in walk(s)) == reads[prev.name]
-                  and not assigns(s, local_source(prev.value))):
-                # `$t = self; $t.n = $t.n + 1`: the next statement alone reads $t.
-                out[-1] = _substitute(s, prev.name, prev.value)
-                changed = True
             else:
+                # `$t = self; $t.n = $t.n + 1`: this statement alone reads $t;
+                # also `$seq = items; $i = 0; while ...$seq...` (a for loop),
+                # if nothing on the way assigns `items`.
+                while (k := held_for(out, s)) is not None:
+                    held = out.pop(k)
+                    assert isinstance(held, tir.SetLocal)
+                    s = _substitute(s, held.name, held.value)
+                    changed = True
                 out.append(s)
         return tuple(out) if changed else stmts
+
+    def held_for(before: list[tir.Stmt], s: tir.Stmt) -> int | None:
+        """The index of a statement in `before` that sets a held temporary
+        (written once) which `s` alone reads, if its source is the same
+        when s reads it; else None."""
+        for k in range(len(before) - 1, -1, -1):
+            t = before[k]
+            if (isinstance(t, tir.SetLocal) and t.name.startswith("$")
+                    and writes[t.name] == 1 and _held(t.value, reads[t.name])
+                    and sum(isinstance(n, tir.Local) and n.name == t.name
+                            for n in walk(s)) == reads[t.name]):
+                source = local_source(t.value)
+                if any(assigns(u, source) for u in (*before[k + 1:], s)):
+                    return None
+                return k
+        return None
 
     def replace(node: object) -> object | None:
         if isinstance(node, tir.Let) and _substitutable(node, reads[node.name]):

@@ -377,6 +377,7 @@ def test_raising_a_new_exception_needs_no_test_of_its_constructor(tmp_path: Path
                  "    if n < 0:\n"
                  "        raise ValueError('negative')\n"
                  "    return n\n"
+                 "print(f(2))\n"
                  "try:\n"
                  "    print(f(-1))\n"
                  "except ValueError as e:\n"
@@ -469,3 +470,104 @@ def test_dict_pop_with_a_default_is_one_call(tmp_path: Path) -> None:
         body = function_body(wat, name)
         assert "call $pwc_dict_pop" in body
         assert "call $dict_find" not in body
+
+
+def test_raising_what_a_call_returns_needs_no_test_of_the_call(tmp_path: Path) -> None:
+    # A call that raised returns 0, which $pwc_throw leaves alone.
+    wat = wat_of("class E(Exception):\n"
+                 "    pass\n"
+                 "def make(n: int) -> E:\n"
+                 "    if n > 5:\n"
+                 "        raise KeyError(str(n))\n"
+                 "    return E(str(n))\n"
+                 "def f(n: int) -> int:\n"
+                 "    if n > 0:\n"
+                 "        raise make(n)\n"
+                 "    return n\n"
+                 "for i in [0, 1, 9]:\n"
+                 "    try:\n"
+                 "        print(f(i))\n"
+                 "    except (E, KeyError) as e:\n"
+                 "        print(repr(e))\n", tmp_path)
+    body = function_body(wat, "$f:__main__.f")
+    assert "call $f:__main__.make\n  call $pwc_throw\n  br $raised" in body
+    assert "$rt_exc" not in body
+
+
+def test_a_library_function_returns_a_call_result_without_testing_it(tmp_path: Path) -> None:
+    # Library code records no location: an exception leaves the way the
+    # callee's dummy result does, straight back to the caller.
+    wat = wat_of("from proxywasm.json import parse_bytes\n"
+                 "print(parse_bytes(b'[1]').len())\n", tmp_path)
+    body = function_body(wat, "$f:proxywasm.json.parse_bytes")
+    assert "call $f:proxywasm.json._Parser.document\n  return\n" in body
+
+
+def test_one_function_of_a_recursive_cycle_counts_the_depth_for_the_cycle(
+        tmp_path: Path) -> None:
+    wat = wat_of("def ping(n: int) -> int:\n"
+                 "    return 0 if n == 0 else pong(n - 1) + 1\n"
+                 "def pong(n: int) -> int:\n"
+                 "    return 0 if n == 0 else ping(n - 1) + 1\n"
+                 "def self_call(n: int) -> int:\n"
+                 "    return 0 if n == 0 else self_call(n - 1)\n"
+                 "print(ping(5), self_call(3))\n", tmp_path)
+    wrapped = re.findall(r"\(func \$f:__main__\.(\w+)\$body", wat)
+    assert sorted(wrapped) in (["ping", "self_call"], ["pong", "self_call"])
+    counted = function_body(wat, f"$f:__main__.{wrapped[0]}")
+    assert "(i32.add (global.get $rt_depth) (i32.const 2))" in counted  # its 2 frames
+    assert "(i32.add (global.get $rt_depth) (i32.const 1))" in function_body(
+        wat, "$f:__main__.self_call")
+
+
+def test_and_or_of_comparisons_of_locals_need_no_branch(tmp_path: Path) -> None:
+    wat = wat_of("def blank(c: int) -> bool:\n"
+                 "    return c == 32 or c == 9 or c == 10\n"
+                 "def between(n: int, low: int, high: int) -> bool:\n"
+                 "    return low <= n and n <= high\n"
+                 "def safe(n: int) -> bool:\n"
+                 "    return n != 0 and 10 // n > 1\n"
+                 "for i in [0, 5, 9, 32]:\n"
+                 "    print(blank(i), between(i, 1, 9), safe(i))\n", tmp_path)
+    assert "i32.or" in function_body(wat, "$f:__main__.blank")
+    assert "i32.and" in function_body(wat, "$f:__main__.between")
+    for name in ("blank", "between"):
+        assert "if" not in function_body(wat, f"$f:__main__.{name}").split()
+    # A right side that may raise runs only when the left side allows it.
+    assert "if (result i32)" in function_body(wat, "$f:__main__.safe")
+
+
+def test_a_loop_over_a_local_list_reads_the_local(tmp_path: Path) -> None:
+    wat = wat_of("def total(items: list[int]) -> int:\n"
+                 "    n = 0\n"
+                 "    for item in items:\n"
+                 "        n += item\n"
+                 "    return n\n"
+                 "def rebound(items: list[int]) -> int:\n"
+                 "    n = 0\n"
+                 "    for item in items:\n"
+                 "        items = [n]\n"
+                 "        n += item\n"
+                 "    return n + len(items)\n"
+                 "print(total([1, 2]), rebound([3, 4]))\n", tmp_path)
+    assert "$seq" not in function_body(wat, "$f:__main__.total")
+    # The loop goes over the list it started with: a copy of the local.
+    assert "$seq" in function_body(wat, "$f:__main__.rebound")
+
+
+def test_a_constructor_has_an_exception_exit_only_for_defaults_that_allocate(
+        tmp_path: Path) -> None:
+    wat = wat_of("class Plain:\n"
+                 "    def __init__(self, n: int) -> None:\n"
+                 "        self.n = 10 // n\n"
+                 "class Boxed:\n"
+                 "    count: int | None = 5\n"
+                 "for n in [2, 0]:\n"
+                 "    try:\n"
+                 "        print(Plain(n).n, Boxed().count)\n"
+                 "    except ZeroDivisionError as e:\n"
+                 "        print(e)\n", tmp_path)
+    plain = function_body(wat, "$new:__main__.Plain")
+    assert "$raised" not in plain and plain.rstrip().endswith("(local.get $o))")
+    # Boxing the default may raise MemoryError: its check leaves by the exit.
+    assert "(block $raised" in function_body(wat, "$new:__main__.Boxed")

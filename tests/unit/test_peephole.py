@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pwc.lower.peephole import peephole
+from pwc.lower.peephole import _reachable, peephole
 
 
 def test_a_dropped_constant_or_local_disappears() -> None:
@@ -58,18 +58,17 @@ def test_a_negated_comparison_is_the_opposite_comparison() -> None:
 
 
 def test_code_after_a_return_or_branch_is_dropped_up_to_its_construct_end() -> None:
-    code, _ = peephole(["block $out", "local.get $a", "if", "call $f", "return",
+    code = _reachable(["block $out", "local.get $a", "if", "call $f", "return",
                         "block $x", "call $g", "end", "call $h", "else", "call $i", "br $out",
-                        "call $j", "end", "call $k", "end", "call $l", "return", "i64.const 0"],
-                       {"$a"})
+                        "call $j", "end", "call $k", "end", "call $l", "return", "i64.const 0"])
     assert code == ["block $out", "local.get $a", "if", "call $f", "return", "else",
                     "call $i", "br $out", "end", "call $k", "end", "call $l", "return"]
 
 
 def test_dead_code_holding_a_whole_construct_in_one_item_is_measured_right() -> None:
-    code, _ = peephole(["block $a", "block $b", "call $f", "return",
+    code = _reachable(["block $a", "block $b", "call $f", "return",
                         "if (result i32) i32.const 1 else i32.const 2 end", "drop", "br $a",
-                        "end", "call $g", "end"], set())
+                        "end", "call $g", "end"])
     assert code == ["block $a", "block $b", "call $f", "return", "end", "call $g", "end"]
 
 
@@ -112,3 +111,69 @@ def test_a_conversion_of_a_dropped_value_goes() -> None:
     code, _ = peephole(["call $f", "i64.extend_i32_u", "drop", "call $g", "i32.trunc_f64_s",
                         "drop", "local.get $p", "i32.wrap_i64", "i32.eqz", "drop"], {"$p"})
     assert code == ["call $f", "drop", "call $g", "i32.trunc_f64_s", "drop"]  # that one traps
+
+
+def test_blocks_no_branch_names_are_their_bodies() -> None:
+    # A loop that never breaks nor continues: its exit and continue blocks go.
+    loop = ["block $exit1", "block $done2", "loop $top3", "local.get $a", "br_if $done2",
+            "block $cont4", "call $f", "end", "br $top3", "end", "end", "end", "call $g"]
+    code, _ = peephole(loop, {"$a"})
+    assert code == ["block $done2", "loop $top3", "local.get $a", "br_if $done2",
+                    "call $f", "br $top3", "end", "end", "call $g"]
+
+
+def test_a_label_named_inside_a_folded_instruction_is_kept() -> None:
+    code, _ = peephole(["block $out", "(br_if $out (local.get $a))", "call $f", "end"], {"$a"})
+    assert code == ["block $out", "(br_if $out (local.get $a))", "call $f", "end"]
+
+
+def test_a_branch_to_where_the_code_goes_anyway_goes() -> None:
+    code, _ = peephole(["block $raised", "call $f", "global.get $rt_exc", "br_if $raised",
+                        "call $g", "global.get $rt_exc", "br_if $raised", "end"], set())
+    assert code == ["block $raised", "call $f", "global.get $rt_exc", "br_if $raised",
+                    "call $g", "end"]
+    code, _ = peephole(["block $b", "local.get $a", "br_if $b", "call $f", "br $b", "end"],
+                       {"$a"})
+    assert code == ["block $b", "local.get $a", "br_if $b", "call $f", "end"]
+
+
+def test_a_branch_to_the_top_of_a_loop_is_kept() -> None:
+    code, _ = peephole(["loop $top", "call $f", "local.get $a", "br_if $top", "end"], {"$a"})
+    assert code == ["loop $top", "call $f", "local.get $a", "br_if $top", "end"]
+
+
+def test_a_conditional_branch_is_br_if() -> None:
+    code, _ = peephole(["block $out", "local.get $a", "if", "br $out", "end", "call $f",
+                        "end"], {"$a"})
+    assert code == ["block $out", "local.get $a", "br_if $out", "call $f", "end"]
+    # ... but an if with a value or an else stays as it is.
+    with_else = ["block $out", "local.get $a", "if", "br $out", "else", "call $g", "end",
+                 "call $f", "end"]
+    assert peephole(with_else, {"$a"})[0] == with_else
+
+
+def test_a_constant_branch_condition_is_decided() -> None:
+    code, _ = peephole(["block $done", "loop $top", "i32.const 0", "br_if $done", "call $f",
+                        "local.get $a", "br_if $done", "br $top", "end", "end"], {"$a"})
+    assert code == ["block $done", "loop $top", "call $f", "local.get $a", "br_if $done",
+                    "br $top", "end", "end"]
+    code, _ = peephole(["block $done", "i32.const 1", "br_if $done", "call $f", "end",
+                        "call $g"], set())
+    assert code == ["call $g"]
+
+
+def test_a_return_that_ends_the_function_goes() -> None:
+    code, _ = peephole(["local.get $a", "if", "call $f", "return", "end", "call $g",
+                        "return"], {"$a"})
+    assert code == ["local.get $a", "if", "call $f", "return", "end", "call $g"]
+
+
+def test_a_test_that_skips_a_branch_at_a_block_end_is_the_negated_branch() -> None:
+    code, _ = peephole(["block $end", "block $caught", "call $f", "global.get $rt_exc",
+                        "br_if $caught", "br $end", "end", "call $g", "end"], set())
+    assert code == ["block $end", "call $f", "global.get $rt_exc", "i32.eqz", "br_if $end",
+                    "call $g", "end"]
+    code, _ = peephole(["block $end", "block $b", "local.get $a", "i64.const 3", "i64.lt_s",
+                        "br_if $b", "br $end", "end", "call $g", "end"], {"$a"})
+    assert code == ["block $end", "local.get $a", "i64.const 3", "i64.ge_s", "br_if $end",
+                    "call $g", "end"]
