@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from benchmarks.callbacks import HARNESS, CallbackCosts
@@ -131,9 +132,12 @@ def render_envoy(envoy: EnvoyResult) -> list[str]:
         ]))
     if envoy.ratio_pwc_to_wat is not None:
         interval = envoy.ratio_pwc_to_wat_interval
-        noise = "" if interval is None else (
-            f"; 95% bootstrap interval over the rounds {interval[0]:.2f}-{interval[1]:.2f}: "
-            "what this machine's noise allows")
+        bounds = "" if interval is None else (
+            f"{interval[0]:.2f}-{interval[1]:.2f}" if math.isfinite(interval[1])
+            else f"{interval[0]:.2f} and up (the WAT's added cost is not above 0 in over "
+                 "2.5% of the resamples)")
+        noise = bounds and (f"; 95% bootstrap interval over the rounds {bounds}: "
+                            "what this machine's noise allows")
         lines += ["", f"Added CPU per request, pwc / WAT: **{envoy.ratio_pwc_to_wat:.2f}** "
                       f"(target: within 1.1{noise})."]
     if envoy.ratio_pwc_to_wat_lifecycle is not None:

@@ -11,6 +11,7 @@ part on one example end to end.
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 from pathlib import Path
@@ -80,6 +81,10 @@ def test_the_ratio_interval_follows_the_rounds() -> None:
     assert noisy == ratio_interval([22, 18, 30, 15, 21, 19, 25, 17],
                                    [10, 11, 9, 14, 10, 8, 12, 10])  # reproducible
     assert ratio_interval([5.0, 6.0], [-1.0, -2.0]) is None  # no positive denominator
+    # A resample whose denominator is not positive is an unbounded ratio: a
+    # few of them leave the interval as it is, many open its upper end.
+    assert ratio_interval([20.0] * 10, [10.0] * 9 + [-10.0]) == (2.0, 2.0)
+    assert ratio_interval([20.0] * 5, [10.0] * 3 + [-10.0] * 2) == (2.0, math.inf)
     with pytest.raises(ValueError):
         ratio_interval([1.0, 2.0], [1.0])
 
