@@ -106,6 +106,16 @@
     (then (call $pwc_raise (i32.const 17) (i64.const 0))))
   (local.get $p))
 
+;; $list_item4 / $list_item8: l[idx] for 0 <= idx < len(l), which the
+;; caller has just tested (a for loop's position): no check.
+(func $list_item4 (param $l i32) (param $idx i64) (result i32)
+  (i32.load (i32.add (i32.load offset=12 (local.get $l))
+                     (i32.shl (i32.wrap_i64 (local.get $idx)) (i32.const 2)))))
+
+(func $list_item8 (param $l i32) (param $idx i64) (result i64)
+  (i64.load (i32.add (i32.load offset=12 (local.get $l))
+                     (i32.shl (i32.wrap_i64 (local.get $idx)) (i32.const 3)))))
+
 ;; $list_get4 / $list_get8: l[idx]; IndexError (code 3) out of range.
 (func $list_get4 (param $l i32) (param $idx i64) (result i32)
   (local $p i32)

@@ -31,7 +31,7 @@ def check_for(c: BodyChecker, s: ast.For) -> list[tir.Stmt]:
         return []
     match iterable.type:
         case T.ListType(elem=elem):
-            return _for_indexed(c, s, iterable, "list.get", "len.list", elem)
+            return _for_indexed(c, s, iterable, "list.item", "len.list", elem)
         case T.StrType():
             return _for_indexed(c, s, iterable, "str.getitem", "len.str", T.STR)
         case T.BytesType():
@@ -54,7 +54,7 @@ def check_for(c: BodyChecker, s: ast.For) -> list[tir.Stmt]:
                                              elem, lambda g: "")
                                     for i, t in enumerate(items)), T.ListType(elem), s.span)
             return [tir.SetLocal(held, iterable, s.span),
-                    *_for_indexed(c, s, lst, "list.get", "len.list", elem)]
+                    *_for_indexed(c, s, lst, "list.item", "len.list", elem)]
     c.error(it.span, f"iterating over {q(iterable.type)} is not supported")
     return []
 
@@ -115,6 +115,10 @@ def _for_range(c: BodyChecker, s: ast.For, call: ast.Call) -> list[tir.Stmt]:
 
 def _for_indexed(c: BodyChecker, s: ast.For, seq: tir.Expr, get: str, length: str,
                  elem: T.Type) -> list[tir.Stmt]:
+    """`for target in seq`: a held sequence and a position counted up from 0,
+    tested against the length right before each `get` (so a list read is
+    "list.item", which cannot be out of range: whatever the body does to the
+    list, the next read is tested afresh)."""
     held = c.scope.temp(seq.type, "seq")
     i = c.scope.temp(T.INT, "i")
     seq_l, cur = _local(held, seq.type, s), _local(i, T.INT, s)

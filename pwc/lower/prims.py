@@ -601,12 +601,15 @@ def _list_op(fl: FunctionLowerer, p: tir.Prim, name: str) -> None:
     wt = T.wasm_type(elem)
     raw = "i64" if width == 8 else "i32"
     match name:
-        case "get":
+        case "get" | "item":
             _args(fl, p)
-            fl.emit(f"call $list_get{width}")
+            # "item": 0 <= index < len (a for loop's position): no range
+            # check, nothing raised
+            fl.emit(f"call $list_{name}{width}")
             if wt == "f64":
                 fl.emit("f64.reinterpret_i64")
-            fl.check_exception(locate=True)
+            if name == "get":
+                fl.check_exception(locate=True)
         case "set" | "append":
             fl.expr(lst)
             holder = fl.temp("i32")

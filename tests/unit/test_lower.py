@@ -571,3 +571,24 @@ def test_a_constructor_has_an_exception_exit_only_for_defaults_that_allocate(
     assert "$raised" not in plain and plain.rstrip().endswith("(local.get $o))")
     # Boxing the default may raise MemoryError: its check leaves by the exit.
     assert "(block $raised" in function_body(wat, "$new:__main__.Boxed")
+
+
+def test_a_for_loop_reads_its_list_without_a_range_check(tmp_path: Path) -> None:
+    # The position was just tested against the length: nothing can raise.
+    wat = wat_of(
+        "def has_stop(words: list[str]) -> bool:\n"
+        "    for word in words:\n"
+        "        if word == 'stop':\n"
+        "            return True\n"
+        "    return False\n"
+        "def total(values: list[float]) -> float:\n"
+        "    t = 0.0\n"
+        "    for v in values:\n"
+        "        t += v\n"
+        "    return t\n"
+        "print(has_stop(['go', 'stop']), total([0.5, 1.5]))\n",
+        tmp_path,
+    )
+    for name, item in (("has_stop", "$list_item4"), ("total", "$list_item8")):
+        body = function_body(wat, f"$f:__main__.{name}")
+        assert f"call {item}" in body and "$list_get" not in body and "$rt_exc" not in body
