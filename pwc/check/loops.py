@@ -35,7 +35,7 @@ def check_for(c: BodyChecker, s: ast.For) -> list[tir.Stmt]:
         case T.StrType():
             return _for_indexed(c, s, iterable, "str.getitem", "len.str", T.STR)
         case T.BytesType():
-            return _for_indexed(c, s, iterable, "bytes.getitem", "len.bytes", T.INT)
+            return _for_indexed(c, s, iterable, "bytes.item", "len.bytes", T.INT)
         case T.DictType() | T.SetType():
             return _for_dict(c, s, iterable, "keys")
         case T.TupleType(items=items) if items:
@@ -116,9 +116,9 @@ def _for_range(c: BodyChecker, s: ast.For, call: ast.Call) -> list[tir.Stmt]:
 def _for_indexed(c: BodyChecker, s: ast.For, seq: tir.Expr, get: str, length: str,
                  elem: T.Type) -> list[tir.Stmt]:
     """`for target in seq`: a held sequence and a position counted up from 0,
-    tested against the length right before each `get` (so a list read is
-    "list.item", which cannot be out of range: whatever the body does to the
-    list, the next read is tested afresh)."""
+    tested against the length right before each `get` (so a list or bytes
+    read is "list.item" or "bytes.item", which cannot be out of range:
+    whatever the body does to a list, the next read is tested afresh)."""
     held = c.scope.temp(seq.type, "seq")
     i = c.scope.temp(T.INT, "i")
     seq_l, cur = _local(held, seq.type, s), _local(i, T.INT, s)

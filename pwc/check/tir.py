@@ -101,8 +101,8 @@ class Prim:
     i + 1 for a loop's position in a sequence, which cannot overflow
     ("index.prev": i - 1 for a range() counter counting down by 1); the lowering's
     "int.add_unchecked" (sub, mul) is one that value ranges prove cannot
-    overflow (pwc/lower/ranges.py); "list.item" reads a list at a for loop's own
-    position, just tested against the length, so it needs no range check."""
+    overflow (pwc/lower/ranges.py); "list.item" and "bytes.item" read at a for
+    loop's own position, just tested against the length: no range check."""
 
     op: str
     args: tuple[Expr, ...]

@@ -206,6 +206,11 @@ def emit_prim(fl: FunctionLowerer, p: tir.Prim) -> None:
         _args(fl, p)
         fl.emit("call $int_sub")
         fl.check_exception(locate=True)
+    elif op == "bytes.item":
+        # b[i] for a for loop's position i, just tested against len(b): the
+        # byte at b + 8 + i, with no range check and no call
+        _args(fl, p)
+        fl.emit("i32.wrap_i64", "i32.add", "i64.load8_u offset=8")
     elif op in ("index.next", "index.prev"):
         # i + 1 for a loop's position in a sequence (i < its length < 2**32),
         # or a range() counter stepping by 1 or -1 towards its stop: it

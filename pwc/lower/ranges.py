@@ -152,7 +152,7 @@ UNARY: dict[str, Callable[[Range], Range]] = {
 BOUNDED: dict[str, Range] = {
     "len.str": (0, 2**32 - 1), "len.bytes": (0, 2**32 - 1), "len.list": (0, 2**32 - 1),
     "len.dict": (0, 2**32 - 1), "len.set": (0, 2**32 - 1),
-    "bytes.getitem": (0, 255), "str.ord": (0, 0x10FFFF),
+    "bytes.getitem": (0, 255), "bytes.item": (0, 255), "str.ord": (0, 0x10FFFF),
     "str.find": (-1, 2**32 - 1), "bytes.find": (-1, 2**32 - 1),
     # Addresses and loads the lowering zero-extends from an i32 (or a byte).
     "intrinsic.alloc": (0, 2**32 - 1), "intrinsic.alloc_bare": (0, 2**32 - 1),

@@ -586,9 +586,16 @@ def test_a_for_loop_reads_its_list_without_a_range_check(tmp_path: Path) -> None
         "    for v in values:\n"
         "        t += v\n"
         "    return t\n"
-        "print(has_stop(['go', 'stop']), total([0.5, 1.5]))\n",
+        "def zeros(data: bytes) -> bool:\n"
+        "    for byte in data:\n"
+        "        if byte == 0:\n"
+        "            return True\n"
+        "    return False\n"
+        "print(has_stop(['go', 'stop']), total([0.5, 1.5]), zeros(b'a'))\n",
         tmp_path,
     )
-    for name, item in (("has_stop", "$list_item4"), ("total", "$list_item8")):
+    for name, item in (("has_stop", "call $list_item4"), ("total", "call $list_item8"),
+                       ("zeros", "i64.load8_u offset=8")):
         body = function_body(wat, f"$f:__main__.{name}")
-        assert f"call {item}" in body and "$list_get" not in body and "$rt_exc" not in body
+        assert item in body and "$list_get" not in body and "$bytes_getitem" not in body
+        assert "$rt_exc" not in body
