@@ -57,7 +57,9 @@ def proxy_on_http_call_response(
         http = HTTP_STREAMS.get(context_id)
         if http is not None:
             previous = region_enter(region_of(http))
-            if _switch_to(context_id):
+            # The waiting stream acts for the host calls; a stream the host
+            # no longer knows drops the answer.
+            if _host.switch_effective_context(context_id):
                 if not _run(callback, num_headers, body_size, num_trailers):
                     fail_http(http._pwc_plugin_context_id, http._pwc_response_started)
             region_enter(previous)
@@ -65,17 +67,11 @@ def proxy_on_http_call_response(
             tcp = TCP_STREAMS.get(context_id)
             if tcp is not None:
                 previous = region_enter(region_of(tcp))
-                if _switch_to(context_id):
+                if _host.switch_effective_context(context_id):
                     if not _run(callback, num_headers, body_size, num_trailers):
                         fail_tcp(tcp._pwc_plugin_context_id)
                 region_enter(previous)
     activate(outer)
-
-
-def _switch_to(context_id: int) -> bool:
-    """Make the waiting stream the effective context for host calls."""
-    # False: the host no longer knows the stream, and the answer is dropped.
-    return _host.switch_effective_context(context_id)
 
 
 def _run(
